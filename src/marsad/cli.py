@@ -1,0 +1,171 @@
+"""The ``marsad`` command: a thin layer over the library.
+
+``marsad extract PATH...`` reads articles (text files, JSONL, directories, ``-``) and
+writes their events; ``marsad evaluate GOLD.jsonl`` scores extraction against a gold
+file as defined in ``eval/GUIDE.md``. Bad input is reported per file/line on stderr,
+counted in the final summary, and never stops the batch.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import dataclass, field
+
+import click
+
+from marsad.io.readers import ReadError, read_articles
+from marsad.model import Extraction
+
+
+@dataclass
+class BatchSummary:
+    articles: int = 0
+    events: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        return (
+            f"marsad: {self.articles} articles, {self.events} events, "
+            f"{len(self.errors)} rejected input{'s' if len(self.errors) != 1 else ''}"
+        )
+
+
+def _parse_overrides(values: tuple[str, ...]) -> dict[str, str]:
+    overrides = {}
+    for value in values:
+        if "=" not in value:
+            raise click.BadParameter(f"expected SOURCE=CODE, got {value!r}", param_hint="--source-country")
+        source, code = value.split("=", 1)
+        overrides[source.strip().lower()] = code.strip().upper()
+    return overrides
+
+
+def iter_extractions(paths, summary: BatchSummary, *, home_country=None, overrides=None):
+    """Extract every readable article; report and count the rest."""
+    from marsad.pipeline import extract_article
+
+    overrides = overrides or {}
+    for item in read_articles(paths):
+        if isinstance(item, ReadError):
+            summary.errors.append(str(item))
+            click.echo(f"marsad: error: {item}", err=True)
+            continue
+        home = home_country or overrides.get((item.source or "").lower())
+        try:
+            extraction = extract_article(item, home_country=home)
+        except Exception as exc:  # one bad article never stops a batch
+            message = f"{item.origin or item.id}: extraction failed: {type(exc).__name__}: {exc}"
+            summary.errors.append(message)
+            click.echo(f"marsad: error: {message}", err=True)
+            continue
+        summary.articles += 1
+        summary.events += len(extraction.events)
+        yield extraction
+
+
+@click.group()
+@click.version_option(package_name="marsad")
+def main() -> None:
+    """marsad: diplomatic engagement events from Arabic news."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "table"]), default="jsonl", show_default=True)
+@click.option("--home-country", help="ISO3 code of the outlet's country for every article (else inferred).")
+@click.option("--source-country", "source_country", multiple=True, metavar="SOURCE=CODE",
+              help="Home country for articles whose `source` is SOURCE (repeatable).")
+def extract(paths, output, fmt, home_country, source_country) -> None:
+    """Extract engagement events from PATHS (files, directories, or - for stdin)."""
+    summary = BatchSummary()
+    overrides = _parse_overrides(source_country)
+    out = open(output, "w", encoding="utf-8") if output else sys.stdout
+    try:
+        extractions = iter_extractions(paths, summary, home_country=home_country, overrides=overrides)
+        if fmt == "jsonl":
+            for ex in extractions:
+                out.write(json.dumps(ex.to_dict(), ensure_ascii=False) + "\n")
+        elif fmt == "json":
+            json.dump([ex.to_dict() for ex in extractions], out, ensure_ascii=False, indent=2)
+            out.write("\n")
+        else:
+            from marsad.table import render_table
+
+            render_table(list(extractions), out)
+    finally:
+        if output:
+            out.close()
+    click.echo(summary.line(), err=True)
+    if summary.errors and summary.articles == 0:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--pred", type=click.Path(exists=True, dir_okay=False), help="Score these predictions instead of extracting.")
+@click.option("--errors", "show_errors", is_flag=True, help="List misses and false alarms with their sentences.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def evaluate(gold, pred, show_errors, as_json) -> None:
+    """Score extraction against a GOLD.jsonl annotated as in eval/GUIDE.md."""
+    from marsad.evaluate import errors, score
+
+    gold_articles = _load_gold(gold)
+    if pred:
+        predicted = _load_predictions(pred)
+        sentences = {}
+    else:
+        predicted, sentences = _predict(gold_articles)
+    report = score(gold_articles, predicted)
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), indent=2))
+    else:
+        click.echo(report.format_table())
+    if show_errors:
+        for item in errors(gold_articles, predicted):
+            click.echo(_format_error(item, sentences))
+
+
+def _load_gold(path: str) -> list[dict]:
+    articles = []
+    with open(path, encoding="utf-8-sig") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                articles.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise click.ClickException(f"{path}:{n}: invalid JSON: {exc.msg}") from None
+    return articles
+
+
+def _load_predictions(path: str) -> dict[str, list[dict]]:
+    return {a["id"]: a.get("events", []) for a in _load_gold(path)}
+
+
+def _predict(gold_articles: list[dict]) -> tuple[dict[str, list[dict]], dict]:
+    from marsad.pipeline import extract
+
+    predicted, sentences = {}, {}
+    for a in gold_articles:
+        ex = extract(a.get("text", ""), title=a.get("title", ""), published=a.get("published"),
+                     source=a.get("source"), url=a.get("url"), id=a["id"])
+        predicted[a["id"]] = [e.to_dict() for e in ex.events]
+        sentences[a["id"]] = ex
+    return predicted, sentences
+
+
+def _format_error(item, extractions: dict[str, Extraction]) -> str:
+    line = (f"{item.kind:11} {item.article_id} {item.status} {item.type} "
+            f"{','.join(sorted(item.countries))} {' / '.join(n for n in item.names if n)}")
+    ex = extractions.get(item.article_id)
+    if ex is not None and item.kind == "false_alarm" and item.index < len(ex.events):
+        sentence = ex.events[item.index].sentence
+        if sentence is not None:
+            line += f"\n      « {sentence.text[:300]} »"
+    return line
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,225 @@
+"""Mentions → events: which trigger, who is source and target, status.
+
+Works sentence by sentence on tagged tokens. The grammar follows how Arabic news
+reports an engagement:
+
+- verb first, subject then object (VSO): ``استقبل خادم الحرمين ... وزير الخارجية المصري``
+  — the host is the source, the guest the target;
+- subject first in headlines (SVO): ``وزير الدفاع استقبل سفيري تركيا ولبنان``;
+- the receiving verb reverses the roles: ``تلقى X اتصالا هاتفيا من Y`` — Y called X;
+- verbal nouns refer to an engagement: ``خلال لقائه ...`` (his meeting with …),
+  ``زيارة الأمير محمد بن سلمان للقاهرة`` (the prince's visit to Cairo).
+
+People who only attend (``بحضور``, ``حضر الاستقبال``) or whose greetings are passed on
+(``نقل تحيات``) are not parties. Background told in the past perfect (``وكان ... قد``)
+is not news unless the sentence dates it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from marsad.lexicon import Trigger
+from marsad.recognize.actors import Mention
+from marsad.recognize.tagging import Tag, TaggedText
+from marsad.text.normalize import fold
+
+# After these words the people named only attend, accompany or send greetings.
+NON_PARTY_CUES = tuple(
+    fold(w)
+    for w in (
+        "بحضور", "حضر", "حضره", "حضرها", "يحضر", "رافق", "يرافق", "يرافقه", "المرافق",
+        "تحيات", "تحياته", "تحياتها", "تمنيات", "تهاني", "شارك", "بمشاركة", "ضم", "يضم",
+    )
+)
+# Future and announcement wording: the engagement has not happened yet.
+PLANNED_CUES = tuple(
+    fold(w)
+    for w in ("المقرر", "يعتزم", "تعتزم", "المرتقب", "المرتقبة", "المنتظر", "سوف", "المزمع", "يتوقع", "المتوقع")
+)
+# Plural meeting nouns or "separately": one event per guest.
+SEPARATE_CUES = tuple(fold(w) for w in ("منفصلة", "منفصل", "حدة", "اجتماعات", "لقاءات", "كلا"))
+EPITHETS = frozenset(fold(w) for w in ("سموه", "معاليه", "فخامته", "جلالته", "سعادته", "دولته", "سماحته"))
+PRONOUN_ENDINGS = ("ه", "ها", "هما", "هم")
+PERFECT_OPENERS = frozenset(fold(w) for w in ("وكان", "كان", "وكانت", "كانت", "فيما كان"))
+DIRECTED = ("PHONE_CALL", "MESSAGE", "VISIT")
+SUBJECT_GAP = 4  # tokens allowed between a headline subject and its verb (أمس، اليوم …)
+
+
+@dataclass
+class Candidate:
+    """An event found in one sentence, in token terms (resolved later)."""
+
+    type: str
+    subtype: str | None
+    status: str
+    trigger: Tag
+    sentence: tuple[int, int]
+    sources: list[Mention]
+    targets: list[Mention]
+    destination: Mention | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def _word_has_cue(word: str, cues: tuple[str, ...]) -> bool:
+    for cue in cues:
+        k = word.find(cue)
+        if k != -1 and k <= 3:
+            return True
+    return False
+
+
+def non_party_boundary(tt: TaggedText, lo: int, hi: int) -> int:
+    """First token after which the people named in ``[lo, hi)`` are not parties."""
+    for i in range(lo, hi):
+        if _word_has_cue(tt.word(i), NON_PARTY_CUES):
+            return i
+    return hi
+
+
+def is_background(tt: TaggedText, lo: int, hi: int, dated: bool) -> bool:
+    """``وكان الرئيس قد التقى ...``: past perfect background, unless the sentence is dated."""
+    if dated:
+        return False
+    words = [tt.word(i) for i in range(lo, min(hi, lo + 12))]
+    return bool(words) and words[0] in PERFECT_OPENERS and "قد" in words
+
+
+def is_planned(tt: TaggedText, trig: Tag, lo: int) -> bool:
+    if "س" in trig.prefix:
+        return True
+    return any(_word_has_cue(tt.word(i), PLANNED_CUES) for i in range(lo, trig.first))
+
+
+def requirement_met(tt: TaggedText, trig: Tag, hi: int) -> bool:
+    req = trig.value.requires
+    if not req:
+        return True
+    for i in range(trig.last, hi):
+        word = tt.word(i)
+        if any(0 <= word.find(r) <= 3 for r in req):
+            return True
+    return False
+
+
+def _coordinated(tt: TaggedText, mentions: list[Mention], start: int) -> list[Mention]:
+    """The mention at ``start`` and those joined to it by و or a comma."""
+    group = [mentions[start]]
+    for m in mentions[start + 1 :]:
+        gap = [tt.word(i) for i in range(group[-1].last, m.first)]
+        joined_by_waw = m.prefix.startswith("و") or tt.word(m.first).startswith("و")
+        if all(w in ("،", ",", "و") for w in gap) and (joined_by_waw or "و" in gap or "،" in gap):
+            group.append(m)
+        else:
+            break
+    return group
+
+
+def _subject_before(tt: TaggedText, before: list[Mention], trig: Tag) -> Mention | None:
+    if not before:
+        return None
+    last = before[-1]
+    gap = [tt.word(i) for i in range(last.last, trig.first)]
+    if len(gap) <= SUBJECT_GAP and not any(w in (".", ":") for w in gap):
+        return last
+    return None
+
+
+def _parties(voice: str, tt: TaggedText, trig: Tag, before: list[Mention], after: list[Mention]):
+    """(sources, objects) for a trigger, by its voice."""
+    if voice == "noun" or (voice == "genitive" and _possessive(tt, trig)):
+        subject = before[-1] if before else None
+        return ([subject] if subject else []), after
+    if voice == "genitive":
+        return after[:1], after[1:]
+    subject = _subject_before(tt, before, trig)
+    if subject is not None:
+        coordinated = [m for m in before if m.first > subject.first]
+        return [subject], coordinated + after
+    return after[:1], after[1:]
+
+
+def _possessive(tt: TaggedText, trig: Tag) -> bool:
+    """``زيارته``, ``زيارة سموه``: the visitor is someone named before."""
+    word = tt.word(trig.last - 1)
+    if tt.word(trig.last) in EPITHETS:
+        return True
+    core_end = trig.match.core_end
+    return any(tt.text[core_end : core_end + len(e)] == e for e in PRONOUN_ENDINGS) and word.endswith(
+        PRONOUN_ENDINGS
+    )
+
+
+def _from_party(tt: TaggedText, objects: list[Mention]) -> int:
+    """Index of the object introduced by من (the sender / caller for تلقى)."""
+    for k, m in enumerate(objects):
+        if tt.word(m.first - 1) == "من" or m.prefix == "م":
+            return k
+    return 0
+
+
+def sentence_events(
+    tt: TaggedText,
+    lo: int,
+    hi: int,
+    mentions: list[Mention],
+    dated: bool,
+) -> list[Candidate]:
+    """Candidate events of the sentence ``[lo, hi)`` given its mentions."""
+    if is_background(tt, lo, hi, dated):
+        return []
+    triggers = [t for i, t in sorted(tt.tags["trigger"].items()) if lo <= i < hi]
+    triggers = [t for t in triggers if requirement_met(tt, t, hi)]
+    if not triggers:
+        return []
+    boundary = non_party_boundary(tt, lo, hi)
+    parties = [m for m in mentions if m.last <= boundary or m.first < lo]
+    out: list[Candidate] = []
+    for n, trig in enumerate(triggers):
+        if trig.first >= boundary:
+            break
+        verbal_next = next(
+            (t.first for t in triggers[n + 1 :] if t.value.voice in ("agent", "recipient")), hi
+        )
+        before = [m for m in parties if m.last <= trig.first]
+        after = [m for m in parties if trig.last <= m.first < verbal_next]
+        out += _events_for_trigger(tt, trig, (lo, hi), before, after)
+    return out
+
+
+def _events_for_trigger(tt, trig: Tag, sentence, before, after) -> list[Candidate]:
+    t: Trigger = trig.value
+    status = "planned" if is_planned(tt, trig, sentence[0]) else "occurred"
+    people = [m for m in after if m.kind != "state"]
+    states = [m for m in after if m.kind == "state"]
+    sources, objects = _parties(t.voice, tt, trig, before, people if t.type != "VISIT" else after)
+    if t.type == "VISIT":
+        return _visit(tt, trig, sentence, status, sources, objects, states)
+    if not sources or not objects:
+        return []
+    if t.voice == "recipient":
+        caller = objects[_from_party(tt, objects)]
+        return [Candidate(t.type, t.subtype, status, trig, sentence, [caller], sources[:1])]
+    targets = _coordinated(tt, objects, 0)
+    if t.type in ("MESSAGE", "PHONE_CALL"):
+        groups = [[m] for m in targets]
+    elif _separate(tt, trig, sentence):
+        groups = [[m] for m in targets]
+    else:
+        groups = [targets]
+    return [Candidate(t.type, t.subtype, status, trig, sentence, list(sources), g) for g in groups]
+
+
+def _separate(tt: TaggedText, trig: Tag, sentence) -> bool:
+    return any(_word_has_cue(tt.word(i), SEPARATE_CUES) for i in range(trig.first, sentence[1]))
+
+
+def _visit(tt, trig, sentence, status, sources, objects, states) -> list[Candidate]:
+    visitors = [m for m in sources if m.kind != "state"] or sources
+    if not visitors:
+        return []
+    destination = next((m for m in states if m.first >= trig.last), None)
+    hosts = [m for m in objects if m.kind != "state" and m not in visitors][:1]
+    targets = ([destination] if destination else []) + hosts
+    if not targets:
+        return []
+    return [Candidate("VISIT", None, status, trig, sentence, visitors[:1], targets, destination)]

@@ -1,0 +1,170 @@
+"""Language data as data: loaders for the TSV lexicons under ``lexicon/data``.
+
+Every lexicon is a plain UTF-8 file a user can edit without touching code. Set
+``MARSAD_LEXICON_DIR`` (or pass ``data_dir``) to a folder holding replacement files:
+a file found there is used instead of the packaged one of the same name.
+
+The lexicons are loaded and compiled into matchers once per process
+(:func:`load_lexicon` is cached), and every recogniser shares that one instance.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from marsad.text.clitics import EXACT, NISBA_SUFFIXES, NOUN_SUFFIXES, VERB_SUFFIXES
+from marsad.text.matcher import PhraseMatcher
+from marsad.text.normalize import fold
+
+PACKAGE_DATA = Path(__file__).resolve().parent / "data"
+
+
+def data_path(name: str, data_dir: str | os.PathLike | None = None) -> Path:
+    """The file ``name``: from ``data_dir`` / ``$MARSAD_LEXICON_DIR`` if there, else packaged."""
+    override = data_dir or os.environ.get("MARSAD_LEXICON_DIR")
+    if override:
+        candidate = Path(override) / name
+        if candidate.is_file():
+            return candidate
+    return PACKAGE_DATA / name
+
+
+def read_rows(name: str, data_dir: str | os.PathLike | None = None) -> list[list[str]]:
+    """Rows of a tab-separated lexicon, skipping blank lines and ``#`` comments."""
+    rows = []
+    path = data_path(name, data_dir)
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n\r")
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            rows.append([cell.strip() for cell in line.split("\t")])
+    return rows
+
+
+def split_variants(cell: str) -> list[str]:
+    return [v.strip() for v in cell.split("|") if v.strip()]
+
+
+def cell(row: list[str], i: int) -> str:
+    return row[i] if i < len(row) else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    type: str
+    voice: str  # agent | recipient | noun | genitive
+    subtype: str | None
+    phrase: str
+    requires: tuple[str, ...]
+
+
+@dataclass
+class Lexicon:
+    """All language data, compiled. Build with :func:`load_lexicon`."""
+
+    country_names: dict[str, list[str]] = field(default_factory=dict)  # code -> names
+    places: PhraseMatcher | None = None  # country names, capitals, org names -> code
+    nisbas: PhraseMatcher | None = None  # nisba adjectives -> code
+    capitals: PhraseMatcher | None = None  # capital cities -> code
+    honorifics: PhraseMatcher | None = None  # -> kind (honorific | rank | blessing)
+    titles: PhraseMatcher | None = None  # -> (kind, country)
+    triggers: PhraseMatcher | None = None  # -> Trigger
+    topic_prefixes: PhraseMatcher | None = None  # topic cues matched as word starts -> topic
+    topic_words: PhraseMatcher | None = None  # topic cues matched as whole words -> topic
+    agencies: PhraseMatcher | None = None  # news agency names -> country
+    outlets: dict[str, str] = field(default_factory=dict)  # source id -> country
+    given_names: frozenset[str] = frozenset()
+    common_words: frozenset[str] = frozenset()  # frequent words that end a name chain
+    org_codes: frozenset[str] = frozenset()
+
+
+def _country_rows(data_dir):
+    rows = read_rows("countries.tsv", data_dir)
+    orgs = read_rows("organizations.tsv", data_dir)
+    return rows, orgs
+
+
+def _build_places(rows, orgs, lex: Lexicon) -> None:
+    names, nisbas, capitals = [], [], []
+    for row in rows:
+        code = row[0]
+        variants = split_variants(cell(row, 1))
+        lex.country_names[code] = variants
+        names += [(v, code) for v in variants]
+        nisbas += [(v, code) for v in split_variants(cell(row, 2))]
+        capitals += [(v, code) for v in split_variants(cell(row, 3))]
+    for row in orgs:
+        code = row[0]
+        variants = split_variants(cell(row, 1))
+        lex.country_names.setdefault(code, []).extend(variants)
+        names += [(v, code) for v in variants]
+        nisbas += [(v, code) for v in split_variants(cell(row, 2))]
+    lex.org_codes = frozenset(r[0] for r in orgs)
+    lex.places = PhraseMatcher(names, suffixes=EXACT)
+    lex.nisbas = PhraseMatcher(nisbas, suffixes=NISBA_SUFFIXES)
+    lex.capitals = PhraseMatcher(capitals, suffixes=EXACT)
+
+
+def _build_people(data_dir, lex: Lexicon) -> None:
+    hon = [(r[0], cell(r, 1) or "honorific") for r in read_rows("honorifics.tsv", data_dir)]
+    lex.honorifics = PhraseMatcher(hon, suffixes=EXACT, keep_article=True)
+    titles = [(r[0], (cell(r, 1) or "part", cell(r, 2) or None)) for r in read_rows("titles.tsv", data_dir)]
+    lex.titles = PhraseMatcher(titles, suffixes=NOUN_SUFFIXES)
+    names = set()
+    for row in read_rows("given_names.txt", data_dir):
+        names.add(fold(row[0]).replace(" ", ""))
+    lex.given_names = frozenset(names)
+    lex.common_words = frozenset(fold(r[0]) for r in read_rows("common_words.txt", data_dir)) - names
+
+
+def _build_triggers(data_dir, lex: Lexicon) -> None:
+    entries = []
+    for row in read_rows("triggers.tsv", data_dir):
+        trig = Trigger(
+            type=row[0],
+            voice=row[1],
+            subtype=cell(row, 2) or None,
+            phrase=cell(row, 3),
+            requires=tuple(fold(v) for v in split_variants(cell(row, 4))),
+        )
+        entries.append((trig.phrase, trig))
+    # The future prefix س (سيزور "will visit") sits before the verb's own prefix.
+    future = frozenset(["س", "وس", "فس"])
+    lex.triggers = PhraseMatcher(
+        entries, suffixes=VERB_SUFFIXES, keep_article=True, extra_prefixes=future
+    )
+
+
+def _build_topics(data_dir, lex: Lexicon) -> None:
+    exact, prefix = [], []
+    for row in read_rows("topics.tsv", data_dir):
+        topic, cue = row[0], cell(row, 1)
+        (exact if cue.endswith("=") else prefix).append((cue.rstrip("="), topic))
+    # Two matchers because a cue is either a word start (prefix) or a whole word.
+    lex.topic_prefixes = PhraseMatcher(prefix, suffixes=None)
+    lex.topic_words = PhraseMatcher(exact, suffixes=NOUN_SUFFIXES)
+
+
+@cache
+def load_lexicon(data_dir: str | None = None) -> Lexicon:
+    """Load and compile every lexicon once.
+
+    >>> lex = load_lexicon()
+    >>> [m.value for m in lex.places.find("بين الكويت وبلجيكا")]
+    ['KWT', 'BEL']
+    """
+    lex = Lexicon()
+    rows, orgs = _country_rows(data_dir)
+    _build_places(rows, orgs, lex)
+    _build_people(data_dir, lex)
+    _build_triggers(data_dir, lex)
+    _build_topics(data_dir, lex)
+    agencies = []
+    for row in read_rows("agencies.tsv", data_dir):
+        agencies += [(v, row[0]) for v in split_variants(cell(row, 1))]
+    lex.agencies = PhraseMatcher(agencies, suffixes=EXACT, keep_article=True)
+    lex.outlets = {row[0].lower(): row[1] for row in read_rows("outlets.tsv", data_dir)}
+    return lex

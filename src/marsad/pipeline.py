@@ -1,0 +1,309 @@
+"""The public entry point: one article in, its engagement events out.
+
+>>> from marsad import extract
+>>> ex = extract("استقبل وزير الخارجية الكويتي في مكتبه اليوم سفير تركيا لدى الكويت.",
+...              published="2015-08-03")
+>>> [(e.type, sorted(e.countries()), e.date) for e in ex.events]
+[('MEETING', ['KWT', 'TUR'], '2015-08-03')]
+
+Steps: normalise (keeping offsets) → tag with every lexicon → find dates → infer the
+home country → per sentence, find actor mentions and assemble events → attach dates,
+places and topics → merge repeats → add codes and map every span back to the original.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from marsad.codes import codes_for
+from marsad.events import Candidate, sentence_events
+from marsad.lexicon import Lexicon, load_lexicon
+from marsad.model import Actor, Article, Event, Extraction, Span
+from marsad.recognize.actors import HOME, Context, Mention, find_mentions, register_names
+from marsad.recognize.dates import DateMention, find_dates
+from marsad.recognize.home import infer_home_country, outlet_country
+from marsad.recognize.places import find_location
+from marsad.recognize.tagging import TaggedText, tag_text
+from marsad.recognize.topics import TopicCue, find_topic_cues
+from marsad.text.normalize import NormalizedText, normalize
+from marsad.text.segment import sentences
+
+SEPARATOR = "\n\n"  # between title and body in the working document
+TOPIC_SCOPE = 4  # sentences after the trigger that may say what was discussed
+CEREMONIAL_SUBTYPES = ("congratulation", "condolence")
+# An unfilled template slot left by a writer: "[تاريخ اليوم – يرجى إضافته]", "[اسم الوزير]".
+PLACEHOLDER = re.compile(
+    r"\[[^\]\n]{0,80}(?:يرجى|إضافته|اضافته|أدخل|ادخل|ضع |تاريخ|اسم|TBD|TODO|placeholder|INSERT)[^\]\n]{0,80}\]"
+    r"|\{\{[^}\n]{0,80}\}\}|XX/XX|xx/xx",
+    re.IGNORECASE,
+)
+
+
+class Document:
+    """An article's title and body as one folded text, with the way back to each part."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.body_offset = len(article.title) + len(SEPARATOR)
+        self.norm: NormalizedText = normalize(article.title + SEPARATOR + article.text)
+        self.title_end = len(normalize(article.title).text)
+
+    def span(self, start: int, end: int) -> Span:
+        """The original-text :class:`Span` of folded range ``[start, end)``."""
+        s, e = self.norm.to_original(start, end)
+        if s < self.body_offset:
+            e = min(e, len(self.article.title))
+            return Span("title", s, e, self.article.title[s:e])
+        s, e = s - self.body_offset, e - self.body_offset
+        return Span("text", s, e, self.article.text[s:e])
+
+
+def _parse_date(value: dt.date | str | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def extract(
+    text: str,
+    *,
+    title: str = "",
+    published: dt.date | str | None = None,
+    source: str | None = None,
+    url: str | None = None,
+    id: str = "article",
+    home_country: str | None = None,
+    lexicon: Lexicon | None = None,
+) -> Extraction:
+    """Extract the engagement events of one article given as text.
+
+    ``published`` (a date or ``YYYY-MM-DD``) anchors relative dates such as ``أمس``;
+    ``home_country`` overrides the outlet's country (else known from ``source``/``url``
+    or inferred from the text).
+    """
+    article = Article(id=id, title=title, text=text, published=_parse_date(published), source=source, url=url)
+    return extract_article(article, home_country=home_country, lexicon=lexicon)
+
+
+def extract_article(
+    article: Article, *, home_country: str | None = None, lexicon: Lexicon | None = None
+) -> Extraction:
+    """Extract the engagement events of an :class:`Article`."""
+    lex = lexicon or load_lexicon()
+    doc = Document(article)
+    tt = tag_text(doc.norm.text, lex)
+    dates = find_dates(doc.norm.text, article.published)
+    date_tokens = {
+        i for d in dates for i in range(tt.token_index(d.start), tt.token_index(d.end))
+    }
+    home, _reason = _home(article, tt, lex, home_country)
+    ctx = Context(lex.given_names, lex.common_words, frozenset(date_tokens))
+    ranges = _sentence_ranges(doc, tt)
+    known: dict = {}
+    for lo, hi in ranges:
+        register_names(tt, find_mentions(tt, lo, hi, ctx, {}), known)
+    cues = find_topic_cues(doc.norm.text, lex)
+    events: list[Event] = []
+    candidate_sentences: list[int] = []
+    per_sentence: list[list[Candidate]] = []
+    for n, (lo, hi) in enumerate(ranges):
+        if not any(lo <= i < hi for i in tt.tags["trigger"]):
+            per_sentence.append([])
+            continue
+        mentions = find_mentions(tt, lo, hi, ctx, known)
+        s_start, s_end = tt.tokens[lo].start, tt.tokens[hi - 1].end
+        in_sentence = [d for d in dates if s_start <= d.start < s_end]
+        found = sentence_events(tt, lo, hi, mentions, dated=any(d.value for d in in_sentence))
+        per_sentence.append(found)
+        if found:
+            candidate_sentences.append(n)
+    for n, found in enumerate(per_sentence):
+        for cand in found:
+            event = _build_event(cand, doc, tt, home, dates, cues, ranges, n, candidate_sentences)
+            if event is not None:
+                _merge_into(events, event)
+    flags = _flags(article, home)
+    return Extraction(article, events, flags, home)
+
+
+def _home(article: Article, tt: TaggedText, lex: Lexicon, override: str | None) -> tuple[str | None, str]:
+    if override:
+        return override, "given"
+    known = outlet_country(article.source, article.url, lex)
+    if known:
+        return known, "outlet"
+    return infer_home_country(tt, lex)
+
+
+def _sentence_ranges(doc: Document, tt: TaggedText) -> list[tuple[int, int]]:
+    """Token ranges of sentences: body first, then the title (so a headline that
+    repeats a body event merges into the body's fuller version)."""
+    body, title = [], []
+    for s, e in sentences(doc.norm.text):
+        lo, hi = tt.token_index(s), tt.token_index(e)
+        if hi > lo:
+            (title if s < doc.title_end else body).append((lo, hi))
+    return body + title
+
+
+def _resolve_country(m: Mention, home: str | None) -> str | None:
+    if m.country == HOME or m.country is None:
+        return home
+    return m.country
+
+
+def _actor(m: Mention, role: str, doc: Document, tt: TaggedText, home: str | None) -> Actor:
+    evidence: dict[str, Span] = {"mention": doc.span(tt.tokens[m.first].start, tt.tokens[m.last - 1].end)}
+    name = title = None
+    if m.name:
+        evidence["name"] = doc.span(tt.tokens[m.name[0]].start, tt.tokens[m.name[1] - 1].end)
+        name = evidence["name"].text
+    if m.title:
+        evidence["title"] = doc.span(tt.tokens[m.title[0]].start, tt.tokens[m.title[1] - 1].end)
+        title = evidence["title"].text
+    ref = getattr(m, "ref", None)
+    if ref is not None and ref.title is not None:
+        evidence["title"] = doc.span(tt.tokens[ref.title[0]].start, tt.tokens[ref.title[1] - 1].end)
+        title = evidence["title"].text
+    if m.country_tokens:
+        evidence["country"] = doc.span(tt.tokens[m.country_tokens[0]].start, tt.tokens[m.country_tokens[1] - 1].end)
+    return Actor(role, name, title, _resolve_country(m, home), evidence)
+
+
+def _build_event(
+    cand: Candidate,
+    doc: Document,
+    tt: TaggedText,
+    home: str | None,
+    dates: list[DateMention],
+    cues: list[TopicCue],
+    ranges: list[tuple[int, int]],
+    n: int,
+    candidate_sentences: list[int],
+) -> Event | None:
+    actors = [_actor(m, "source", doc, tt, home) for m in cand.sources]
+    for m in cand.targets:
+        actors.append(_actor(m, "target", doc, tt, home))
+        for code, span in m.extra_countries:
+            extra = Actor("target", None, None, code)
+            extra.evidence["country"] = doc.span(tt.tokens[span[0]].start, tt.tokens[span[1] - 1].end)
+            actors.append(extra)
+    countries = {a.country for a in actors if a.country}
+    if len(countries) < 2 or any(a.country is None for a in actors if a.role == "source"):
+        return None
+    lo, hi = cand.sentence
+    trig = cand.trigger
+    event = Event(
+        type=cand.type,
+        subtype=cand.subtype if cand.type == "MESSAGE" else None,
+        status=cand.status,
+        actors=actors,
+        trigger=doc.span(tt.tokens[trig.first].start, tt.tokens[trig.last - 1].end),
+        sentence=doc.span(tt.tokens[lo].start, tt.tokens[hi - 1].end),
+    )
+    _attach_date(event, cand, doc, tt, dates)
+    _attach_location(event, cand, doc, tt)
+    _attach_topics(event, doc, tt, cues, ranges, n, candidate_sentences)
+    event.codes = codes_for(event.type, event.subtype, event.status)
+    return event
+
+
+def _attach_date(event: Event, cand: Candidate, doc: Document, tt: TaggedText, dates: list[DateMention]) -> None:
+    lo, hi = cand.sentence
+    s_start, s_end = tt.tokens[lo].start, tt.tokens[hi - 1].end
+    trig_at = tt.tokens[cand.trigger.first].start
+    near = [d for d in dates if s_start <= d.start < s_end and d.value is not None]
+    if not near:
+        return
+    best = min(near, key=lambda d: abs(d.start - trig_at))
+    event.date = best.value.isoformat()
+    event.date_span = doc.span(best.start, best.end)
+    published = doc.article.published
+    if published and best.value > published and event.status == "occurred":
+        event.status = "planned"
+
+
+def _attach_location(event: Event, cand: Candidate, doc: Document, tt: TaggedText) -> None:
+    lo, hi = cand.sentence
+    skip = {i for m in cand.sources + cand.targets for i in range(m.first, m.last) if m.kind != "state"}
+    if cand.destination is not None:
+        place = (cand.destination.first, cand.destination.last)
+    else:
+        place = find_location(tt, lo, hi, skip)
+    if place is None:
+        return
+    span = doc.span(tt.tokens[place[0]].start, tt.tokens[place[1] - 1].end)
+    text = span.text
+    for clitic in ("وب", "ب", "في ", "ل"):
+        if text.startswith(clitic) and len(text) > len(clitic) + 2 and cand.destination is None:
+            if clitic == "ب":
+                span = Span(span.part, span.start + 1, span.end, text[1:])
+            break
+    event.location = span.text
+    event.location_span = span
+
+
+def _attach_topics(event, doc, tt, cues, ranges, n, candidate_sentences) -> None:
+    later = [k for k in candidate_sentences if k > n]
+    stop = min([n + TOPIC_SCOPE + 1] + later)
+    lo_char = tt.tokens[ranges[n][0]].start
+    scope = [(tt.tokens[lo].start, tt.tokens[hi - 1].end) for lo, hi in ranges[n:stop]]
+    if ranges[n][0] < tt.token_index(doc.title_end):
+        scope = [(lo_char, tt.tokens[ranges[n][1] - 1].end)]
+    spans: dict[str, list[Span]] = {}
+    for cue in cues:
+        if any(s <= cue.start < e for s, e in scope):
+            spans.setdefault(cue.topic, []).append(doc.span(cue.start, cue.end))
+    if event.subtype in CEREMONIAL_SUBTYPES and event.trigger is not None:
+        spans.setdefault("ceremonial", []).insert(0, event.trigger)
+    event.topic_spans = spans
+    event.topics = sorted(spans)
+
+
+def _names_compatible(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    from marsad.text.normalize import fold
+
+    ta, tb = set(fold(a).split()), set(fold(b).split())
+    return bool((ta & tb) - {"بن", "ال", "عبد", "ابو"})
+
+
+def _same_event(a: Event, b: Event) -> bool:
+    if a.type != b.type or a.status != b.status or a.countries() != b.countries():
+        return False
+    for role in ("source", "target"):
+        names_a = [x.name for x in a.actors if x.role == role and x.name]
+        names_b = [x.name for x in b.actors if x.role == role and x.name]
+        if names_a and names_b and not any(_names_compatible(x, y) for x in names_a for y in names_b):
+            return False
+    return True
+
+
+def _merge_into(events: list[Event], new: Event) -> None:
+    """Add ``new`` unless it repeats an event already found (same engagement told twice)."""
+    for old in events:
+        if _same_event(old, new):
+            if not old.date and new.date:
+                old.date, old.date_span = new.date, new.date_span
+            if not old.location and new.location:
+                old.location, old.location_span = new.location, new.location_span
+            for topic, spans in new.topic_spans.items():
+                old.topic_spans.setdefault(topic, spans)
+            old.topics = sorted(old.topic_spans)
+            for mine, theirs in zip(old.actors, new.actors):
+                if mine.role == theirs.role and not mine.name and theirs.name:
+                    mine.name, mine.evidence = theirs.name, theirs.evidence
+            return
+    events.append(new)
+
+
+def _flags(article: Article, home: str | None) -> list[str]:
+    flags = []
+    if PLACEHOLDER.search(article.title) or PLACEHOLDER.search(article.text):
+        flags.append("unfilled_placeholder")
+    if home is None:
+        flags.append("home_country_unknown")
+    if article.published is None:
+        flags.append("no_published_date")
+    return flags

@@ -1,0 +1,343 @@
+"""Actor mentions: honorifics, office titles, person names and the country they stand for.
+
+Arabic news names an official in two orders, both handled here on tagged tokens:
+
+- title first: ``نائب وزير الخارجية السفير الشيخ جراح الجابر``
+  ("the deputy foreign minister, ambassador sheikh Jarrah al-Jaber");
+- name first, after a rank: ``الأمير محمد بن نايف بن عبدالعزيز ولي العهد``
+  ("prince Muhammad bin Nayef bin Abdulaziz, the crown prince").
+
+A mention's country comes from its title (``وزير الخارجية المصري`` → EGY, ``سفيرة تركيا
+لدى الكويت`` → TUR: the state after لدى is the host, not the sender); a title with no
+country (``وزير الدفاع``) is marked ``HOME`` and resolved to the outlet's country later.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from marsad.recognize.tagging import Tag, TaggedText
+from marsad.text.normalize import fold
+
+HOME = "HOME"
+
+# Function words, time words and reporting verbs that never belong to a name; a name
+# that runs into one of them has ended ("سامح شكري أمس" → the name is سامح شكري).
+STOP_WORDS = frozenset(
+    fold(w)
+    for w in """
+    في من إلى على عن مع لدى عند حيث التي الذي الذين اللذين اللتين ذلك هذا هذه تلك كما أن إن
+    قد لقد خلال بعد قبل أمس اليوم غدا مساء صباح ظهر حول بين أثناء عقب إثر ضمن نحو حتى منذ كان
+    كانت تم جرى له لها لهم لهما به بها فيه فيها عبر وفق بشأن تجاه بمناسبة يوم الماضي الجاري
+    المقبل القادم أول الأول الثاني الوفد المرافق وفد أيضا كل جميع عدد بعض أنه أنها إنه أكد قال
+    أضاف مؤكدا مشيرا أشار أعرب أوضح معربا هو هي هم نفسه الليلة الماضية سموه معاليه فخامته جلالته
+    سعادته دولته سماحته الجانبان الجانبين الطرفان الطرفين البلدين البلدان الشقيقين الصديقين
+    الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد يناير فبراير مارس أبريل مايو يونيو يوليو
+    أغسطس سبتمبر أكتوبر نوفمبر ديسمبر حفظه حفظها حفظهم أيده رعاه يرحمه رحمه الله تعالى
+    """.split()
+)
+# Name-internal particles: kept inside names (GUIDE: بن، بنت، آل، أبو، عبد).
+# آل folds to ال, so the standalone token ال is the family particle.
+PARTICLES = frozenset(fold(w) for w in "بن ابن بنت آل أبو ابو عبد ولد بو".split())
+COUNTERPART = tuple(fold(w) for w in ("نظير", "نظيرة", "نظراء", "نظيري"))
+# Connectors inside a title: في/بـ + state is where the office sits; لدى/إلى + state
+# is the host or destination (سفير تركيا لدى الكويت; مبعوث الأمم المتحدة إلى اليمن).
+TITLE_SEAT = frozenset(["في"])
+TITLE_HOST = frozenset([fold("لدى"), fold("إلى"), "الي"])
+HOME_WORDS = frozenset([fold("المملكة"), fold("البلاد"), fold("بلادنا"), fold("الدولة")])
+MAX_NAME_TOKENS = 7
+
+
+@dataclass
+class Mention:
+    """An actor mention over tokens ``[first, last)`` of one tagged text."""
+
+    first: int
+    last: int
+    kind: str  # person | office | state
+    name: tuple[int, int] | None = None  # token range
+    title: tuple[int, int] | None = None  # token range
+    country: str | None = None  # ISO3, organisation code, HOME, or None
+    country_tokens: tuple[int, int] | None = None
+    extra_countries: list[tuple[str, tuple[int, int]]] = field(default_factory=list)
+    prefix: str = ""  # proclitics written on the first token (ل, و, ب, من-less)
+
+    def name_key(self, tt: TaggedText) -> tuple[str, ...]:
+        if not self.name:
+            return ()
+        return tuple(tt.word(i) for i in range(*self.name))
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    given_names: frozenset[str]
+    common_words: frozenset[str]
+    stop_tokens: frozenset[int]  # tokens covered by dates or triggers
+
+
+def _title_kind(tag: Tag | None) -> str | None:
+    return tag.value[0] if tag is not None else None
+
+
+def _is_counterpart(word: str) -> bool:
+    return any(word.startswith(c) or word[1:].startswith(c) for c in COUNTERPART)
+
+
+def _title_head(tt: TaggedText, i: int) -> Tag | None:
+    """A title tag that can start a title at ``i`` (an office or a unique office)."""
+    tag = tt.at("title", i)
+    if tag is not None and _title_kind(tag) in ("office", "unique"):
+        return tag
+    return None
+
+
+def _continues_title(tt: TaggedText, i: int) -> bool:
+    """Does token ``i`` carry on a title (a portfolio, a state, a nisba, a seat)?"""
+    if i >= len(tt.tokens):
+        return False
+    if tt.at("place", i) or tt.at("nisba", i):
+        return True
+    if _title_kind(tt.at("title", i)) in ("part", "office", "unique"):
+        return True
+    word = tt.word(i)
+    return word in TITLE_SEAT | TITLE_HOST and (
+        tt.at("place", i + 1) is not None or tt.at("title", i + 1) is not None
+    )
+
+
+def consume_title(tt: TaggedText, j: int, hi: int) -> tuple[int, list[tuple[str, tuple[int, int], bool]]]:
+    """Read a title from token ``j``; return its end and the state references in it.
+
+    Each reference is ``(code, token range, is_host)``; ``is_host`` marks a state after
+    لدى/إلى, which names where the office holder is posted, not whom they represent.
+    """
+    refs: list[tuple[str, tuple[int, int], bool]] = []
+    end = j
+    host = False
+    while j < hi:
+        word = tt.word(j)
+        place, nisba, title = tt.at("place", j), tt.at("nisba", j), tt.at("title", j)
+        if place is not None:
+            refs.append((place.value, (j, place.last), host))
+            j = end = place.last
+        elif nisba is not None:
+            refs.append((nisba.value, (j, nisba.last), host))
+            j = end = nisba.last
+        elif title is not None and _title_kind(title) in ("office", "part", "unique"):
+            if _title_kind(title) == "unique" and title.value[1]:
+                refs.append((title.value[1], (j, title.last), host))
+            j = end = title.last
+        elif word in HOME_WORDS and end > 0:
+            refs.append((HOME, (j, j + 1), host))
+            j = end = j + 1
+        elif _is_counterpart(word) and j == end:
+            j = end = j + 1
+        elif word in TITLE_SEAT | TITLE_HOST and _continues_title(tt, j):
+            host = word in TITLE_HOST
+            j += 1
+            continue
+        elif word == "،" and _title_head(tt, j + 1) is not None:
+            j += 1
+            continue
+        else:
+            break
+        host = False
+    return end, refs
+
+
+def _name_ok_word(tt: TaggedText, i: int, ctx: Context) -> bool:
+    word = tt.word(i)
+    if not word or not word[0].isalpha() or word in STOP_WORDS or i in ctx.stop_tokens:
+        return False
+    if tt.covering("trigger", i) is not None:
+        return False
+    hon = tt.covering("hon", i)
+    if hon is not None and hon.value != "blessing" and word not in PARTICLES:
+        return False
+    return _title_kind(tt.covering("title", i)) not in ("office", "part", "unique")
+
+
+def consume_name(tt: TaggedText, j: int, hi: int, ctx: Context, *, need_given: bool) -> int:
+    """Read a personal name chain from ``j``; return its end (``j`` when there is none).
+
+    ``need_given`` asks for a known given name first: without an honorific or a title
+    before it, only a given name tells that a name starts here.
+    """
+    start = j
+    words = 0
+    while j < hi and words < MAX_NAME_TOKENS:
+        word = tt.word(j)
+        if not _name_ok_word(tt, j, ctx):
+            break
+        is_given = word in ctx.given_names or word.replace(" ", "") in ctx.given_names
+        if words == 0 and need_given and not (is_given or word.startswith("عبد")):
+            return start
+        if words > 0 and word[0] in "وف" and not is_given and word[1:] in ctx.given_names | STOP_WORDS:
+            break  # و/ف + a name or function word: a second person or a new clause
+        if words > 0 and word[0] == "و" and word not in ctx.given_names and word[1:2] != "ل":
+            if tt.at("place", j) or tt.at("nisba", j) or (word[1:] in ctx.common_words):
+                break
+        if tt.at("place", j) is not None or tt.at("nisba", j) is not None:
+            # A nisba closes many family names (عبدالله بن عبدالمحسن التركي), but only
+            # after a particle or a chain of at least two names.
+            prev = tt.word(j - 1)
+            if not (words >= 2 or prev in PARTICLES) or tt.at("nisba", j) is None:
+                break
+        if words >= 2 and word in ctx.common_words and prev_is_not_particle(tt, j):
+            break
+        j += 1
+        words += 1
+    while j > start and tt.word(j - 1) in PARTICLES:
+        j -= 1
+    return j
+
+
+def prev_is_not_particle(tt: TaggedText, j: int) -> bool:
+    return tt.word(j - 1) not in PARTICLES
+
+
+def _skip_blessing(tt: TaggedText, j: int, hi: int) -> int:
+    """Skip ``- حفظه الله -`` and similar formulae written after a name."""
+    k = j
+    while k < hi and tt.word(k) in ("-", "–", "(", ")", "،"):
+        k += 1
+    hon = tt.at("hon", k)
+    if hon is not None and hon.value == "blessing":
+        k = hon.last
+        while k < hi and tt.word(k) in ("-", "–", "(", ")"):
+            k += 1
+        return k
+    return j
+
+
+def _skip_honorifics(tt: TaggedText, j: int, hi: int) -> tuple[int, bool]:
+    """Skip honorifics and ranks; an honorific that heads a title (الرئيس المصري) stays."""
+    seen = False
+    while j < hi:
+        hon = tt.at("hon", j)
+        if hon is None or hon.value == "blessing":
+            break
+        head = _title_head(tt, j)
+        if head is not None and (head.last > hon.last or _continues_title(tt, head.last)):
+            break
+        j = hon.last
+        seen = True
+    return j, seen
+
+
+def parse_mention(tt: TaggedText, i: int, hi: int, ctx: Context) -> Mention | None:
+    """Parse one actor mention starting at token ``i`` (sentence ends at ``hi``)."""
+    j, honoured = _skip_honorifics(tt, i, hi)
+    title = None
+    refs: list = []
+    if _title_head(tt, j) is not None or _is_counterpart(tt.word(j)):
+        end, refs = consume_title(tt, j, hi)
+        title = (j, end)
+        j = end
+        if j < hi and tt.word(j) == "،" and j + 1 < hi:
+            after_comma = j + 1
+            k, _ = _skip_honorifics(tt, after_comma, hi)
+            if k > after_comma or _title_head(tt, k) is not None:
+                j = after_comma
+        j, honoured_after = _skip_honorifics(tt, j, hi)
+        honoured = honoured or honoured_after
+        if _title_head(tt, j) is not None and title[1] - title[0] <= 2 and _is_counterpart(tt.word(title[0])):
+            end, more = consume_title(tt, j, hi)
+            refs += more
+            title = (j, end)
+            j = end
+    name_end = consume_name(tt, j, hi, ctx, need_given=not (honoured or title))
+    name = (j, name_end) if name_end > j else None
+    last = name_end if name else j
+    if name is not None:
+        k = _skip_blessing(tt, last, hi)
+        if k < hi and tt.word(k) == "،":
+            k += 1
+        if _title_head(tt, k) is not None:
+            end, post_refs = consume_title(tt, k, hi)
+            if title is None or not refs:
+                title = (k, end)
+            refs += post_refs
+            last = end
+    if name is None and title is None:
+        return None
+    first_tok = tt.tokens[i]
+    prefix = ""
+    for kind in ("hon", "title"):
+        tag = tt.at(kind, i)
+        if tag is not None:
+            prefix = tag.prefix
+    mention = Mention(i, last, "person" if name else "office", name, title, prefix=prefix)
+    _attribute_country(mention, refs)
+    del first_tok
+    return mention
+
+
+def _attribute_country(mention: Mention, refs: list) -> None:
+    """The represented state is the first reference in the title that is not a host.
+
+    ``سفير خادم الحرمين الشريفين لدى لبنان`` → SAU; ``ممثلة الأمين العام للأمم المتحدة في
+    لبنان`` → UNO; a title with only a host (``السفير لدى الكويت``) represents home.
+    """
+    own = [(code, span) for code, span, host in refs if not host]
+    if own:
+        mention.country, mention.country_tokens = own[0]
+        seen = {own[0][0]}
+        for code, span in own[1:]:
+            if code not in seen and code != HOME:
+                mention.extra_countries.append((code, span))
+                seen.add(code)
+    elif mention.title is not None:
+        mention.country = HOME
+
+
+def find_mentions(tt: TaggedText, lo: int, hi: int, ctx: Context, known_names: dict) -> list[Mention]:
+    """All actor mentions in tokens ``[lo, hi)``, left to right, non-overlapping.
+
+    ``known_names`` maps a folded surname or full name seen earlier in the article to the
+    mention that introduced it, so "وقال الجبير" refers back to وزير الخارجية عادل الجبير.
+    """
+    mentions: list[Mention] = []
+    i = lo
+    while i < hi:
+        if i in ctx.stop_tokens or tt.covering("trigger", i) is not None:
+            i += 1
+            continue
+        m = parse_mention(tt, i, hi, ctx)
+        if m is None:
+            m = _state_or_known(tt, i, known_names)
+        if m is None:
+            i += 1
+            continue
+        mentions.append(m)
+        i = max(m.last, i + 1)
+    return mentions
+
+
+def _state_or_known(tt: TaggedText, i: int, known_names: dict) -> Mention | None:
+    place = tt.at("place", i)
+    if place is not None:
+        return Mention(i, place.last, "state", country=place.value,
+                       country_tokens=(i, place.last), prefix=place.prefix)
+    word = tt.word(i)
+    for length in (3, 2, 1):
+        key = tuple(tt.word(k) for k in range(i, i + length))
+        ref = known_names.get(key) or (known_names.get((word[1:],)) if length == 1 and word[:1] in "ول" else None)
+        if ref is not None:
+            m = Mention(i, i + length, "person", name=(i, i + length), title=None,
+                        country=ref.country, country_tokens=None)
+            m.prefix = word[:1] if key not in known_names else ""
+            m.ref = ref  # type: ignore[attr-defined]
+            return m
+    return None
+
+
+def register_names(tt: TaggedText, mentions: list[Mention], known: dict) -> None:
+    """Remember each named mention by its full name and surname, for later references."""
+    for m in mentions:
+        if m.kind != "person" or m.name is None or m.title is None:
+            continue
+        words = m.name_key(tt)
+        known.setdefault(words, m)
+        surname = words[-1]
+        if len(words) >= 2 and surname not in PARTICLES and len(surname) > 2:
+            known.setdefault((surname,), m)

@@ -1,0 +1,56 @@
+"""The outlet's home country: whose officials are named without a country.
+
+Arab news names its own officials bare (``وزير الدفاع``, ``خادم الحرمين الشريفين``) and
+foreign ones with a country (``وزير الخارجية المصري``). Unless the outlet is known
+(``outlets.tsv``, overridable per source), the home country is inferred from the text:
+
+1. the dateline's state news agency (``الكويت - كونا``, ``الرياض - واس``);
+2. an office unique to one state (``خادم الحرمين الشريفين`` → SAU);
+3. the Arab state mentioned most (``الدبلوماسية الكويتية … بين الكويت وبلجيكا`` → KWT).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from urllib.parse import urlparse
+
+from marsad.lexicon import Lexicon
+from marsad.recognize.tagging import TaggedText
+
+ARAB_STATES = frozenset(
+    "DZA BHR COM DJI EGY IRQ JOR KWT LBN LBY MRT MAR OMN PSE QAT SAU SOM SDN SYR TUN ARE YEM".split()
+)
+
+
+def outlet_country(source: str | None, url: str | None, lex: Lexicon) -> str | None:
+    """The country of a known outlet, by its source id or its web address."""
+    if source and source.lower() in lex.outlets:
+        return lex.outlets[source.lower()]
+    if url:
+        host = urlparse(url).netloc.lower()
+        for part in host.split("."):
+            if part in lex.outlets:
+                return lex.outlets[part]
+    return None
+
+
+def infer_home_country(tt: TaggedText, lex: Lexicon) -> tuple[str | None, str]:
+    """``(country, reason)`` inferred from the text alone."""
+    agencies = [m.value for m in lex.agencies.find(tt.text)]
+    if agencies:
+        return Counter(agencies).most_common(1)[0][0], "agency"
+    unique = Counter(
+        t.value[1] for t in tt.tags["title"].values() if t.value[0] == "unique" and t.value[1] in ARAB_STATES
+    )
+    if unique:
+        return unique.most_common(1)[0][0], "unique office"
+    counts: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    for kind in ("place", "nisba"):
+        for i, tag in tt.tags[kind].items():
+            if tag.value in ARAB_STATES:
+                counts[tag.value] += 1
+                first_seen[tag.value] = min(first_seen.get(tag.value, i), i)
+    if counts:
+        best = max(counts, key=lambda c: (counts[c], -first_seen[c]))
+        return best, "most mentioned"
+    return None, "unknown"

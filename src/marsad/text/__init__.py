@@ -1,0 +1,1 @@
+"""Arabic text handling: offset-preserving normalisation, sentences, tokens and clitics."""

@@ -1,0 +1,45 @@
+"""Arabic clitics around a matched word, on folded text.
+
+Arabic writes conjunctions, prepositions and the article joined to the next word and
+possessive pronouns joined to the previous one: ``وبلجيكا`` (and Belgium), ``لنظيره``
+(to his counterpart), ``البلجيكية`` (the Belgian, fem.). A lexicon entry matches inside
+such a word when what precedes it in the word is an allowed proclitic chain and what
+follows is an allowed suffix for that kind of entry.
+"""
+from __future__ import annotations
+
+# Conjunction (و ف), then preposition (ب ل ك), then the article (ال). ل + ال is
+# written لل: للأمم = ل + الأمم.
+_CONJ = ("", "و", "ف")
+_PREP = ("", "ب", "ل", "ك")
+PROCLITICS: frozenset[str] = frozenset(c + p for c in _CONJ for p in _PREP)
+ARTICLE_PROCLITICS: frozenset[str] = frozenset(
+    [c + p + "ال" for c in _CONJ for p in ("", "ب", "ك")] + [c + "لل" for c in _CONJ]
+)
+
+# Suffixes by the kind of word they attach to (folded: ة is ه).
+NOUN_SUFFIXES: frozenset[str] = frozenset(
+    ["", "ه", "ها", "هم", "هما", "ي", "ين", "ان", "ات", "ا", "يه", "تي", "تين", "تان", "ته", "تها"]
+)
+NISBA_SUFFIXES: frozenset[str] = frozenset(["", "ه", "ين", "ون", "ان", "تين", "تان", "يين"])
+VERB_SUFFIXES: frozenset[str] = frozenset(
+    ["", "ت", "ه", "ها", "هم", "هما", "وا", "ا", "تا", "ان", "ون", "ي", "نا"]
+)
+EXACT: frozenset[str] = frozenset([""])
+
+
+def strip_article(phrase: str) -> tuple[str, bool]:
+    """Split a folded lexicon phrase into its body and whether it carried ``ال``.
+
+    >>> strip_article("المملكه العربيه السعوديه")
+    ('مملكه العربيه السعوديه', True)
+    >>> strip_article("بلجيكا")
+    ('بلجيكا', False)
+    """
+    if phrase.startswith("ال") and len(phrase) > 3:
+        return phrase[2:], True
+    return phrase, False
+
+
+def is_word_char(ch: str) -> bool:
+    return ch.isalnum()
