@@ -130,12 +130,19 @@ def _parties(voice: str, tt: TaggedText, trig: Tag, before: list[Mention], after
         subject = before[-1] if before else None
         return ([subject] if subject else []), after
     if voice == "genitive":
+        if before and _with_follows(tt, trig):
+            return [before[-1]], after  # عقد الوزير اجتماعات منفصلة مع ...
         return after[:1], after[1:]
     subject = _subject_before(tt, before, trig)
     if subject is not None:
         coordinated = [m for m in before if m.first > subject.first]
         return [subject], coordinated + after
     return after[:1], after[1:]
+
+
+def _with_follows(tt: TaggedText, trig: Tag) -> bool:
+    """A verbal noun followed (after at most one adjective) by مع: "talks with"."""
+    return "مع" in (tt.word(trig.last), tt.word(trig.last + 1))
 
 
 def _possessive(tt: TaggedText, trig: Tag) -> bool:

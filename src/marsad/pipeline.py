@@ -100,8 +100,11 @@ def extract_article(
     ctx = Context(lex.given_names, lex.common_words, frozenset(date_tokens))
     ranges = _sentence_ranges(doc, tt)
     known: dict = {}
+    named: list[Mention] = []
     for lo, hi in ranges:
-        register_names(tt, find_mentions(tt, lo, hi, ctx, {}), known)
+        found = find_mentions(tt, lo, hi, ctx, {})
+        register_names(tt, found, known)
+        named += [m for m in found if m.name and m.title]
     cues = find_topic_cues(doc.norm.text, lex)
     events: list[Event] = []
     candidate_sentences: list[int] = []
@@ -117,11 +120,17 @@ def extract_article(
         per_sentence.append(found)
         if found:
             candidate_sentences.append(n)
+    n_body = sum(1 for lo, _ in ranges if tt.tokens[lo].start >= doc.title_end)
     for n, found in enumerate(per_sentence):
         for cand in found:
             event = _build_event(cand, doc, tt, home, dates, cues, ranges, n, candidate_sentences)
-            if event is not None:
-                _merge_into(events, event)
+            if event is None:
+                continue
+            if n >= n_body:
+                _fill_names(event, named, doc, tt, home)
+                if _repeats_body(events, event):
+                    continue
+            _merge_into(events, event)
     flags = _flags(article, home)
     return Extraction(article, events, flags, home)
 
@@ -146,10 +155,58 @@ def _sentence_ranges(doc: Document, tt: TaggedText) -> list[tuple[int, int]]:
     return body + title
 
 
+def _title_words(title: str | None) -> set[str]:
+    from marsad.text.normalize import fold
+
+    return {w[2:] if w.startswith("ال") else w for w in fold(title or "").split() if len(w) > 2}
+
+
+def _fill_names(event: Event, named: list[Mention], doc: Document, tt: TaggedText, home: str | None) -> None:
+    """Headlines name offices, bodies name people: give a nameless headline actor the
+    name of the body mention with the same country and the closest title."""
+    for actor in event.actors:
+        if actor.name or not actor.title:
+            continue
+        wanted = _title_words(actor.title)
+        best, best_overlap = None, 0
+        for m in named:
+            if _resolve_country(m, home) != actor.country:
+                continue
+            title = tt.text[tt.tokens[m.title[0]].start : tt.tokens[m.title[1] - 1].end]
+            overlap = len(wanted & _title_words(title))
+            if overlap > best_overlap:
+                best, best_overlap = m, overlap
+        if best is not None and best_overlap * 2 >= len(wanted):
+            filled = _actor(best, actor.role, doc, tt, home)
+            actor.name, actor.title, actor.evidence = filled.name, filled.title, filled.evidence
+
+
+def _repeats_body(events: list[Event], headline: Event) -> bool:
+    """A headline event repeats the body when a body event of the same type has the
+    same source country and shares a target country (``استقبل سفيري تركيا ولبنان``
+    summarises two separate meetings told in the body)."""
+    src = {a.country for a in headline.actors if a.role == "source"}
+    tgt = {a.country for a in headline.actors if a.role == "target"}
+    for e in events:
+        if e.type != headline.type:
+            continue
+        e_src = {a.country for a in e.actors if a.role == "source"}
+        e_tgt = {a.country for a in e.actors if a.role == "target"}
+        if (e_src == src and e_tgt & tgt) or (e.countries() == headline.countries()):
+            return True
+    return False
+
+
 def _resolve_country(m: Mention, home: str | None) -> str | None:
     if m.country == HOME or m.country is None:
         return home
     return m.country
+
+
+def _core_start(tt: TaggedText, i: int) -> int:
+    """Start of token ``i`` without its proclitics (``بأمين عام`` → ``أمين عام``)."""
+    tag = tt.at("title", i)
+    return tag.match.core_start if tag is not None else tt.tokens[i].start
 
 
 def _actor(m: Mention, role: str, doc: Document, tt: TaggedText, home: str | None) -> Actor:
@@ -159,11 +216,11 @@ def _actor(m: Mention, role: str, doc: Document, tt: TaggedText, home: str | Non
         evidence["name"] = doc.span(tt.tokens[m.name[0]].start, tt.tokens[m.name[1] - 1].end)
         name = evidence["name"].text
     if m.title:
-        evidence["title"] = doc.span(tt.tokens[m.title[0]].start, tt.tokens[m.title[1] - 1].end)
+        evidence["title"] = doc.span(_core_start(tt, m.title[0]), tt.tokens[m.title[1] - 1].end)
         title = evidence["title"].text
     ref = getattr(m, "ref", None)
     if ref is not None and ref.title is not None:
-        evidence["title"] = doc.span(tt.tokens[ref.title[0]].start, tt.tokens[ref.title[1] - 1].end)
+        evidence["title"] = doc.span(_core_start(tt, ref.title[0]), tt.tokens[ref.title[1] - 1].end)
         title = evidence["title"].text
     if m.country_tokens:
         evidence["country"] = doc.span(tt.tokens[m.country_tokens[0]].start, tt.tokens[m.country_tokens[1] - 1].end)

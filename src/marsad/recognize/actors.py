@@ -90,6 +90,15 @@ def _title_head(tt: TaggedText, i: int) -> Tag | None:
     return None
 
 
+def _strong_head(tt: TaggedText, i: int) -> bool:
+    """An office head that is not merely an honorific before a name (``السفير جراح``)."""
+    head = _title_head(tt, i)
+    if head is None:
+        return False
+    hon = tt.at("hon", i)
+    return hon is None or head.last > hon.last or _continues_title(tt, head.last)
+
+
 def _continues_title(tt: TaggedText, i: int) -> bool:
     """Does token ``i`` carry on a title (a portfolio, a state, a nisba, a seat)?"""
     if i >= len(tt.tokens):
@@ -111,7 +120,7 @@ def consume_title(tt: TaggedText, j: int, hi: int) -> tuple[int, list[tuple[str,
     لدى/إلى, which names where the office holder is posted, not whom they represent.
     """
     refs: list[tuple[str, tuple[int, int], bool]] = []
-    end = j
+    start = end = j
     host = False
     while j < hi:
         word = tt.word(j)
@@ -123,6 +132,8 @@ def consume_title(tt: TaggedText, j: int, hi: int) -> tuple[int, list[tuple[str,
             refs.append((nisba.value, (j, nisba.last), host))
             j = end = nisba.last
         elif title is not None and _title_kind(title) in ("office", "part", "unique"):
+            if refs and title.prefix.startswith("و") and _title_kind(title) != "part":
+                break  # "… الكويتي وأمين عام …": a second office holder begins
             if _title_kind(title) == "unique" and title.value[1]:
                 refs.append((title.value[1], (j, title.last), host))
             j = end = title.last
@@ -135,8 +146,8 @@ def consume_title(tt: TaggedText, j: int, hi: int) -> tuple[int, list[tuple[str,
             host = word in TITLE_HOST
             j += 1
             continue
-        elif word == "،" and _title_head(tt, j + 1) is not None:
-            j += 1
+        elif word == "،" and _strong_head(tt, j + 1) and not _is_counterpart(tt.word(start)):
+            j += 1  # "ولي العهد، نائب رئيس مجلس الوزراء، وزير الداخلية": one chain of offices
             continue
         else:
             break
@@ -195,6 +206,13 @@ def prev_is_not_particle(tt: TaggedText, j: int) -> bool:
     return tt.word(j - 1) not in PARTICLES
 
 
+def _appositive_name(tt: TaggedText, j: int, hi: int, ctx: Context) -> bool:
+    """``أمين عام وزارة الخارجية في مملكة بلجيكا، ثيودورا جينتز،``: a name set off by
+    commas after a title, ending at punctuation."""
+    end = consume_name(tt, j, hi, ctx, need_given=False)
+    return j < end <= j + 4 and (end >= hi or not tt.word(end)[0].isalnum())
+
+
 def _skip_blessing(tt: TaggedText, j: int, hi: int) -> int:
     """Skip ``- حفظه الله -`` and similar formulae written after a name."""
     k = j
@@ -236,15 +254,18 @@ def parse_mention(tt: TaggedText, i: int, hi: int, ctx: Context) -> Mention | No
         if j < hi and tt.word(j) == "،" and j + 1 < hi:
             after_comma = j + 1
             k, _ = _skip_honorifics(tt, after_comma, hi)
-            if k > after_comma or _title_head(tt, k) is not None:
+            if k > after_comma or _title_head(tt, k) is not None or _appositive_name(tt, k, hi, ctx):
                 j = after_comma
         j, honoured_after = _skip_honorifics(tt, j, hi)
         honoured = honoured or honoured_after
-        if _title_head(tt, j) is not None and title[1] - title[0] <= 2 and _is_counterpart(tt.word(title[0])):
+        if _title_head(tt, j) is not None and _is_counterpart(tt.word(title[0])):
+            # "نظيرته البلجيكية، أمين عام وزارة الخارجية": the appositive is the office.
             end, more = consume_title(tt, j, hi)
             refs += more
             title = (j, end)
             j = end
+            if j < hi and tt.word(j) == "،" and _appositive_name(tt, j + 1, hi, ctx):
+                j += 1
     name_end = consume_name(tt, j, hi, ctx, need_given=not (honoured or title))
     name = (j, name_end) if name_end > j else None
     last = name_end if name else j
@@ -252,7 +273,8 @@ def parse_mention(tt: TaggedText, i: int, hi: int, ctx: Context) -> Mention | No
         k = _skip_blessing(tt, last, hi)
         if k < hi and tt.word(k) == "،":
             k += 1
-        if _title_head(tt, k) is not None:
+        head = _title_head(tt, k)
+        if head is not None and not head.prefix.startswith("و"):
             end, post_refs = consume_title(tt, k, hi)
             if title is None or not refs:
                 title = (k, end)

@@ -16,6 +16,8 @@ from urllib.parse import urlparse
 from marsad.lexicon import Lexicon
 from marsad.recognize.tagging import TaggedText
 
+DATELINE_CHARS = 400  # title + the body's first line or two
+CREDIT_CHARS = 60
 ARAB_STATES = frozenset(
     "DZA BHR COM DJI EGY IRQ JOR KWT LBN LBY MRT MAR OMN PSE QAT SAU SOM SDN SYR TUN ARE YEM".split()
 )
@@ -26,16 +28,23 @@ def outlet_country(source: str | None, url: str | None, lex: Lexicon) -> str | N
     if source and source.lower() in lex.outlets:
         return lex.outlets[source.lower()]
     if url:
-        host = urlparse(url).netloc.lower()
-        for part in host.split("."):
-            if part in lex.outlets:
-                return lex.outlets[part]
+        # The longest listed domain the host ends with: alwatan.com.sa (SAU) must win
+        # over alwatan.com (OMN); bare ids such as "was" never match inside a host.
+        host = urlparse(url).netloc.lower().split(":")[0]
+        labels = host.split(".")
+        for k in range(len(labels) - 1):
+            domain = ".".join(labels[k:])
+            if "." in domain and domain in lex.outlets:
+                return lex.outlets[domain]
     return None
 
 
 def infer_home_country(tt: TaggedText, lex: Lexicon) -> tuple[str | None, str]:
     """``(country, reason)`` inferred from the text alone."""
-    agencies = [m.value for m in lex.agencies.find(tt.text)]
+    # Agency names are also ordinary words (بنا "built", قنا the Egyptian city), so only
+    # the dateline at the head of the body or the credit at its very end counts.
+    head, tail = tt.text[:DATELINE_CHARS], tt.text[-CREDIT_CHARS:]
+    agencies = [m.value for m in lex.agencies.find(head)] or [m.value for m in lex.agencies.find(tail)]
     if agencies:
         return Counter(agencies).most_common(1)[0][0], "agency"
     unique = Counter(

@@ -28,17 +28,20 @@ VERB_SUFFIXES: frozenset[str] = frozenset(
 EXACT: frozenset[str] = frozenset([""])
 
 
-def strip_article(phrase: str) -> tuple[str, bool]:
-    """Split a folded lexicon phrase into its body and whether it carried ``ال``.
+def strip_article(written: str, folded: str) -> tuple[str, bool]:
+    """Split a folded lexicon phrase into its body and whether it carried the article.
 
-    >>> strip_article("المملكه العربيه السعوديه")
+    The decision is taken on the phrase as written: ``ألمانيا`` folds to ``المانيا`` but
+    its ``أل`` is part of the name, not the article ``ال``.
+
+    >>> strip_article("المملكة العربية السعودية", "المملكه العربيه السعوديه")
     ('مملكه العربيه السعوديه', True)
-    >>> strip_article("بلجيكا")
-    ('بلجيكا', False)
+    >>> strip_article("ألمانيا", "المانيا")
+    ('المانيا', False)
     """
-    if phrase.startswith("ال") and len(phrase) > 3:
-        return phrase[2:], True
-    return phrase, False
+    if written.lstrip().startswith("ال") and len(folded) > 3:
+        return folded[2:], True
+    return folded, False
 
 
 def is_word_char(ch: str) -> bool:

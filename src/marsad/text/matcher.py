@@ -71,7 +71,7 @@ class PhraseMatcher:
             folded = " ".join(fold(phrase).split())
             if not folded:
                 continue
-            key, article = (folded, False) if keep_article else strip_article(folded)
+            key, article = (folded, False) if keep_article else strip_article(phrase, folded)
             by_key.setdefault(key, []).append(Entry(key, value, article, suffixes))
         for key, entries in by_key.items():
             self._automaton.add_word(key, tuple(entries))
