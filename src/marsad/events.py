@@ -40,6 +40,16 @@ PLANNED_CUES = tuple(
 SEPARATE_CUES = tuple(fold(w) for w in ("منفصلة", "منفصل", "حدة", "اجتماعات", "لقاءات", "كلا"))
 EPITHETS = frozenset(fold(w) for w in ("سموه", "معاليه", "فخامته", "جلالته", "سعادته", "دولته", "سماحته"))
 PRONOUN_ENDINGS = ("ه", "ها", "هما", "هم")
+# Sport reuses the diplomatic verbs (يستقبل الهلال النصر "Hilal hosts Nasr").
+SPORT_CUES = tuple(
+    fold(w)
+    for w in ("كرة القدم", "المباراة", "مباراة", "الدوري", "المنتخب", "منتخب", "اللاعبين", "لاعبي", "الملعب", "بطولة", "نادي")
+)
+SUBTYPE_CUES = (
+    (tuple(fold(w) for w in ("تهنئة", "تهاني", "التهاني", "يهنئ", "مهنئا")), "congratulation"),
+    (tuple(fold(w) for w in ("عزاء", "تعزية", "تعازي", "مواساة", "يعزي")), "condolence"),
+    (tuple(fold(w) for w in ("رسالة", "خطاب")), "letter"),
+)
 PERFECT_OPENERS = frozenset(fold(w) for w in ("وكان", "كان", "وكانت", "كانت", "فيما كان"))
 DIRECTED = ("PHONE_CALL", "MESSAGE", "VISIT")
 SUBJECT_GAP = 4  # tokens allowed between a headline subject and its verb (أمس، اليوم …)
@@ -84,21 +94,38 @@ def is_background(tt: TaggedText, lo: int, hi: int, dated: bool) -> bool:
     return bool(words) and words[0] in PERFECT_OPENERS and "قد" in words
 
 
+def is_sport(tt: TaggedText, lo: int, hi: int) -> bool:
+    text = tt.text[tt.tokens[lo].start : tt.tokens[hi - 1].end]
+    return any(cue in text for cue in SPORT_CUES)
+
+
 def is_planned(tt: TaggedText, trig: Tag, lo: int) -> bool:
     if "س" in trig.prefix:
         return True
     return any(_word_has_cue(tt.word(i), PLANNED_CUES) for i in range(lo, trig.first))
 
 
-def requirement_met(tt: TaggedText, trig: Tag, hi: int) -> bool:
-    req = trig.value.requires
-    if not req:
-        return True
-    for i in range(trig.last, hi):
+def reading(tt: TaggedText, trig: Tag, hi: int) -> tuple[Trigger, int | None] | None:
+    """The first reading of a trigger whose required word follows it in the sentence,
+    with the index of that word (``None`` when the reading needs none)."""
+    for t in trig.value:
+        if not t.requires:
+            return t, None
+        for i in range(trig.last, hi):
+            word = tt.word(i)
+            if any(0 <= word.find(r) <= 3 for r in t.requires):
+                return t, i
+    return None
+
+
+def message_subtype(tt: TaggedText, start: int, hi: int) -> str:
+    """Congratulation, condolence or letter, from the words after a message verb."""
+    for i in range(start, hi):
         word = tt.word(i)
-        if any(0 <= word.find(r) <= 3 for r in req):
-            return True
-    return False
+        for cues, subtype in SUBTYPE_CUES:
+            if any(0 <= word.find(c) <= 3 for c in cues):
+                return subtype
+    return "other"
 
 
 def _coordinated(tt: TaggedText, mentions: list[Mention], start: int) -> list[Mention]:
@@ -172,29 +199,46 @@ def sentence_events(
     dated: bool,
 ) -> list[Candidate]:
     """Candidate events of the sentence ``[lo, hi)`` given its mentions."""
-    if is_background(tt, lo, hi, dated):
+    if is_background(tt, lo, hi, dated) or is_sport(tt, lo, hi):
         return []
-    triggers = [t for i, t in sorted(tt.tags["trigger"].items()) if lo <= i < hi]
-    triggers = [t for t in triggers if requirement_met(tt, t, hi)]
+    triggers: list[tuple[Tag, Trigger]] = []
+    consumed: set[int] = set()
+    for i, tag in sorted(tt.tags["trigger"].items()):
+        if lo <= i < hi and i not in consumed:
+            found = reading(tt, tag, hi)
+            if found is not None:
+                triggers.append((tag, found[0]))
+                if found[1] is not None:
+                    # The noun that completes a verb (بعث ... برقية) is not a second event.
+                    noun = tt.covering("trigger", found[1])
+                    consumed.update(range(found[1], noun.last) if noun else [found[1]])
+    triggers = [(tag, t) for tag, t in triggers if tag.first not in consumed]
     if not triggers:
         return []
     boundary = non_party_boundary(tt, lo, hi)
     parties = [m for m in mentions if m.last <= boundary or m.first < lo]
     out: list[Candidate] = []
-    for n, trig in enumerate(triggers):
-        if trig.first >= boundary:
+    verbal_types = {t.type for _, t in triggers if t.voice in ("agent", "recipient")}
+    for n, (tag, t) in enumerate(triggers):
+        if tag.first >= boundary:
             break
+        if t.type == "VISIT" and t.voice in ("noun", "genitive") and (
+            verbal_types - {"VISIT"}
+        ) and not _with_follows(tt, tag):
+            continue  # "اتصل ... خلال زيارته لفرنسا": the visit is background to the call
         verbal_next = next(
-            (t.first for t in triggers[n + 1 :] if t.value.voice in ("agent", "recipient")), hi
+            (g.first for g, r in triggers[n + 1 :] if r.voice in ("agent", "recipient")), hi
         )
-        before = [m for m in parties if m.last <= trig.first]
-        after = [m for m in parties if trig.last <= m.first < verbal_next]
-        out += _events_for_trigger(tt, trig, (lo, hi), before, after)
+        before = [m for m in parties if m.last <= tag.first]
+        after = [m for m in parties if tag.last <= m.first < verbal_next]
+        out += _events_for_trigger(tt, tag, t, (lo, hi), before, after)
     return out
 
 
-def _events_for_trigger(tt, trig: Tag, sentence, before, after) -> list[Candidate]:
-    t: Trigger = trig.value
+def _events_for_trigger(tt, trig: Tag, t: Trigger, sentence, before, after) -> list[Candidate]:
+    subtype = t.subtype
+    if t.type == "MESSAGE" and subtype is None:
+        subtype = message_subtype(tt, trig.first, sentence[1])
     status = "planned" if is_planned(tt, trig, sentence[0]) else "occurred"
     people = [m for m in after if m.kind != "state"]
     states = [m for m in after if m.kind == "state"]
@@ -205,7 +249,7 @@ def _events_for_trigger(tt, trig: Tag, sentence, before, after) -> list[Candidat
         return []
     if t.voice == "recipient":
         caller = objects[_from_party(tt, objects)]
-        return [Candidate(t.type, t.subtype, status, trig, sentence, [caller], sources[:1])]
+        return [Candidate(t.type, subtype, status, trig, sentence, [caller], sources[:1])]
     targets = _coordinated(tt, objects, 0)
     if t.type in ("MESSAGE", "PHONE_CALL"):
         groups = [[m] for m in targets]
@@ -213,7 +257,7 @@ def _events_for_trigger(tt, trig: Tag, sentence, before, after) -> list[Candidat
         groups = [[m] for m in targets]
     else:
         groups = [targets]
-    return [Candidate(t.type, t.subtype, status, trig, sentence, list(sources), g) for g in groups]
+    return [Candidate(t.type, subtype, status, trig, sentence, list(sources), g) for g in groups]
 
 
 def _separate(tt: TaggedText, trig: Tag, sentence) -> bool:

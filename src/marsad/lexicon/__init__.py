@@ -71,7 +71,7 @@ class Lexicon:
     capitals: PhraseMatcher | None = None  # capital cities -> code
     honorifics: PhraseMatcher | None = None  # -> kind (honorific | rank | blessing)
     titles: PhraseMatcher | None = None  # -> (kind, country)
-    triggers: PhraseMatcher | None = None  # -> Trigger
+    triggers: PhraseMatcher | None = None  # -> tuple of Trigger readings
     topic_prefixes: PhraseMatcher | None = None  # topic cues matched as word starts -> topic
     topic_words: PhraseMatcher | None = None  # topic cues matched as whole words -> topic
     agencies: PhraseMatcher | None = None  # news agency names -> country
@@ -121,7 +121,7 @@ def _build_people(data_dir, lex: Lexicon) -> None:
 
 
 def _build_triggers(data_dir, lex: Lexicon) -> None:
-    entries = []
+    by_phrase: dict[str, list[Trigger]] = {}
     for row in read_rows("triggers.tsv", data_dir):
         trig = Trigger(
             type=row[0],
@@ -130,7 +130,10 @@ def _build_triggers(data_dir, lex: Lexicon) -> None:
             phrase=cell(row, 3),
             requires=tuple(fold(v) for v in split_variants(cell(row, 4))),
         )
-        entries.append((trig.phrase, trig))
+        by_phrase.setdefault(trig.phrase, []).append(trig)
+    # One verb can report several kinds of engagement, told apart by what follows it
+    # (تلقى اتصالا = a call, تلقى برقية = a cable): a phrase maps to all its readings.
+    entries = [(phrase, tuple(readings)) for phrase, readings in by_phrase.items()]
     # The future prefix س (سيزور "will visit") sits before the verb's own prefix.
     future = frozenset(["س", "وس", "فس"])
     lex.triggers = PhraseMatcher(

@@ -26,7 +26,7 @@ STOP_WORDS = frozenset(
     fold(w)
     for w in """
     في من إلى على عن مع لدى عند حيث التي الذي الذين اللذين اللتين ذلك هذا هذه تلك كما أن إن
-    قد لقد خلال بعد قبل أمس اليوم غدا مساء صباح ظهر حول بين أثناء عقب إثر ضمن نحو حتى منذ كان
+    قد لقد خلال بعد قبل أمس اليوم غدا حول بين أثناء عقب إثر ضمن نحو حتى منذ كان
     كانت تم جرى له لها لهم لهما به بها فيه فيها عبر وفق بشأن تجاه بمناسبة يوم الماضي الجاري
     المقبل القادم أول الأول الثاني الوفد المرافق وفد أيضا كل جميع عدد بعض أنه أنها إنه أكد قال
     أضاف مؤكدا مشيرا أشار أعرب أوضح معربا هو هي هم نفسه الليلة الماضية سموه معاليه فخامته جلالته
@@ -132,6 +132,9 @@ def consume_title(tt: TaggedText, j: int, hi: int) -> tuple[int, list[tuple[str,
             refs.append((nisba.value, (j, nisba.last), host))
             j = end = nisba.last
         elif title is not None and _title_kind(title) in ("office", "part", "unique"):
+            hon = tt.at("hon", j)
+            if j > start and hon is not None and hon.value != "blessing" and not _continues_title(tt, hon.last):
+                break  # "خادم الحرمين الشريفين الملك سلمان": الملك opens the name
             if refs and title.prefix.startswith("و") and _title_kind(title) != "part":
                 break  # "… الكويتي وأمين عام …": a second office holder begins
             if _title_kind(title) == "unique" and title.value[1]:
@@ -193,7 +196,7 @@ def consume_name(tt: TaggedText, j: int, hi: int, ctx: Context, *, need_given: b
             prev = tt.word(j - 1)
             if not (words >= 2 or prev in PARTICLES) or tt.at("nisba", j) is None:
                 break
-        if words >= 2 and word in ctx.common_words and prev_is_not_particle(tt, j):
+        if word in ctx.common_words and not is_given and prev_is_not_particle(tt, j):
             break
         j += 1
         words += 1

@@ -22,9 +22,9 @@ NOUN_SUFFIXES: frozenset[str] = frozenset(
     ["", "ه", "ها", "هم", "هما", "ي", "ين", "ان", "ات", "ا", "يه", "تي", "تين", "تان", "ته", "تها"]
 )
 NISBA_SUFFIXES: frozenset[str] = frozenset(["", "ه", "ين", "ون", "ان", "تين", "تان", "يين"])
-VERB_SUFFIXES: frozenset[str] = frozenset(
-    ["", "ت", "ه", "ها", "هم", "هما", "وا", "ا", "تا", "ان", "ون", "ي", "نا"]
-)
+# Past-tense person endings and object pronouns. The dual/plural ان/ون are left out on
+# purpose: سلم + ان is the name سلمان; dual verbs (يبحثان) are listed whole.
+VERB_SUFFIXES: frozenset[str] = frozenset(["", "ت", "ه", "ها", "هم", "هما", "وا", "ا", "تا", "نا"])
 EXACT: frozenset[str] = frozenset([""])
 
 

@@ -1,0 +1,1 @@
+"""Recognisers: normalised text -> mentions (actors, dates, places, topics)."""
