@@ -168,8 +168,8 @@ def _parties(voice: str, tt: TaggedText, trig: Tag, before: list[Mention], after
 
 
 def _with_follows(tt: TaggedText, trig: Tag) -> bool:
-    """A verbal noun followed (after at most one adjective) by مع: "talks with"."""
-    return "مع" in (tt.word(trig.last), tt.word(trig.last + 1))
+    """A verbal noun followed (after at most two adjectives) by مع: "talks with"."""
+    return "مع" in (tt.word(trig.last), tt.word(trig.last + 1), tt.word(trig.last + 2))
 
 
 def _possessive(tt: TaggedText, trig: Tag) -> bool:
@@ -250,6 +250,12 @@ def _events_for_trigger(tt, trig: Tag, t: Trigger, sentence, before, after) -> l
     if t.voice == "recipient":
         caller = objects[_from_party(tt, objects)]
         return [Candidate(t.type, subtype, status, trig, sentence, [caller], sources[:1])]
+    if t.type == "MESSAGE":
+        # "سلم الرئيس الأمير محمد رسالة لخادم الحرمين": the addressee carries ل / إلى;
+        # the first object may only be the courier.
+        addressed = [k for k, m in enumerate(objects) if m.prefix.endswith("ل") or tt.word(m.first - 1) in ("الي", "لـ")]
+        if addressed:
+            objects = objects[addressed[0]:]
     targets = _coordinated(tt, objects, 0)
     if t.type in ("MESSAGE", "PHONE_CALL"):
         groups = [[m] for m in targets]

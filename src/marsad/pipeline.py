@@ -25,7 +25,7 @@ from marsad.recognize.home import infer_home_country, outlet_country
 from marsad.recognize.places import find_location
 from marsad.recognize.tagging import TaggedText, tag_text
 from marsad.recognize.topics import TopicCue, find_topic_cues
-from marsad.text.normalize import NormalizedText, normalize
+from marsad.text.normalize import NormalizedText, fold, normalize
 from marsad.text.segment import sentences
 
 SEPARATOR = "\n\n"  # between title and body in the working document
@@ -156,8 +156,6 @@ def _sentence_ranges(doc: Document, tt: TaggedText) -> list[tuple[int, int]]:
 
 
 def _title_words(title: str | None) -> set[str]:
-    from marsad.text.normalize import fold
-
     return {w[2:] if w.startswith("ال") else w for w in fold(title or "").split() if len(w) > 2}
 
 
@@ -318,12 +316,13 @@ def _attach_topics(event, doc, tt, cues, ranges, n, candidate_sentences) -> None
 
 
 def _names_compatible(a: str | None, b: str | None) -> bool:
+    """Same person: same first name, or one name's words all within the other's
+    (``الجبير`` / ``عادل الجبير``). Sharing a father's or family name is not enough:
+    سلمان بن عبدالعزيز and محمد بن نايف بن عبدالعزيز are two people."""
     if not a or not b:
         return True
-    from marsad.text.normalize import fold
-
-    ta, tb = set(fold(a).split()), set(fold(b).split())
-    return bool((ta & tb) - {"بن", "ال", "عبد", "ابو"})
+    wa, wb = fold(a).replace("عبد ", "عبد").split(), fold(b).replace("عبد ", "عبد").split()
+    return wa[0] == wb[0] or set(wa) <= set(wb) or set(wb) <= set(wa)
 
 
 def _same_event(a: Event, b: Event) -> bool:

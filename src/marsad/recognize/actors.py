@@ -230,12 +230,18 @@ def _skip_blessing(tt: TaggedText, j: int, hi: int) -> int:
     return j
 
 
-def _skip_honorifics(tt: TaggedText, j: int, hi: int) -> tuple[int, bool]:
-    """Skip honorifics and ranks; an honorific that heads a title (الرئيس المصري) stays."""
+def _skip_honorifics(tt: TaggedText, j: int, hi: int, *, inner: bool = False) -> tuple[int, bool]:
+    """Skip honorifics and ranks; an honorific that heads a title (الرئيس المصري) stays.
+
+    ``inner`` is set inside a mention: there an honorific carrying a preposition
+    (``لصاحب السمو``) opens the next mention, the object, and is not skipped.
+    """
     seen = False
     while j < hi:
         hon = tt.at("hon", j)
         if hon is None or hon.value == "blessing":
+            break
+        if inner and hon.prefix and hon.prefix[-1] in "لب":
             break
         head = _title_head(tt, j)
         if head is not None and (head.last > hon.last or _continues_title(tt, head.last)):
@@ -259,7 +265,7 @@ def parse_mention(tt: TaggedText, i: int, hi: int, ctx: Context) -> Mention | No
             k, _ = _skip_honorifics(tt, after_comma, hi)
             if k > after_comma or _title_head(tt, k) is not None or _appositive_name(tt, k, hi, ctx):
                 j = after_comma
-        j, honoured_after = _skip_honorifics(tt, j, hi)
+        j, honoured_after = _skip_honorifics(tt, j, hi, inner=True)
         honoured = honoured or honoured_after
         if _title_head(tt, j) is not None and _is_counterpart(tt.word(title[0])):
             # "نظيرته البلجيكية، أمين عام وزارة الخارجية": the appositive is the office.
@@ -269,7 +275,10 @@ def parse_mention(tt: TaggedText, i: int, hi: int, ctx: Context) -> Mention | No
             j = end
             if j < hi and tt.word(j) == "،" and _appositive_name(tt, j + 1, hi, ctx):
                 j += 1
-    name_end = consume_name(tt, j, hi, ctx, need_given=not (honoured or title))
+    # A unique office (خادم الحرمين الشريفين) names its holder already: a name follows
+    # it only after a rank (الملك سلمان), never bare.
+    unique_only = title is not None and not honoured and _title_kind(tt.at("title", title[0])) == "unique"
+    name_end = consume_name(tt, j, hi, ctx, need_given=not (honoured or title) or unique_only)
     name = (j, name_end) if name_end > j else None
     last = name_end if name else j
     if name is not None:
