@@ -25,9 +25,9 @@ from marsad.text.normalize import fold  # noqa: E402
 HONORIFICS = {fold(w) for w in "الدكتور الشيخ الأمير المهندس الأستاذ السيد الملك الرئيس اللواء معالي السفير".split()}
 PARTICLES = {fold(w) for w in "بن بنت آل ابن عبد ابو".split()}
 WORD = re.compile(r"[\u0621-\u064a]+")
-MIN_COUNT = 60
+MIN_COUNT = 12
 MAX_NAME_SHARE = 0.01
-LIMIT = 8000
+LIMIT = 40000
 
 
 def main(path: str) -> None:

@@ -68,7 +68,7 @@ class Lexicon:
     country_names: dict[str, list[str]] = field(default_factory=dict)  # code -> names
     places: PhraseMatcher | None = None  # country names, capitals, org names -> code
     nisbas: PhraseMatcher | None = None  # nisba adjectives -> code
-    capitals: PhraseMatcher | None = None  # capital cities -> code
+    capitals: PhraseMatcher | None = None  # capitals and other cities -> code
     honorifics: PhraseMatcher | None = None  # -> kind (honorific | rank | blessing)
     titles: PhraseMatcher | None = None  # -> (kind, country)
     triggers: PhraseMatcher | None = None  # -> tuple of Trigger readings
@@ -87,7 +87,7 @@ def _country_rows(data_dir):
     return rows, orgs
 
 
-def _build_places(rows, orgs, lex: Lexicon) -> None:
+def _build_places(rows, orgs, lex: Lexicon, data_dir=None) -> None:
     names, nisbas, capitals = [], [], []
     for row in rows:
         code = row[0]
@@ -102,6 +102,8 @@ def _build_places(rows, orgs, lex: Lexicon) -> None:
         lex.country_names.setdefault(code, []).extend(variants)
         names += [(v, code) for v in variants]
         nisbas += [(v, code) for v in split_variants(cell(row, 2))]
+    for row in read_rows("cities.tsv", data_dir):
+        capitals += [(v, row[0]) for v in split_variants(cell(row, 1))]
     lex.org_codes = frozenset(r[0] for r in orgs)
     lex.places = PhraseMatcher(names, suffixes=EXACT)
     lex.nisbas = PhraseMatcher(nisbas, suffixes=NISBA_SUFFIXES)
@@ -161,7 +163,7 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
     """
     lex = Lexicon()
     rows, orgs = _country_rows(data_dir)
-    _build_places(rows, orgs, lex)
+    _build_places(rows, orgs, lex, data_dir)
     _build_people(data_dir, lex)
     _build_triggers(data_dir, lex)
     _build_topics(data_dir, lex)

@@ -38,6 +38,8 @@ STOP_WORDS = frozenset(
 # Name-internal particles: kept inside names (GUIDE: بن، بنت، آل، أبو، عبد).
 # آل folds to ال, so the standalone token ال is the family particle.
 PARTICLES = frozenset(fold(w) for w in "بن ابن بنت آل أبو ابو عبد ولد بو".split())
+# Regnal ordinals stay in a ruler's name: الملك عبدالله الثاني بن الحسين.
+REGNAL = frozenset(fold(w) for w in "الأول الثاني الثالث الرابع الخامس السادس السابع الثامن".split())
 COUNTERPART = tuple(fold(w) for w in ("نظير", "نظيرة", "نظراء", "نظيري"))
 # Connectors inside a title: في/بـ + state is where the office sits; لدى/إلى + state
 # is the host or destination (سفير تركيا لدى الكويت; مبعوث الأمم المتحدة إلى اليمن).
@@ -45,6 +47,8 @@ TITLE_SEAT = frozenset(["في"])
 TITLE_HOST = frozenset([fold("لدى"), fold("إلى"), "الي"])
 HOME_WORDS = frozenset([fold("المملكة"), fold("البلاد"), fold("بلادنا"), fold("الدولة")])
 MAX_NAME_TOKENS = 7
+TITLE_KINDS = ("office", "part", "org", "unique")
+ORG_NAME_TOKENS = 3  # words of an organisation's own name: حزب القوات اللبنانية
 
 
 @dataclass
@@ -105,7 +109,7 @@ def _continues_title(tt: TaggedText, i: int) -> bool:
         return False
     if tt.at("place", i) or tt.at("nisba", i):
         return True
-    if _title_kind(tt.at("title", i)) in ("part", "office", "unique"):
+    if _title_kind(tt.at("title", i)) in TITLE_KINDS:
         return True
     word = tt.word(i)
     return word in TITLE_SEAT | TITLE_HOST and (
@@ -131,15 +135,17 @@ def consume_title(tt: TaggedText, j: int, hi: int) -> tuple[int, list[tuple[str,
         elif nisba is not None:
             refs.append((nisba.value, (j, nisba.last), host))
             j = end = nisba.last
-        elif title is not None and _title_kind(title) in ("office", "part", "unique"):
+        elif title is not None and _title_kind(title) in TITLE_KINDS:
             hon = tt.at("hon", j)
             if j > start and hon is not None and hon.value != "blessing" and not _continues_title(tt, hon.last):
                 break  # "خادم الحرمين الشريفين الملك سلمان": الملك opens the name
-            if refs and title.prefix.startswith("و") and _title_kind(title) != "part":
+            if refs and title.prefix.startswith("و") and _title_kind(title) not in ("part", "org"):
                 break  # "… الكويتي وأمين عام …": a second office holder begins
             if _title_kind(title) == "unique" and title.value[1]:
                 refs.append((title.value[1], (j, title.last), host))
             j = end = title.last
+            if _title_kind(title) == "org":
+                j = end = _org_name_end(tt, j, hi)
         elif word in HOME_WORDS and end > 0:
             refs.append((HOME, (j, j + 1), host))
             j = end = j + 1
@@ -158,16 +164,28 @@ def consume_title(tt: TaggedText, j: int, hi: int) -> tuple[int, list[tuple[str,
     return end, refs
 
 
+def _org_name_end(tt: TaggedText, j: int, hi: int) -> int:
+    """After an organisation noun, its own name runs up to a nisba or state within a
+    few words (``حزب القوات اللبنانية``, ``شركة بوينج الأمريكية``); else it is not read."""
+    for k in range(j, min(hi, j + ORG_NAME_TOKENS)):
+        if tt.at("nisba", k) is not None or tt.at("place", k) is not None:
+            return k
+        word = tt.word(k)
+        if not word[:1].isalpha() or word in STOP_WORDS or tt.at("trigger", k) or tt.at("title", k):
+            break
+    return j
+
+
 def _name_ok_word(tt: TaggedText, i: int, ctx: Context) -> bool:
     word = tt.word(i)
     if not word or not word[0].isalpha() or word in STOP_WORDS or i in ctx.stop_tokens:
         return False
-    if tt.covering("trigger", i) is not None:
+    if tt.covering("trigger", i) is not None or tt.covering("capital", i) is not None:
         return False
     hon = tt.covering("hon", i)
     if hon is not None and hon.value != "blessing" and word not in PARTICLES:
         return False
-    return _title_kind(tt.covering("title", i)) not in ("office", "part", "unique")
+    return _title_kind(tt.covering("title", i)) not in TITLE_KINDS
 
 
 def consume_name(tt: TaggedText, j: int, hi: int, ctx: Context, *, need_given: bool) -> int:
@@ -180,8 +198,14 @@ def consume_name(tt: TaggedText, j: int, hi: int, ctx: Context, *, need_given: b
     words = 0
     while j < hi and words < MAX_NAME_TOKENS:
         word = tt.word(j)
+        if words > 0 and word in REGNAL and tt.word(j - 1) in ctx.given_names:
+            j += 1
+            words += 1
+            continue
         if not _name_ok_word(tt, j, ctx):
             break
+        if words > 0 and (word.startswith("لل") or word[:1] == "ل" and word[1:] in ctx.given_names):
+            break  # "تكريما للجبير", "لمحمد": a preposition opens a new phrase
         is_given = word in ctx.given_names or word.replace(" ", "") in ctx.given_names
         if words == 0 and need_given and not (is_given or word.startswith("عبد")):
             return start
@@ -337,6 +361,8 @@ def find_mentions(tt: TaggedText, lo: int, hi: int, ctx: Context, known_names: d
             i += 1
             continue
         m = parse_mention(tt, i, hi, ctx)
+        if m is not None and m.name is not None and m.country in (None, HOME) and m.country_tokens is None:
+            _resolve_known(tt, m, known_names)  # الرئيس السبسي, للرئيس توني تان
         if m is None:
             m = _state_or_known(tt, i, known_names)
         if m is None:
@@ -347,8 +373,20 @@ def find_mentions(tt: TaggedText, lo: int, hi: int, ctx: Context, known_names: d
     return mentions
 
 
+def _resolve_known(tt: TaggedText, m: Mention, known_names: dict) -> None:
+    """``الرئيس السيسي``: a name under a rank alone takes the country and title of
+    the fuller mention that introduced it earlier (or later) in the article."""
+    words = m.name_key(tt)
+    ref = known_names.get(words) or known_names.get(words[-1:])
+    if ref is None and len(words) > 1:
+        ref = known_names.get(words[:1] + words[-1:])
+    if ref is not None and ref.country is not None:
+        m.country = ref.country
+        m.ref = ref  # type: ignore[attr-defined]
+
+
 def _state_or_known(tt: TaggedText, i: int, known_names: dict) -> Mention | None:
-    place = tt.at("place", i)
+    place = tt.at("place", i) or tt.at("capital", i)  # a city stands for its state
     if place is not None:
         return Mention(i, place.last, "state", country=place.value,
                        country_tokens=(i, place.last), prefix=place.prefix)
