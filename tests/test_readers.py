@@ -1,0 +1,234 @@
+"""Readers turn files, directories and stdin into articles, and every bad input into an error."""
+import datetime as dt
+import gzip
+import io
+import json
+
+import pytest
+
+from marsad.io.readers import DecodeError, ReadError, decode_bytes, read_articles
+from marsad.model import Article
+
+# "The defence minister received the ambassadors of Turkey and Lebanon"
+TITLE = "وزير الدفاع استقبل سفيري تركيا ولبنان"
+# "Kuwait's defence minister held a meeting with the Turkish ambassador at the ministry"
+BODY = "عقد وزير الدفاع الكويتي لقاء مع السفير التركي في مقر الوزارة.\nوبحث الجانبان علاقات التعاون."
+
+
+def read(*paths, stdin=None):
+    return list(read_articles([str(p) for p in paths], stdin=stdin))
+
+
+def jsonl(*records):
+    return "".join((r if isinstance(r, str) else json.dumps(r, ensure_ascii=False)) + "\n" for r in records)
+
+
+def test_text_file_first_nonempty_line_is_the_title(tmp_path):
+    path = tmp_path / "kuna-17.txt"
+    path.write_text(f"\n  {TITLE}\n\n{BODY}\n", encoding="utf-8")
+    [article] = read(path)
+    assert article == Article(id="kuna-17", title=TITLE, text=BODY, origin=str(path))
+    assert article.published is None
+
+
+def test_text_file_bom_and_windows_line_endings(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(("\ufeff" + TITLE + "\r\n\r\n" + BODY.replace("\n", "\r\n")).encode("utf-8"))
+    [article] = read(path)
+    assert (article.title, article.text) == (TITLE, BODY)
+
+
+def test_empty_text_file_is_an_error(tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_text(" \n\n", encoding="utf-8")
+    [error] = read(path)
+    assert isinstance(error, ReadError) and error.origin == str(path)
+
+
+def test_jsonl_fields_aliases_and_default_ids(tmp_path):
+    path = tmp_path / "spa.jsonl"
+    path.write_text(jsonl(
+        {"id": "a1", "title": TITLE, "text": BODY, "source": "spa", "url": "https://spa.gov.sa/1"},
+        "",
+        {"content": BODY},
+        {"id": 7, "body": BODY},
+    ), encoding="utf-8")
+    first, second, third = read(path)
+    assert first == Article(id="a1", title=TITLE, text=BODY, source="spa",
+                            url="https://spa.gov.sa/1", origin=f"{path}:1")
+    assert (second.id, second.title, second.text, second.origin) == ("spa:3", "", BODY, f"{path}:3")
+    assert (third.id, third.text) == ("7", BODY)
+
+
+@pytest.mark.parametrize("published, expected", [
+    ("2015-07-21", dt.date(2015, 7, 21)),
+    ("2015-07-21T10:00:00", dt.date(2015, 7, 21)),
+    ("2015-07-21T23:30:00+03:00", dt.date(2015, 7, 21)),  # the outlet's day, not UTC's
+    ("2015-07-21T10:00:00Z", dt.date(2015, 7, 21)),
+    ("2015-07-21 10:00:00", dt.date(2015, 7, 21)),
+    (None, None),
+])
+def test_jsonl_published_formats(tmp_path, published, expected):
+    path = tmp_path / "a.jsonl"
+    path.write_text(jsonl({"text": BODY, "published": published}), encoding="utf-8")
+    [article] = read(path)
+    assert article.published == expected
+
+
+def test_jsonl_missing_published_is_none(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text(jsonl({"text": BODY}), encoding="utf-8")
+    assert read(path)[0].published is None
+
+
+def test_jsonl_bad_lines_are_errors_and_good_lines_still_come_through(tmp_path):
+    path = tmp_path / "mixed.jsonl"
+    path.write_text(jsonl(
+        {"id": "good-1", "text": BODY},
+        '{"id": "broken", "text": ',
+        '["not", "an", "object"]',
+        {"id": "no-text", "title": TITLE},
+        {"id": "empty", "text": "  "},
+        {"id": "number", "text": 42},
+        {"id": "bad-date", "text": BODY, "published": "21/07/2015"},
+        {"id": "good-2", "text": BODY},
+    ), encoding="utf-8")
+    items = read(path)
+    assert [i.id for i in items if isinstance(i, Article)] == ["good-1", "good-2"]
+    errors = {e.origin: e.reason for e in items if isinstance(e, ReadError)}
+    assert list(errors) == [f"{path}:{n}" for n in range(2, 8)]
+    assert errors[f"{path}:2"].startswith("invalid JSON")
+    assert "object" in errors[f"{path}:3"]
+    assert "text" in errors[f"{path}:4"]
+    assert "empty" in errors[f"{path}:5"]
+    assert "not a string" in errors[f"{path}:6"]
+    assert "21/07/2015" in errors[f"{path}:7"]
+    assert str(items[1]) == f"{path}:2: {errors[f'{path}:2']}"
+
+
+def test_gzipped_jsonl(tmp_path):
+    path = tmp_path / "saudinewsnet.jsonl.gz"
+    path.write_bytes(gzip.compress(jsonl(
+        {"id": "snn-1", "source": "aawsat", "published": "2015-08-03", "title": TITLE, "text": BODY},
+    ).encode("utf-8")))
+    [article] = read(path)
+    assert (article.id, article.source, article.published) == ("snn-1", "aawsat", dt.date(2015, 8, 3))
+
+
+def test_corrupt_gzip_is_an_error(tmp_path):
+    path = tmp_path / "a.jsonl.gz"
+    path.write_bytes(b"not gzip at all")
+    [error] = read(path)
+    assert isinstance(error, ReadError) and "gzip" in error.reason
+
+
+def test_damaged_utf8_line_costs_only_that_line(tmp_path):
+    path = tmp_path / "a.jsonl"
+    good = jsonl({"id": "ok", "text": BODY}).encode("utf-8")
+    path.write_bytes(good + b'{"text": "\xd9\xff"}\n' + good)
+    items = read(path)
+    assert [type(i) for i in items] == [Article, ReadError, Article]
+    assert items[1].origin == f"{path}:2" and "invalid UTF-8" in items[1].reason
+
+
+def test_json_list_and_single_object(tmp_path):
+    listed = tmp_path / "list.json"
+    listed.write_text(json.dumps([{"id": "x", "text": BODY}, {"title": TITLE}, {"text": BODY}],
+                                 ensure_ascii=False), encoding="utf-8")
+    first, error, third = read(listed)
+    assert first.id == "x" and first.origin == f"{listed}[#0]"
+    assert isinstance(error, ReadError) and error.origin == f"{listed}[#1]"
+    assert third.id == "list#2"
+    single = tmp_path / "one.json"
+    single.write_text(json.dumps({"title": TITLE, "text": BODY}, indent=2, ensure_ascii=False), encoding="utf-8")
+    [article] = read(single)
+    assert (article.id, article.title, article.origin) == ("one", TITLE, str(single))
+
+
+def test_invalid_json_document_names_the_line(tmp_path):
+    path = tmp_path / "bad.json"
+    path.write_text('[\n{"text": "x"},\n{"text": }\n]', encoding="utf-8")
+    [error] = read(path)
+    assert error.origin == f"{path}:3" and error.reason.startswith("invalid JSON")
+
+
+def test_directory_is_read_recursively_in_sorted_order_skipping_hidden(tmp_path):
+    for name in ["b.txt", "a/z.txt", "a/b/c.txt", "a.txt", ".hidden.txt", ".git/x.txt",
+                 "notes.csv", "d/e.jsonl"]:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if name.endswith(".jsonl"):
+            path.write_text(jsonl({"text": BODY}), encoding="utf-8")
+        else:
+            path.write_text(f"{TITLE}\n\n{BODY}", encoding="utf-8")
+    items = read(tmp_path)
+    assert [i.origin for i in items] == [
+        str(tmp_path / n) for n in ["a/b/c.txt", "a/z.txt", "a.txt", "b.txt"]
+    ] + [f"{tmp_path / 'd/e.jsonl'}:1"]
+
+
+def test_directory_without_article_files_is_an_error(tmp_path):
+    (tmp_path / "notes.csv").write_text("a,b", encoding="utf-8")
+    [error] = read(tmp_path)
+    assert isinstance(error, ReadError) and error.origin == str(tmp_path)
+
+
+def test_stdin_plain_text(tmp_path):
+    stdin = io.BytesIO(f"{TITLE}\n{BODY}\n".encode("utf-8"))
+    [article] = read("-", stdin=stdin)
+    assert (article.id, article.title, article.text, article.origin) == ("stdin", TITLE, BODY, "<stdin>")
+
+
+def test_stdin_json_lines_and_json_list_are_sniffed():
+    lines = io.BytesIO(("  " + jsonl({"id": "s1", "text": BODY}, {"id": "s2", "text": BODY})).encode("utf-8"))
+    assert [a.id for a in read("-", stdin=lines)] == ["s1", "s2"]
+    listed = io.BytesIO(json.dumps([{"id": "s3", "text": BODY}]).encode("utf-8"))
+    assert [a.id for a in read("-", stdin=listed)] == ["s3"]
+
+
+def test_stdin_bad_json_line_keeps_the_others():
+    stdin = io.BytesIO(jsonl("{oops", {"id": "s2", "text": BODY}).encode("utf-8"))
+    error, article = read("-", stdin=stdin)
+    assert error.origin == "<stdin>:1" and article.id == "s2"
+
+
+def test_cp1256_arabic_file_is_decoded(tmp_path):
+    path = tmp_path / "alqabas.txt"
+    path.write_bytes(f"{TITLE}\r\n\r\n{BODY}".encode("cp1256"))
+    [article] = read(path)
+    assert (article.title, article.text) == (TITLE, BODY)
+
+
+def test_iso_8859_6_arabic_is_decoded():
+    # "A phone call between the foreign ministers of Kuwait and Belgium"
+    text = "اتصال هاتفي بين وزيري خارجية الكويت وبلجيكا"
+    assert decode_bytes(text.encode("iso-8859-6")) == text
+
+
+def test_utf16_with_bom(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(f"{TITLE}\n{BODY}".encode("utf-16"))  # Python writes the BOM
+    [article] = read(path)
+    assert (article.title, article.text) == (TITLE, BODY)
+    assert decode_bytes(b"\xfe\xff" + TITLE.encode("utf-16-be")) == TITLE
+
+
+def test_undecodable_bytes():
+    with pytest.raises(DecodeError, match="undecodable bytes"):
+        decode_bytes(b"\x00\xff\xfe\x81\x8d\x8f\x90\x9d" * 20)
+
+
+def test_undecodable_file_is_an_error(tmp_path):
+    path = tmp_path / "binary.txt"
+    path.write_bytes(b"\x00\xff\xfe\x81\x8d\x8f\x90\x9d" * 20)
+    [error] = read(path)
+    assert error == ReadError(str(path), "undecodable bytes (not UTF-8, UTF-16 or an Arabic code page)")
+
+
+def test_missing_path_is_an_error_not_an_exception(tmp_path):
+    missing = tmp_path / "nowhere.jsonl"
+    good = tmp_path / "a.txt"
+    good.write_text(f"{TITLE}\n{BODY}", encoding="utf-8")
+    error, article = read(missing, good)
+    assert error == ReadError(str(missing), "no such file or directory")
+    assert article.title == TITLE
