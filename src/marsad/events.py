@@ -50,6 +50,12 @@ SUBTYPE_CUES = (
     (tuple(fold(w) for w in ("عزاء", "تعزية", "تعازي", "مواساة", "يعزي")), "condolence"),
     (tuple(fold(w) for w in ("رسالة", "خطاب")), "letter"),
 )
+# A verb after these is a verbal noun in a passive frame ("وجرى خلال اللقاء بحث ..."):
+# the engagement is the one already reported, not a new one.
+PASSIVE_FRAME = frozenset(fold(w) for w in ("تم", "وتم", "جرى", "وجرى", "يتم", "ويتم", "كما تم"))
+# "قال في اتصال هاتفي" (told the paper by phone), "كان في استقباله" (was there to greet
+# him): a verbal noun after في reports how something was said or who was present.
+CIRCUMSTANTIAL = frozenset(["في", "وفي"])
 PERFECT_OPENERS = frozenset(fold(w) for w in ("وكان", "كان", "وكانت", "كانت", "فيما كان"))
 DIRECTED = ("PHONE_CALL", "MESSAGE", "VISIT")
 SUBJECT_GAP = 4  # tokens allowed between a headline subject and its verb (أمس، اليوم …)
@@ -215,8 +221,12 @@ def sentence_events(
     triggers = [(tag, t) for tag, t in triggers if tag.first not in consumed]
     if not triggers:
         return []
+    triggers = [(tag, t) for tag, t in triggers if not _framed(tt, tag, t, lo)]
+    if not triggers:
+        return []
     boundary = non_party_boundary(tt, lo, hi)
-    parties = [m for m in mentions if m.last <= boundary or m.first < lo]
+    parties = [m for m in mentions if (m.last <= boundary or m.first < lo) and m.kind != "city"]
+    cities = [m for m in mentions if m.kind == "city"]
     out: list[Candidate] = []
     verbal_types = {t.type for _, t in triggers if t.voice in ("agent", "recipient")}
     for n, (tag, t) in enumerate(triggers):
@@ -231,11 +241,23 @@ def sentence_events(
         )
         before = [m for m in parties if m.last <= tag.first]
         after = [m for m in parties if tag.last <= m.first < verbal_next]
-        out += _events_for_trigger(tt, tag, t, (lo, hi), before, after)
+        places = [m for m in cities if tag.last <= m.first < verbal_next]
+        out += _events_for_trigger(tt, tag, t, (lo, hi), before, after, places)
     return out
 
 
-def _events_for_trigger(tt, trig: Tag, t: Trigger, sentence, before, after) -> list[Candidate]:
+def _framed(tt: TaggedText, tag: Tag, t: Trigger, lo: int) -> bool:
+    """A trigger inside a passive frame (``تم بحث``) or a circumstantial في phrase."""
+    window = [tt.word(i) for i in range(max(lo, tag.first - 3), tag.first)]
+    if t.voice == "agent" and any(w in PASSIVE_FRAME for w in window):
+        return True
+    prev = tt.word(tag.first - 1) if tag.first > lo else ""
+    if t.voice in ("genitive", "noun") and t.type in ("PHONE_CALL", "MEETING") and prev in CIRCUMSTANTIAL:
+        return not _with_follows(tt, tag)
+    return False
+
+
+def _events_for_trigger(tt, trig: Tag, t: Trigger, sentence, before, after, cities=()) -> list[Candidate]:
     subtype = t.subtype
     if t.type == "MESSAGE" and subtype is None:
         subtype = message_subtype(tt, trig.first, sentence[1])
@@ -244,7 +266,7 @@ def _events_for_trigger(tt, trig: Tag, t: Trigger, sentence, before, after) -> l
     states = [m for m in after if m.kind == "state"]
     sources, objects = _parties(t.voice, tt, trig, before, people if t.type != "VISIT" else after)
     if t.type == "VISIT":
-        return _visit(tt, trig, sentence, status, sources, objects, states)
+        return _visit(tt, trig, sentence, status, sources, objects, states or list(cities))
     if not sources or not objects:
         return []
     if t.voice == "recipient":

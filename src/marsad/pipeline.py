@@ -280,7 +280,7 @@ def _attach_date(event: Event, cand: Candidate, doc: Document, tt: TaggedText, d
 
 def _attach_location(event: Event, cand: Candidate, doc: Document, tt: TaggedText) -> None:
     lo, hi = cand.sentence
-    skip = {i for m in cand.sources + cand.targets for i in range(m.first, m.last) if m.kind != "state"}
+    skip = {i for m in cand.sources + cand.targets for i in range(m.first, m.last) if m.kind not in ("state", "city")}
     if cand.destination is not None:
         place = (cand.destination.first, cand.destination.last)
     else:

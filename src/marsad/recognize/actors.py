@@ -47,6 +47,7 @@ TITLE_SEAT = frozenset(["في"])
 TITLE_HOST = frozenset([fold("لدى"), fold("إلى"), "الي"])
 HOME_WORDS = frozenset([fold("المملكة"), fold("البلاد"), fold("بلادنا"), fold("الدولة")])
 MAX_NAME_TOKENS = 7
+DUAL_CONSTRUCT = ("تي", "تين", "تان")
 TITLE_KINDS = ("office", "part", "org", "unique")
 ORG_NAME_TOKENS = 3  # words of an organisation's own name: حزب القوات اللبنانية
 
@@ -57,7 +58,7 @@ class Mention:
 
     first: int
     last: int
-    kind: str  # person | office | state
+    kind: str  # person | office | state | city
     name: tuple[int, int] | None = None  # token range
     title: tuple[int, int] | None = None  # token range
     country: str | None = None  # ISO3, organisation code, HOME, or None
@@ -184,7 +185,8 @@ def _name_ok_word(tt: TaggedText, i: int, ctx: Context) -> bool:
         return False
     hon = tt.covering("hon", i)
     if hon is not None and hon.value != "blessing" and word not in PARTICLES:
-        return False
+        if tt.word(i - 1) not in PARTICLES:  # إسماعيل ولد الشيخ أحمد: a rank after a particle is a name
+            return False
     return _title_kind(tt.covering("title", i)) not in TITLE_KINDS
 
 
@@ -207,6 +209,8 @@ def consume_name(tt: TaggedText, j: int, hi: int, ctx: Context, *, need_given: b
         if words > 0 and (word.startswith("لل") or word[:1] == "ل" and word[1:] in ctx.given_names):
             break  # "تكريما للجبير", "لمحمد": a preposition opens a new phrase
         is_given = word in ctx.given_names or word.replace(" ", "") in ctx.given_names
+        if not is_given and len(word) > 4 and word.endswith(DUAL_CONSTRUCT):
+            break  # برقيتي, جولتين: a feminine noun in the dual, never a name
         if words == 0 and need_given and not (is_given or word.startswith("عبد")):
             return start
         if words > 0 and word[0] in "وف" and not is_given and word[1:] in ctx.given_names | STOP_WORDS:
@@ -257,15 +261,15 @@ def _skip_blessing(tt: TaggedText, j: int, hi: int) -> int:
 def _skip_honorifics(tt: TaggedText, j: int, hi: int, *, inner: bool = False) -> tuple[int, bool]:
     """Skip honorifics and ranks; an honorific that heads a title (الرئيس المصري) stays.
 
-    ``inner`` is set inside a mention: there an honorific carrying a preposition
-    (``لصاحب السمو``) opens the next mention, the object, and is not skipped.
+    ``inner`` is set inside a mention: there an honorific carrying a preposition or
+    و (``لصاحب السمو``, ``وسمو``) opens the next mention and is not skipped.
     """
     seen = False
     while j < hi:
         hon = tt.at("hon", j)
         if hon is None or hon.value == "blessing":
             break
-        if inner and hon.prefix and hon.prefix[-1] in "لب":
+        if inner and hon.prefix and hon.prefix[-1] in "لبو":
             break
         head = _title_head(tt, j)
         if head is not None and (head.last > hon.last or _continues_title(tt, head.last)):
@@ -310,11 +314,13 @@ def parse_mention(tt: TaggedText, i: int, hi: int, ctx: Context) -> Mention | No
         if k < hi and tt.word(k) == "،":
             k += 1
         head = _title_head(tt, k)
-        if head is not None and not head.prefix.startswith("و"):
-            end, post_refs = consume_title(tt, k, hi)
-            if title is None or not refs:
-                title = (k, end)
-            refs += post_refs
+        # Name first, then the office (الأمير محمد بن نايف ولي العهد); after a name
+        # under a full title, a second title opens the next person (استقبل وزير
+        # الدفاع X سفير تركيا), but a bare head (للرئيس X رئيس جمهورية …) is completed.
+        bare = title is None or (not refs and title[1] - title[0] == 1)  # للرئيس X رئيس جمهورية …
+        if head is not None and bare and not head.prefix.startswith("و"):
+            end, refs = consume_title(tt, k, hi)
+            title = (k, end)
             last = end
     if name is None and title is None:
         return None
@@ -386,10 +392,12 @@ def _resolve_known(tt: TaggedText, m: Mention, known_names: dict) -> None:
 
 
 def _state_or_known(tt: TaggedText, i: int, known_names: dict) -> Mention | None:
-    place = tt.at("place", i) or tt.at("capital", i)  # a city stands for its state
-    if place is not None:
-        return Mention(i, place.last, "state", country=place.value,
-                       country_tokens=(i, place.last), prefix=place.prefix)
+    place = tt.at("place", i)
+    city = tt.at("capital", i)  # a city stands for its state only as a destination
+    if place is not None or city is not None:
+        tag = place or city
+        return Mention(i, tag.last, "state" if place else "city", country=tag.value,
+                       country_tokens=(i, tag.last), prefix=tag.prefix)
     word = tt.word(i)
     for length in (3, 2, 1):
         key = tuple(tt.word(k) for k in range(i, i + length))

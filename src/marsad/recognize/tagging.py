@@ -72,8 +72,10 @@ def tag_text(text: str, lex: Lexicon) -> TaggedText:
             last = ends.get(m.end)
             if last is None or first >= len(toks) or toks[first].start != m.start:
                 continue
-            if kind == "trigger" and text[m.core_start : m.end] in lex.given_names:
-                continue  # وصل / سلم+ان: a given name, not a verb
+            if kind == "trigger" and (
+                text[m.core_start : m.end] in lex.given_names or all(r.type == "NOT" for r in m.value)
+            ):
+                continue  # وصل / سلم+ان: a given name; تهنئة: a noun listed as not a verb
             tag = Tag(kind, m.value, first, last + 1, text[m.start : m.core_start], m)
             found[first] = tag
             cover[first : last + 1] = [tag] * (last + 1 - first)
