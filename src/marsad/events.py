@@ -56,6 +56,8 @@ PASSIVE_FRAME = frozenset(fold(w) for w in ("تم", "وتم", "جرى", "وجر�
 # "قال في اتصال هاتفي" (told the paper by phone), "كان في استقباله" (was there to greet
 # him): a verbal noun after في reports how something was said or who was present.
 CIRCUMSTANTIAL = frozenset(["في", "وفي"])
+# "جاء ذلك في برقية …", "وذلك خلال لقائه …": the sentence continues the one before.
+REFERS_BACK = frozenset(fold(w) for w in ("جاء", "وجاء", "وذلك"))
 PERFECT_OPENERS = frozenset(fold(w) for w in ("وكان", "كان", "وكانت", "كانت", "فيما كان"))
 DIRECTED = ("PHONE_CALL", "MESSAGE", "VISIT")
 SUBJECT_GAP = 4  # tokens allowed between a headline subject and its verb (أمس، اليوم …)
@@ -165,12 +167,42 @@ def _parties(voice: str, tt: TaggedText, trig: Tag, before: list[Mention], after
     if voice == "genitive":
         if before and _with_follows(tt, trig):
             return [before[-1]], after  # عقد الوزير اجتماعات منفصلة مع ...
+        if before and after and _addressed(tt, after[0]):
+            return [before[-1]], after  # (جاء ذلك في) برقية تهنئة للرئيس …: the sender is known
         return after[:1], after[1:]
     subject = _subject_before(tt, before, trig)
+    if subject is not None and _dual(tt, trig):
+        # "أبوبكر ورئيس مندوبية الاتحاد الأوروبي يناقشان": the pair is the subject.
+        group = _coordinated_before(tt, before)
+        if len(group) >= 2:
+            return group[:1], group[1:] + after
     if subject is not None:
         coordinated = [m for m in before if m.first > subject.first]
         return [subject], coordinated + after
     return after[:1], after[1:]
+
+
+def _addressed(tt: TaggedText, m: Mention) -> bool:
+    """A mention written with the preposition ل (or after إلى): an addressee."""
+    return m.prefix.endswith("ل") or tt.word(m.first - 1) in ("الي", "لـ")
+
+
+def _dual(tt: TaggedText, trig: Tag) -> bool:
+    """A dual verb (يبحثان, يلتقيان, اجتمعا, بحثا)."""
+    core = tt.text[trig.match.core_start : trig.match.end]
+    return core.endswith("ان") or (core.endswith("ا") and not core.endswith("ها"))
+
+
+def _coordinated_before(tt: TaggedText, before: list[Mention]) -> list[Mention]:
+    """The mentions joined by و that end right before a verb, first to last."""
+    group = [before[-1]]
+    for m in reversed(before[:-1]):
+        gap = [tt.word(i) for i in range(m.last, group[0].first)]
+        if not gap and tt.word(group[0].first).startswith("و") or gap in (["و"], ["،"]):
+            group.insert(0, m)
+        else:
+            break
+    return group
 
 
 def _with_follows(tt: TaggedText, trig: Tag) -> bool:
@@ -203,8 +235,13 @@ def sentence_events(
     hi: int,
     mentions: list[Mention],
     dated: bool,
+    previous: Mention | None = None,
 ) -> list[Candidate]:
-    """Candidate events of the sentence ``[lo, hi)`` given its mentions."""
+    """Candidate events of the sentence ``[lo, hi)`` given its mentions.
+
+    ``previous`` is the subject of the sentence before, the source of a sentence
+    that refers back to it (``جاء ذلك في برقية تهنئة للرئيس …``).
+    """
     if is_background(tt, lo, hi, dated) or is_sport(tt, lo, hi):
         return []
     triggers: list[tuple[Tag, Trigger]] = []
@@ -242,8 +279,14 @@ def sentence_events(
         before = [m for m in parties if m.last <= tag.first]
         after = [m for m in parties if tag.last <= m.first < verbal_next]
         places = [m for m in cities if tag.last <= m.first < verbal_next]
+        if not before and previous is not None and _refers_back(tt, lo):
+            before = [previous]
         out += _events_for_trigger(tt, tag, t, (lo, hi), before, after, places)
     return out
+
+
+def _refers_back(tt: TaggedText, lo: int) -> bool:
+    return any(tt.word(i) in REFERS_BACK for i in range(lo, lo + 2))
 
 
 def _framed(tt: TaggedText, tag: Tag, t: Trigger, lo: int) -> bool:
@@ -275,7 +318,7 @@ def _events_for_trigger(tt, trig: Tag, t: Trigger, sentence, before, after, citi
     if t.type == "MESSAGE":
         # "سلم الرئيس الأمير محمد رسالة لخادم الحرمين": the addressee carries ل / إلى;
         # the first object may only be the courier.
-        addressed = [k for k, m in enumerate(objects) if m.prefix.endswith("ل") or tt.word(m.first - 1) in ("الي", "لـ")]
+        addressed = [k for k, m in enumerate(objects) if _addressed(tt, m)]
         if addressed:
             objects = objects[addressed[0]:]
     targets = _coordinated(tt, objects, 0)

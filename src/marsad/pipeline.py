@@ -101,10 +101,13 @@ def extract_article(
     ranges = _sentence_ranges(doc, tt)
     known: dict = {}
     named: list[Mention] = []
+    first_pass: list[list[Mention]] = []
     for lo, hi in ranges:
         found = find_mentions(tt, lo, hi, ctx, {})
         register_names(tt, found, known)
         named += [m for m in found if m.name and m.title]
+        first_pass.append(found)
+    n_body = sum(1 for lo, _ in ranges if tt.tokens[lo].start >= doc.title_end)
     cues = find_topic_cues(doc.norm.text, lex)
     events: list[Event] = []
     candidate_sentences: list[int] = []
@@ -116,11 +119,11 @@ def extract_article(
         mentions = find_mentions(tt, lo, hi, ctx, known)
         s_start, s_end = tt.tokens[lo].start, tt.tokens[hi - 1].end
         in_sentence = [d for d in dates if s_start <= d.start < s_end]
-        found = sentence_events(tt, lo, hi, mentions, dated=any(d.value for d in in_sentence))
+        previous = _previous_subject(first_pass, n, n_body)
+        found = sentence_events(tt, lo, hi, mentions, dated=any(d.value for d in in_sentence), previous=previous)
         per_sentence.append(found)
         if found:
             candidate_sentences.append(n)
-    n_body = sum(1 for lo, _ in ranges if tt.tokens[lo].start >= doc.title_end)
     for n, found in enumerate(per_sentence):
         for cand in found:
             event = _build_event(cand, doc, tt, home, dates, cues, ranges, n, candidate_sentences)
@@ -133,6 +136,14 @@ def extract_article(
             _merge_into(events, event)
     flags = _flags(article, home)
     return Extraction(article, events, flags, home)
+
+
+def _previous_subject(first_pass: list[list[Mention]], n: int, n_body: int) -> Mention | None:
+    """The first person or office named in the body sentence before sentence ``n``
+    (what ``جاء ذلك في برقية ...`` refers back to)."""
+    if n == 0 or n >= n_body:
+        return None
+    return next((m for m in first_pass[n - 1] if m.kind in ("person", "office")), None)
 
 
 def _home(article: Article, tt: TaggedText, lex: Lexicon, override: str | None) -> tuple[str | None, str]:
@@ -217,6 +228,11 @@ def _actor(m: Mention, role: str, doc: Document, tt: TaggedText, home: str | Non
         evidence["title"] = doc.span(_core_start(tt, m.title[0]), tt.tokens[m.title[1] - 1].end)
         title = evidence["title"].text
     ref = getattr(m, "ref", None)
+    if ref is not None and ref.name is not None and name is not None:
+        # "وقال شكري": the person is named in full where first introduced.
+        ref_name = doc.span(tt.tokens[ref.name[0]].start, tt.tokens[ref.name[1] - 1].end)
+        if set(fold(name).split()) <= set(fold(ref_name.text).split()):
+            evidence["name"], name = ref_name, ref_name.text
     if ref is not None and ref.title is not None:
         evidence["title"] = doc.span(_core_start(tt, ref.title[0]), tt.tokens[ref.title[1] - 1].end)
         title = evidence["title"].text

@@ -108,7 +108,7 @@ def _continues_title(tt: TaggedText, i: int) -> bool:
     """Does token ``i`` carry on a title (a portfolio, a state, a nisba, a seat)?"""
     if i >= len(tt.tokens):
         return False
-    if tt.at("place", i) or tt.at("nisba", i):
+    if tt.at("place", i) or tt.at("nisba", i) or tt.at("capital", i):
         return True
     if _title_kind(tt.at("title", i)) in TITLE_KINDS:
         return True
@@ -130,6 +130,7 @@ def consume_title(tt: TaggedText, j: int, hi: int) -> tuple[int, list[tuple[str,
     while j < hi:
         word = tt.word(j)
         place, nisba, title = tt.at("place", j), tt.at("nisba", j), tt.at("title", j)
+        place = place or (tt.at("capital", j) if j > start else None)  # مدير المعهد … بجاكرتا
         if place is not None:
             refs.append((place.value, (j, place.last), host))
             j = end = place.last
@@ -166,11 +167,16 @@ def consume_title(tt: TaggedText, j: int, hi: int) -> tuple[int, list[tuple[str,
 
 
 def _org_name_end(tt: TaggedText, j: int, hi: int) -> int:
-    """After an organisation noun, its own name runs up to a nisba or state within a
-    few words (``حزب القوات اللبنانية``, ``شركة بوينج الأمريكية``); else it is not read."""
-    for k in range(j, min(hi, j + ORG_NAME_TOKENS)):
-        if tt.at("nisba", k) is not None or tt.at("place", k) is not None:
+    """After an organisation noun, its own name runs up to a nisba, state or city
+    within a few words (``حزب القوات اللبنانية``, ``شركة بوينج الأمريكية``) or up to the
+    rank that opens the holder's name (``رابطة العالم الإسلامي الدكتور``); else it is
+    not read."""
+    for k in range(j, min(hi, j + ORG_NAME_TOKENS + 1)):
+        if tt.at("nisba", k) is not None or tt.at("place", k) is not None or tt.at("capital", k) is not None:
             return k
+        hon = tt.at("hon", k)
+        if k > j and hon is not None and hon.value != "blessing":
+            return k  # رابطة العالم الإسلامي الدكتور …: the name ends at the rank
         word = tt.word(k)
         if not word[:1].isalpha() or word in STOP_WORDS or tt.at("trigger", k) or tt.at("title", k):
             break
@@ -200,15 +206,25 @@ def consume_name(tt: TaggedText, j: int, hi: int, ctx: Context, *, need_given: b
     words = 0
     while j < hi and words < MAX_NAME_TOKENS:
         word = tt.word(j)
+        if words > 0 and word == "علي" and _name_like(tt, j + 1, ctx):
+            j += 1  # علي the name, not على "on" (both fold to علي): مرزوق علي الغانم
+            words += 1
+            continue
         if words > 0 and word in REGNAL and tt.word(j - 1) in ctx.given_names:
             j += 1
             words += 1
             continue
         if not _name_ok_word(tt, j, ctx):
             break
+        is_given = word in ctx.given_names or word.replace(" ", "") in ctx.given_names
+        if not is_given and len(word) > 5 and word[0] in "يت" and word.endswith("ان"):
+            break  # يناقشان, تبحثان: a dual verb
+        if word[:1] in "لب" and not is_given and len(word) > 3 and (
+            word[1:] in ctx.common_words or word[1:3] == "ال"
+        ):
+            break  # لمدارس, بمقر, بالقصر: a preposition opens a new phrase
         if words > 0 and (word.startswith("لل") or word[:1] == "ل" and word[1:] in ctx.given_names):
             break  # "تكريما للجبير", "لمحمد": a preposition opens a new phrase
-        is_given = word in ctx.given_names or word.replace(" ", "") in ctx.given_names
         if not is_given and len(word) > 4 and word.endswith(DUAL_CONSTRUCT):
             break  # برقيتي, جولتين: a feminine noun in the dual, never a name
         if words == 0 and need_given and not (is_given or word.startswith("عبد")):
@@ -231,6 +247,16 @@ def consume_name(tt: TaggedText, j: int, hi: int, ctx: Context, *, need_given: b
     while j > start and tt.word(j - 1) in PARTICLES:
         j -= 1
     return j
+
+
+def _name_like(tt: TaggedText, j: int, ctx: Context) -> bool:
+    """Could token ``j`` continue a name (a given name, a particle, or a rare word)?"""
+    word = tt.word(j)
+    if not word[:1].isalpha() or word in STOP_WORDS:
+        return False
+    return word in ctx.given_names or word in PARTICLES or (
+        word not in ctx.common_words and tt.covering("title", j) is None and tt.covering("trigger", j) is None
+    )
 
 
 def prev_is_not_particle(tt: TaggedText, j: int) -> bool:
