@@ -309,7 +309,8 @@ def _events_for_trigger(tt, trig: Tag, t: Trigger, sentence, before, after, citi
     states = [m for m in after if m.kind == "state"]
     sources, objects = _parties(t.voice, tt, trig, before, people if t.type != "VISIT" else after)
     if t.type == "VISIT":
-        return _visit(tt, trig, sentence, status, sources, objects, states or list(cities))
+        places = sorted(states + list(cities), key=lambda m: m.first)
+        return _visit(tt, trig, sentence, status, sources, objects, places)
     if not sources or not objects:
         return []
     if t.voice == "recipient":

@@ -115,6 +115,7 @@ def _continues_title(tt: TaggedText, i: int) -> bool:
     word = tt.word(i)
     return word in TITLE_SEAT | TITLE_HOST and (
         tt.at("place", i + 1) is not None or tt.at("title", i + 1) is not None
+        or tt.at("capital", i + 1) is not None or tt.word(i + 1) in HOME_WORDS
     )
 
 
@@ -127,22 +128,30 @@ def consume_title(tt: TaggedText, j: int, hi: int) -> tuple[int, list[tuple[str,
     refs: list[tuple[str, tuple[int, int], bool]] = []
     start = end = j
     host = False
+    last_nisba = False  # a nisba closes a title: an office after it is someone else's
     while j < hi:
         word = tt.word(j)
         place, nisba, title = tt.at("place", j), tt.at("nisba", j), tt.at("title", j)
-        place = place or (tt.at("capital", j) if j > start else None)  # مدير المعهد … بجاكرتا
+        city = tt.at("capital", j) if j > start else None
+        if place is None and city is not None and ("ب" in city.prefix or tt.word(j - 1) in TITLE_SEAT):
+            place = city  # مدير المعهد الديني … بجاكرتا: the seat of the office
         if place is not None:
             refs.append((place.value, (j, place.last), host))
             j = end = place.last
         elif nisba is not None:
             refs.append((nisba.value, (j, nisba.last), host))
             j = end = nisba.last
+            last_nisba = True
+            host = False
+            continue
         elif title is not None and _title_kind(title) in TITLE_KINDS:
             hon = tt.at("hon", j)
             if j > start and hon is not None and hon.value != "blessing" and not _continues_title(tt, hon.last):
                 break  # "خادم الحرمين الشريفين الملك سلمان": الملك opens the name
-            if refs and title.prefix.startswith("و") and _title_kind(title) not in ("part", "org"):
-                break  # "… الكويتي وأمين عام …": a second office holder begins
+            if refs and _title_kind(title) not in ("part", "org") and (
+                title.prefix.startswith("و") or (last_nisba and _other_state(tt, j, hi, refs))
+            ):
+                break  # "… الكويتي وأمين عام …", "وزير الدفاع الكويتي سفير لبنان": a second person
             if _title_kind(title) == "unique" and title.value[1]:
                 refs.append((title.value[1], (j, title.last), host))
             j = end = title.last
@@ -163,7 +172,15 @@ def consume_title(tt: TaggedText, j: int, hi: int) -> tuple[int, list[tuple[str,
         else:
             break
         host = False
+        last_nisba = False
     return end, refs
+
+
+def _other_state(tt: TaggedText, j: int, hi: int, refs: list) -> bool:
+    """Does the title starting at ``j`` name a state other than those in ``refs``?"""
+    _, more = consume_title(tt, j, hi)
+    mine = {code for code, _, host in refs if not host}
+    return any(not host and code not in mine for code, _, host in more)
 
 
 def _org_name_end(tt: TaggedText, j: int, hi: int) -> int:
