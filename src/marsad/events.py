@@ -60,6 +60,7 @@ CIRCUMSTANTIAL = frozenset(["في", "وفي"])
 REFERS_BACK = frozenset(fold(w) for w in ("جاء", "وجاء", "وذلك"))
 PERFECT_OPENERS = frozenset(fold(w) for w in ("وكان", "كان", "وكانت", "كانت", "فيما كان"))
 DIRECTED = ("PHONE_CALL", "MESSAGE", "VISIT")
+PLANNED_WINDOW = 8  # tokens before a trigger where a future cue applies to it
 SUBJECT_GAP = 4  # tokens allowed between a headline subject and its verb (أمس، اليوم …)
 
 
@@ -110,7 +111,8 @@ def is_sport(tt: TaggedText, lo: int, hi: int) -> bool:
 def is_planned(tt: TaggedText, trig: Tag, lo: int) -> bool:
     if "س" in trig.prefix:
         return True
-    return any(_word_has_cue(tt.word(i), PLANNED_CUES) for i in range(lo, trig.first))
+    start = max(lo, trig.first - PLANNED_WINDOW)
+    return any(_word_has_cue(tt.word(i), PLANNED_CUES) for i in range(start, trig.first))
 
 
 def reading(tt: TaggedText, trig: Tag, hi: int) -> tuple[Trigger, int | None] | None:
@@ -161,6 +163,8 @@ def _subject_before(tt: TaggedText, before: list[Mention], trig: Tag) -> Mention
 
 def _parties(voice: str, tt: TaggedText, trig: Tag, before: list[Mention], after: list[Mention]):
     """(sources, objects) for a trigger, by its voice."""
+    if voice in ("genitive", "noun") and "بين" in [tt.word(trig.last + k) for k in range(3)]:
+        return after[:1], after[1:]  # اتصال هاتفي جرى بين الرئيسين X و Y
     if voice == "noun" or (voice == "genitive" and _possessive(tt, trig)):
         subject = before[-1] if before else None
         return ([subject] if subject else []), after

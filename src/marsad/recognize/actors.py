@@ -413,7 +413,7 @@ def find_mentions(tt: TaggedText, lo: int, hi: int, ctx: Context, known_names: d
         if m is not None and m.name is not None and m.country in (None, HOME) and m.country_tokens is None:
             _resolve_known(tt, m, known_names)  # الرئيس السبسي, للرئيس توني تان
         if m is None:
-            m = _state_or_known(tt, i, known_names)
+            m = _state_or_known(tt, i, known_names, ctx)
         if m is None:
             i += 1
             continue
@@ -434,7 +434,15 @@ def _resolve_known(tt: TaggedText, m: Mention, known_names: dict) -> None:
         m.ref = ref  # type: ignore[attr-defined]
 
 
-def _state_or_known(tt: TaggedText, i: int, known_names: dict) -> Mention | None:
+def _state_or_known(tt: TaggedText, i: int, known_names: dict, ctx: Context | None = None) -> Mention | None:
+    nisba = tt.at("nisba", i)
+    if nisba is not None and nisba.prefix.startswith("و"):
+        # "الرئيسين التركي رجب طيب أردوغان والأمريكي باراك أوباما": the second of a pair
+        # under one dual title is named by its nisba alone.
+        end = consume_name(tt, nisba.last, len(tt.tokens), ctx, need_given=True) if ctx else nisba.last
+        if end > nisba.last:
+            return Mention(i, end, "person", name=(nisba.last, end), title=(i, nisba.last),
+                           country=nisba.value, country_tokens=(i, nisba.last), prefix="و")
     place = tt.at("place", i)
     city = tt.at("capital", i)  # a city stands for its state only as a destination
     if place is not None or city is not None:
