@@ -92,6 +92,10 @@ def extract_article(
     lex = lexicon or load_lexicon()
     doc = Document(article)
     tt = tag_text(doc.norm.text, lex)
+    if not tt.tags["trigger"]:
+        # No engagement is reported without a trigger word: skip the rest.
+        home, _reason = _home(article, tt, lex, home_country)
+        return Extraction(article, [], _flags(article, home), home)
     dates = find_dates(doc.norm.text, article.published)
     date_tokens = {
         i for d in dates for i in range(tt.token_index(d.start), tt.token_index(d.end))

@@ -404,10 +404,15 @@ def find_mentions(tt: TaggedText, lo: int, hi: int, ctx: Context, known_names: d
     mention that introduced it, so "وقال الجبير" refers back to وزير الخارجية عادل الجبير.
     """
     mentions: list[Mention] = []
+    anchors = tt.anchors(MENTION_TAGS)
+    known_first = {key[0] for key in known_names}
     i = lo
     while i < hi:
         if i in ctx.stop_tokens or tt.covering("trigger", i) is not None:
             i += 1
+            continue
+        if i not in anchors and not _may_open_name(tt.word(i), ctx, known_first):
+            i += 1  # fast path: nothing here can start a mention
             continue
         m = parse_mention(tt, i, hi, ctx)
         if m is not None and m.name is not None and m.country in (None, HOME) and m.country_tokens is None:
@@ -420,6 +425,21 @@ def find_mentions(tt: TaggedText, lo: int, hi: int, ctx: Context, known_names: d
         mentions.append(m)
         i = max(m.last, i + 1)
     return mentions
+
+
+MENTION_TAGS = ("hon", "title", "place", "nisba", "capital")
+
+
+def _may_open_name(word: str, ctx: Context, known_first: set[str]) -> bool:
+    """Can a mention without any tag start at this word (a name, a counterpart, a
+    name seen before in the article, with or without و/ل)?"""
+    return (
+        word in ctx.given_names
+        or word.startswith("عبد")
+        or _is_counterpart(word)
+        or word in known_first
+        or word[1:] in known_first
+    )
 
 
 def _resolve_known(tt: TaggedText, m: Mention, known_names: dict) -> None:

@@ -35,6 +35,7 @@ class TaggedText:
     starts: list[int]
     tags: dict[str, dict[int, Tag]] = field(default_factory=dict)
     cover: dict[str, list[Tag | None]] = field(default_factory=dict)
+    _anchors: dict[tuple[str, ...], frozenset[int]] = field(default_factory=dict, repr=False)
 
     def at(self, kind: str, i: int) -> Tag | None:
         """The ``kind`` tag that starts at token ``i``."""
@@ -48,6 +49,14 @@ class TaggedText:
     def token_index(self, char: int) -> int:
         """Index of the first token starting at or after ``char``."""
         return bisect_left(self.starts, char)
+
+    def anchors(self, kinds: tuple[str, ...]) -> frozenset[int]:
+        """Token indices where a tag of one of ``kinds`` starts (computed once)."""
+        cached = self._anchors.get(kinds)
+        if cached is None:
+            cached = frozenset(i for kind in kinds for i in self.tags.get(kind, {}))
+            self._anchors[kinds] = cached
+        return cached
 
     def word(self, i: int) -> str:
         return self.tokens[i].text if 0 <= i < len(self.tokens) else ""
