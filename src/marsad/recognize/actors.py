@@ -13,6 +13,7 @@ country (``وزير الدفاع``) is marked ``HOME`` and resolved to the outle
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from marsad.recognize.tagging import Tag, TaggedText
@@ -84,7 +85,7 @@ def _title_kind(tag: Tag | None) -> str | None:
 
 
 def _is_counterpart(word: str) -> bool:
-    return any(word.startswith(c) or word[1:].startswith(c) for c in COUNTERPART)
+    return word.startswith(COUNTERPART) or word[1:].startswith(COUNTERPART)
 
 
 def _title_head(tt: TaggedText, i: int) -> Tag | None:
@@ -404,15 +405,13 @@ def find_mentions(tt: TaggedText, lo: int, hi: int, ctx: Context, known_names: d
     mention that introduced it, so "وقال الجبير" refers back to وزير الخارجية عادل الجبير.
     """
     mentions: list[Mention] = []
-    anchors = tt.anchors(MENTION_TAGS)
-    known_first = {key[0] for key in known_names}
-    i = lo
-    while i < hi:
-        if i in ctx.stop_tokens or tt.covering("trigger", i) is not None:
-            i += 1
-            continue
-        if i not in anchors and not _may_open_name(tt.word(i), ctx, known_first):
-            i += 1  # fast path: nothing here can start a mention
+    starts = _start_tokens(tt, ctx, known_names)
+    k = bisect_left(starts, lo)
+    pos = lo
+    while k < len(starts) and starts[k] < hi:
+        i = starts[k]
+        k += 1
+        if i < pos or i in ctx.stop_tokens or tt.covering("trigger", i) is not None:
             continue
         m = parse_mention(tt, i, hi, ctx)
         if m is not None and m.name is not None and m.country in (None, HOME) and m.country_tokens is None:
@@ -420,26 +419,42 @@ def find_mentions(tt: TaggedText, lo: int, hi: int, ctx: Context, known_names: d
         if m is None:
             m = _state_or_known(tt, i, known_names, ctx)
         if m is None:
-            i += 1
             continue
         mentions.append(m)
-        i = max(m.last, i + 1)
+        pos = max(m.last, i + 1)
     return mentions
 
 
 MENTION_TAGS = ("hon", "title", "place", "nisba", "capital")
 
 
-def _may_open_name(word: str, ctx: Context, known_first: set[str]) -> bool:
-    """Can a mention without any tag start at this word (a name, a counterpart, a
-    name seen before in the article, with or without و/ل)?"""
-    return (
-        word in ctx.given_names
-        or word.startswith("عبد")
-        or _is_counterpart(word)
-        or word in known_first
-        or word[1:] in known_first
-    )
+def _start_tokens(tt: TaggedText, ctx: Context, known_names: dict) -> list[int]:
+    """Sorted tokens where a mention may start, including names seen before (with or
+    without و/ل); every other token is skipped without parsing."""
+    key = ("starts", id(known_names), len(known_names)) if known_names else ("starts",)
+    cached = tt._anchors.get(key)
+    if cached is None:
+        known_first = {k[0] for k in known_names}
+        extra = {
+            i for i, tok in enumerate(tt.tokens) if tok.text in known_first or tok.text[1:] in known_first
+        } if known_first else set()
+        cached = sorted(_openers(tt, ctx) | extra)
+        tt._anchors[key] = cached
+    return cached
+
+
+def _openers(tt: TaggedText, ctx: Context) -> frozenset[int]:
+    """Tokens where a mention may start: a tagged honorific, title or place, a given
+    name or a counterpart word (names seen earlier are checked by the caller)."""
+    cached = tt._anchors.get(("openers",))
+    if cached is None:
+        names = ctx.given_names
+        cached = tt.anchors(MENTION_TAGS) | {
+            i for i, tok in enumerate(tt.tokens)
+            if tok.text in names or tok.text.startswith("عبد") or _is_counterpart(tok.text)
+        }
+        tt._anchors[("openers",)] = cached
+    return cached
 
 
 def _resolve_known(tt: TaggedText, m: Mention, known_names: dict) -> None:

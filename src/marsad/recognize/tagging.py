@@ -35,7 +35,7 @@ class TaggedText:
     starts: list[int]
     tags: dict[str, dict[int, Tag]] = field(default_factory=dict)
     cover: dict[str, list[Tag | None]] = field(default_factory=dict)
-    _anchors: dict[tuple[str, ...], frozenset[int]] = field(default_factory=dict, repr=False)
+    _anchors: dict[tuple, Any] = field(default_factory=dict, repr=False)  # per-text caches
 
     def at(self, kind: str, i: int) -> Tag | None:
         """The ``kind`` tag that starts at token ``i``."""
