@@ -13,6 +13,7 @@ places and topics → merge repeats → add codes and map every span back to the
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 import re
 
 from marsad.codes import codes_for
@@ -96,17 +97,26 @@ def extract_article(
         # No engagement is reported without a trigger word: skip the rest.
         home, _reason = _home(article, tt, lex, home_country)
         return Extraction(article, [], _flags(article, home), home)
-    dates = find_dates(doc.norm.text, article.published)
+    ranges = _sentence_ranges(doc, tt)
+    # Dates matter only where an event may be: scan the sentences holding a trigger.
+    trigger_starts = sorted(tt.tags["trigger"])
+    dates = find_dates(doc.norm.text, article.published, [
+        (tt.tokens[lo].start, tt.tokens[hi - 1].end)
+        for lo, hi in sorted(ranges) if _has_index(trigger_starts, lo, hi)
+    ])
     date_tokens = {
         i for d in dates for i in range(tt.token_index(d.start), tt.token_index(d.end))
     }
     home, _reason = _home(article, tt, lex, home_country)
     ctx = Context(lex.given_names, lex.common_words, frozenset(date_tokens))
-    ranges = _sentence_ranges(doc, tt)
     known: dict = {}
     named: list[Mention] = []
     first_pass: list[list[Mention]] = []
+    titled = sorted(tt.tags["title"])
     for lo, hi in ranges:
+        if not _has_index(titled, lo, hi):
+            first_pass.append([])  # only titled mentions are remembered or referred back to
+            continue
         found = find_mentions(tt, lo, hi, ctx, {})
         register_names(tt, found, known)
         named += [m for m in found if m.name and m.title]
@@ -140,6 +150,12 @@ def extract_article(
             _merge_into(events, event)
     flags = _flags(article, home)
     return Extraction(article, events, flags, home)
+
+
+def _has_index(sorted_indices: list[int], lo: int, hi: int) -> bool:
+    """Is any of ``sorted_indices`` within ``[lo, hi)``?"""
+    k = bisect_left(sorted_indices, lo)
+    return k < len(sorted_indices) and sorted_indices[k] < hi
 
 
 def _previous_subject(first_pass: list[list[Mention]], n: int, n_body: int) -> Mention | None:

@@ -451,7 +451,7 @@ def _openers(tt: TaggedText, ctx: Context) -> frozenset[int]:
         names = ctx.given_names
         cached = tt.anchors(MENTION_TAGS) | {
             i for i, tok in enumerate(tt.tokens)
-            if tok.text in names or tok.text.startswith("عبد") or _is_counterpart(tok.text)
+            if tok.text in names or tok.text.startswith("عبد") or ("نظ" in tok.text and _is_counterpart(tok.text))
         }
         tt._anchors[("openers",)] = cached
     return cached

@@ -432,8 +432,11 @@ def _numeric(m: re.Match):
 # --- entry point -------------------------------------------------------------------------
 
 
-def find_dates(text: str, published: Day | None) -> list[DateMention]:
-    """Every date expression in folded ``text``, sorted and non-overlapping.
+def find_dates(
+    text: str, published: Day | None, spans: list[tuple[int, int]] | None = None
+) -> list[DateMention]:
+    """Every date expression in folded ``text`` (or only within ``spans``, offsets still
+    absolute), sorted and non-overlapping.
 
     The text is scanned left to right; at each position the longest reading is taken,
     so ``أمس الخميس`` is one mention, not ``أمس`` and ``الخميس``, and ``الخميس 7 شوال``
@@ -449,7 +452,13 @@ def find_dates(text: str, published: Day | None) -> list[DateMention]:
     [('7 شوال 1436ه', '2015-07-23'), ('23 يوليو 2015م', '2015-07-23')]
     """
     found = []
-    for m in _pattern().finditer(text):
+    pattern = _pattern()
+    matches = (
+        pattern.finditer(text)
+        if spans is None
+        else (m for s, e in spans for m in pattern.finditer(text, s, e))
+    )
+    for m in matches:
         branch = m.lastgroup  # the outermost group closes last: the branch's name
         if branch == "absolute":
             result = _day_month(m, published)

@@ -120,12 +120,14 @@ def _accepts(entry: Entry, prefix: str, suffix: str) -> bool:
 
 def select_longest(hits: list[Match]) -> list[Match]:
     """Keep the longest hits that do not overlap, earliest first on ties."""
+    if not hits:
+        return []
     chosen: list[Match] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(max(h.end for h in hits))  # 1 where a chosen hit lies
     for h in sorted(hits, key=lambda h: (-(h.core_end - h.core_start), h.start)):
-        if any(h.start < e and s < h.end for s, e in taken):
+        if any(taken[h.start : h.end]):
             continue
         chosen.append(h)
-        taken.append((h.start, h.end))
+        taken[h.start : h.end] = b"\x01" * (h.end - h.start)
     chosen.sort(key=lambda h: h.start)
     return chosen

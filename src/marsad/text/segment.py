@@ -7,14 +7,15 @@ one-letter abbreviation (``د.`` for الدكتور, ``م.`` for المهندس)
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _BOUNDARY = re.compile(r"\n|[.!?؟؛](?=\s|$|[\"'»”)])|[.!?؟؛]{2,}")
 _TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word or punctuation mark at ``[start, end)`` (a tuple: millions are made)."""
+
     start: int
     end: int
     text: str
