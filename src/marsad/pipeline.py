@@ -30,7 +30,7 @@ from marsad.text.normalize import NormalizedText, fold, normalize
 from marsad.text.segment import sentences
 
 SEPARATOR = "\n\n"  # between title and body in the working document
-TOPIC_SCOPE = 4  # sentences after the trigger that may say what was discussed
+TOPIC_SCOPE = 8  # sentences after the trigger that may say what was discussed
 CEREMONIAL_SUBTYPES = ("congratulation", "condolence")
 # An unfilled template slot left by a writer: "[تاريخ اليوم – يرجى إضافته]", "[اسم الوزير]".
 PLACEHOLDER = re.compile(
@@ -144,7 +144,13 @@ def extract_article(
             if event is None:
                 continue
             if n >= n_body:
-                _fill_names(event, named, doc, tt, home)
+                used = _fill_names(event, named, doc, tt, home)
+                if used is not None and n_body:
+                    # A headline told in a body without a trigger word ("بتواصل … مع"):
+                    # what was discussed is said around the body's mention.
+                    body_n = next((k for k, (lo, hi) in enumerate(ranges[:n_body]) if lo <= used.first < hi), None)
+                    if body_n is not None:
+                        _attach_topics(event, doc, tt, cues, ranges[:n_body], body_n, candidate_sentences)
                 if _repeats_body(events, event):
                     continue
             _merge_into(events, event)
@@ -190,9 +196,11 @@ def _title_words(title: str | None) -> set[str]:
     return {w[2:] if w.startswith("ال") else w for w in fold(title or "").split() if len(w) > 2}
 
 
-def _fill_names(event: Event, named: list[Mention], doc: Document, tt: TaggedText, home: str | None) -> None:
+def _fill_names(event: Event, named: list[Mention], doc: Document, tt: TaggedText, home: str | None) -> Mention | None:
     """Headlines name offices, bodies name people: give a nameless headline actor the
-    name of the body mention with the same country and the closest title."""
+    name of the body mention with the same country and the closest title. Returns the
+    first body mention used, if any."""
+    used = None
     for actor in event.actors:
         if actor.name or not actor.title:
             continue
@@ -208,6 +216,8 @@ def _fill_names(event: Event, named: list[Mention], doc: Document, tt: TaggedTex
         if best is not None and best_overlap * 2 >= len(wanted):
             filled = _actor(best, actor.role, doc, tt, home)
             actor.name, actor.title, actor.evidence = filled.name, filled.title, filled.evidence
+            used = used or best
+    return used
 
 
 def _repeats_body(events: list[Event], headline: Event) -> bool:
