@@ -304,6 +304,14 @@ def _build_event(
     )
     _attach_date(event, cand, doc, tt, dates)
     _attach_location(event, cand, doc, tt)
+    if event.location is None and n + 1 < len(ranges) and n + 1 not in candidate_sentences:
+        # "… اجتماعات منفصلة مع … . جرت هذه اللقاءات في مقر وزارة الدفاع": the next
+        # sentence, if it speaks of the same engagement, may say where.
+        lo, hi = ranges[n + 1]
+        if any(lo <= i < hi for i in tt.tags["trigger"]) and lo > cand.sentence[0]:
+            place = find_location(tt, lo, hi, set())
+            if place is not None:
+                _set_location(event, doc, tt, place, None)
     _attach_topics(event, doc, tt, cues, ranges, n, candidate_sentences)
     event.codes = codes_for(event.type, event.subtype, event.status)
     return event
@@ -333,12 +341,16 @@ def _attach_location(event: Event, cand: Candidate, doc: Document, tt: TaggedTex
         place = find_location(tt, lo, hi, skip)
     if place is None:
         return
+    _set_location(event, doc, tt, place, cand.destination)
+
+
+def _set_location(event: Event, doc: Document, tt: TaggedText, place: tuple[int, int], destination) -> None:
     span = doc.span(tt.tokens[place[0]].start, tt.tokens[place[1] - 1].end)
     text = span.text
     for clitic in ("وب", "ب", "في ", "ل"):
-        if text.startswith(clitic) and len(text) > len(clitic) + 2 and cand.destination is None:
-            if clitic == "ب":
-                span = Span(span.part, span.start + 1, span.end, text[1:])
+        if text.startswith(clitic) and len(text) > len(clitic) + 2 and destination is None:
+            if clitic in ("ب", "وب"):
+                span = Span(span.part, span.start + len(clitic), span.end, text[len(clitic):])
             break
     event.location = span.text
     event.location_span = span
