@@ -26,8 +26,9 @@ HONORIFICS = {fold(w) for w in "الدكتور الشيخ الأمير المه�
 PARTICLES = {fold(w) for w in "بن بنت آل ابن عبد ابو".split()}
 WORD = re.compile(r"[\u0621-\u064a]+")
 MIN_COUNT = 12
-MAX_NAME_SHARE = 0.01
+MAX_NAME_SHARE = 0.03
 LIMIT = 40000
+GIVEN = "src/marsad/lexicon/data/given_names.txt"
 
 
 def main(path: str) -> None:
@@ -41,6 +42,9 @@ def main(path: str) -> None:
             total.update(words)
             after_honorific.update(w for p, w in zip(words, words[1:]) if p in HONORIFICS)
     given = {w for w, c in after_honorific.items() if c >= 5 and c / total[w] >= 0.2}
+    # The curated given names too: the word after one is a surname (سيرغي لافروف).
+    given |= {fold(line.strip()) for line in open(GIVEN, encoding="utf-8")
+              if line.strip() and not line.startswith("#")}
     named: Counter[str] = Counter()
     for words in texts:
         for k, w in enumerate(words):

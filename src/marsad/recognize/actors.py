@@ -258,8 +258,9 @@ def consume_name(tt: TaggedText, j: int, hi: int, ctx: Context, *, need_given: b
             prev = tt.word(j - 1)
             if not (words >= 2 or prev in PARTICLES) or tt.at("nisba", j) is None:
                 break
-        if word in ctx.common_words and not is_given and prev_is_not_particle(tt, j):
-            break
+        after_rank = words == 0 and (hon := tt.covering("hon", j - 1)) is not None and hon.value != "blessing"
+        if word in ctx.common_words and not is_given and prev_is_not_particle(tt, j) and not after_rank:
+            break  # (a rank such as الشيخ / الدكتور vouches for the word after it: الشيخ جراح)
         j += 1
         words += 1
     while j > start and tt.word(j - 1) in PARTICLES:

@@ -82,7 +82,9 @@ def tag_text(text: str, lex: Lexicon) -> TaggedText:
             if last is None or first >= len(toks) or toks[first].start != m.start:
                 continue
             if kind == "trigger" and (
-                text[m.core_start : m.end] in lex.given_names or all(r.type == "NOT" for r in m.value)
+                text[m.core_start : m.end] in lex.given_names
+                or text[m.start : m.end] in lex.given_names  # فيصل is not ف + يصل
+                or all(r.type == "NOT" for r in m.value)
             ):
                 continue  # وصل / سلم+ان: a given name; تهنئة: a noun listed as not a verb
             tag = Tag(kind, m.value, first, last + 1, text[m.start : m.core_start], m)
