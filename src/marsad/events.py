@@ -16,7 +16,9 @@ is not news unless the sentence dates it.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from marsad.lexicon import Trigger
 from marsad.recognize.actors import Mention
@@ -79,12 +81,15 @@ class Candidate:
     extra: dict = field(default_factory=dict)
 
 
+@cache
+def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True)))
+
+
 def _word_has_cue(word: str, cues: tuple[str, ...]) -> bool:
-    for cue in cues:
-        k = word.find(cue)
-        if k != -1 and k <= 3:
-            return True
-    return False
+    """Does a cue start within the first 4 letters of ``word`` (after its clitics)?"""
+    m = _cue_pattern(cues).search(word, 0, len(word))
+    return m is not None and m.start() <= 3
 
 
 def non_party_boundary(tt: TaggedText, lo: int, hi: int) -> int:
