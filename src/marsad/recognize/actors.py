@@ -49,7 +49,7 @@ TITLE_HOST = frozenset([fold("لدى"), fold("إلى"), "الي"])
 HOME_WORDS = frozenset([fold("المملكة"), fold("البلاد"), fold("بلادنا"), fold("الدولة")])
 MAX_NAME_TOKENS = 7
 DUAL_CONSTRUCT = ("تي", "تين", "تان")
-TITLE_KINDS = ("office", "part", "org", "unique")
+TITLE_KINDS = ("office", "envoy", "part", "org", "unique")
 ORG_NAME_TOKENS = 3  # words of an organisation's own name: حزب القوات اللبنانية
 
 
@@ -91,7 +91,7 @@ def _is_counterpart(word: str) -> bool:
 def _title_head(tt: TaggedText, i: int) -> Tag | None:
     """A title tag that can start a title at ``i`` (an office or a unique office)."""
     tag = tt.at("title", i)
-    if tag is not None and _title_kind(tag) in ("office", "unique"):
+    if tag is not None and _title_kind(tag) in ("office", "envoy", "unique"):
         return tag
     return None
 
@@ -149,6 +149,8 @@ def consume_title(tt: TaggedText, j: int, hi: int) -> tuple[int, list[tuple[str,
             hon = tt.at("hon", j)
             if j > start and hon is not None and hon.value != "blessing" and not _continues_title(tt, hon.last):
                 break  # "خادم الحرمين الشريفين الملك سلمان": الملك opens the name
+            if j > start and _title_kind(title) == "envoy" and _title_kind(tt.at("title", start)) != "envoy":
+                break  # "استقبل وزير الدفاع سفير تركيا": an envoy is never a second office
             if refs and _title_kind(title) not in ("part", "org") and (
                 title.prefix.startswith("و") or (last_nisba and _other_state(tt, j, hi, refs))
             ):

@@ -54,7 +54,7 @@ def _place_end(tt: TaggedText, first: int, hi: int) -> int:
         word = tt.word(j)
         if not word[0].isalpha() or word in STOP_WORDS or tt.at("trigger", j) or tt.at("hon", j):
             break
-        if tt.at("title", j) is not None and tt.at("title", j).value[0] == "office":
+        if tt.at("title", j) is not None and tt.at("title", j).value[0] in ("office", "envoy"):
             break
         j += 1
     return j
