@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from marsad.model import TOPICS as MODEL_TOPICS
 from marsad.text.clitics import NOUN_SUFFIXES
 from marsad.text.matcher import PhraseMatcher, select_longest
 from marsad.text.normalize import fold
@@ -21,20 +22,7 @@ TOPICS_TSV = ROOT / "src" / "marsad" / "lexicon" / "data" / "topics.tsv"
 GUIDE = ROOT.parent / "shared" / "eval" / "GUIDE.md"
 
 # The closed list of eval/GUIDE.md ("topics: what the parties discussed or agreed on").
-TOPICS = {
-    "bilateral_relations",
-    "economy_trade_investment",
-    "defense_military",
-    "security_counterterrorism",
-    "energy",
-    "culture_education_science",
-    "health",
-    "humanitarian_aid",
-    "climate_environment",
-    "regional_international_affairs",
-    "consular_community",
-    "ceremonial",
-}
+TOPICS = set(MODEL_TOPICS)
 
 # Cues (matcher keys) deliberately listed under more than one topic. Empty on purpose: two
 # topics on the same key give two hits on the same span, and the longest-first selection keeps
