@@ -100,3 +100,13 @@ def test_location_in_the_following_sentence():
     (event,) = run(text, source=None).events
     assert event.location == "مقر وزارة الدفاع"
     assert event.location_span.text == "مقر وزارة الدفاع"
+
+
+def test_several_cable_senders_are_several_events():
+    ex = run("بعث خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز وسمو ولي العهد الأمير محمد بن نايف "
+             "برقيتي تهنئة لجلالة السلطان قابوس بن سعيد سلطان عمان بمناسبة ذكرى يوم النهضة.")
+    assert events(ex) == [
+        ("MESSAGE", "occurred", [("source", "سلمان بن عبدالعزيز", "SAU"), ("target", "قابوس بن سعيد", "OMN")]),
+        ("MESSAGE", "occurred", [("source", "محمد بن نايف", "SAU"), ("target", "قابوس بن سعيد", "OMN")]),
+    ]
+    assert {e.subtype for e in ex.events} == {"congratulation"}

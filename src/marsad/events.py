@@ -330,9 +330,15 @@ def _events_for_trigger(tt, trig: Tag, t: Trigger, sentence, before, after, citi
         # the first object may only be the courier.
         addressed = [k for k, m in enumerate(objects) if _addressed(tt, m)]
         if addressed:
+            # "بعث خادم الحرمين الشريفين وسمو ولي العهد برقيتي تهنئة لـ …": senders joined
+            # to the subject by و each sent a cable.
+            joined = _coordinated(tt, sources[:1] + objects[: addressed[0]], 0)[1:]
+            sources = sources[:1] + [m for m in joined if m in objects]
             objects = objects[addressed[0]:]
     targets = _coordinated(tt, objects, 0)
-    if t.type in ("MESSAGE", "PHONE_CALL"):
+    if t.type == "MESSAGE":
+        return [Candidate(t.type, subtype, status, trig, sentence, [s], [m]) for s in sources for m in targets]
+    if t.type == "PHONE_CALL":
         groups = [[m] for m in targets]
     elif _separate(tt, trig, sentence):
         groups = [[m] for m in targets]
