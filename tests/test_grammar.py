@@ -1,4 +1,6 @@
 """The actor and event grammar on the constructions Arabic news uses (one rule each)."""
+import pytest
+
 import marsad
 
 
@@ -110,3 +112,46 @@ def test_several_cable_senders_are_several_events():
         ("MESSAGE", "occurred", [("source", "محمد بن نايف", "SAU"), ("target", "قابوس بن سعيد", "OMN")]),
     ]
     assert {e.subtype for e in ex.events} == {"congratulation"}
+
+
+# Wire copy from outlets across the Arab world: the dateline's agency gives the home state,
+# and each court's style of address, office and ruler rank must be read.
+OTHER_OUTLETS = [
+    ("الكويت - 5 - 3 (كونا) -- استقبل سمو أمير البلاد الشيخ مشعل الأحمد الجابر الصباح في قصر بيان "
+     "اليوم وزير خارجية المملكة المتحدة ديفيد لامي والوفد المرافق له.",
+     "KWT", ("MEETING", "occurred", [("source", "مشعل الأحمد الجابر الصباح", "KWT"),
+                                     ("target", "ديفيد لامي", "GBR")])),
+    ("أبوظبي - وام: تلقى صاحب السمو الشيخ محمد بن زايد آل نهيان رئيس الدولة اتصالاً هاتفياً من "
+     "فخامة الرئيس إيمانويل ماكرون رئيس الجمهورية الفرنسية تناول العلاقات الثنائية.",
+     "ARE", ("PHONE_CALL", "occurred", [("source", "إيمانويل ماكرون", "FRA"),
+                                        ("target", "محمد بن زايد آل نهيان", "ARE")])),
+    ("الدوحة - قنا: بعث حضرة صاحب السمو الشيخ تميم بن حمد آل ثاني أمير البلاد المفدى برقية تهنئة "
+     "إلى فخامة الرئيس عبدالمجيد تبون رئيس الجمهورية الجزائرية بمناسبة ذكرى الاستقلال.",
+     "QAT", ("MESSAGE", "occurred", [("source", "تميم بن حمد آل ثاني", "QAT"),
+                                     ("target", "عبدالمجيد تبون", "DZA")])),
+    ("القاهرة (أ ش أ): استقبل الرئيس عبد الفتاح السيسي اليوم أنتوني بلينكن وزير الخارجية الأمريكي، "
+     "بحضور الدكتور مصطفى مدبولي رئيس مجلس الوزراء.",
+     "EGY", ("MEETING", "occurred", [("source", "عبد الفتاح السيسي", "EGY"),
+                                     ("target", "أنتوني بلينكن", "USA")])),
+    ("الرباط - (و م ع): أجرى وزير الشؤون الخارجية والتعاون الإفريقي والمغاربة المقيمين بالخارج ناصر "
+     "بوريطة، اليوم الثلاثاء بالرباط، مباحثات مع نظيره الموريتاني محمد سالم ولد مرزوك.",
+     "MAR", ("MEETING", "occurred", [("source", "ناصر بوريطة", "MAR"),
+                                     ("target", "محمد سالم ولد مرزوك", "MRT")])),
+    ("عمّان - بترا: التقى جلالة الملك عبدالله الثاني، في قصر الحسينية اليوم الأحد، الرئيس الفلسطيني "
+     "محمود عباس، وبحث اللقاء آخر المستجدات.",
+     "JOR", ("MEETING", "occurred", [("source", "عبدالله الثاني", "JOR"),
+                                     ("target", "محمود عباس", "PSE")])),
+]
+
+
+@pytest.mark.parametrize("text, home, expected", OTHER_OUTLETS)
+def test_other_outlets_undated(text, home, expected):
+    ex = marsad.extract(text)
+    assert ex.home_country == home
+    assert "no_published_date" in ex.flags
+    assert events(ex) == [expected]
+
+
+def test_future_time_word_after_the_trigger_makes_it_planned():
+    ex = marsad.extract("يزور وزير الخارجية التركي هاكان فيدان بغداد الأسبوع المقبل لبحث ملف المياه.")
+    assert events(ex) == [("VISIT", "planned", [("source", "هاكان فيدان", "TUR"), ("target", None, "IRQ")])]

@@ -62,6 +62,10 @@ CIRCUMSTANTIAL = frozenset(["في", "وفي"])
 REFERS_BACK = frozenset(fold(w) for w in ("جاء", "وجاء", "وذلك"))
 PERFECT_OPENERS = frozenset(fold(w) for w in ("وكان", "كان", "وكانت", "كانت", "فيما كان"))
 DIRECTED = ("PHONE_CALL", "MESSAGE", "VISIT")
+# Time words after a trigger that put the engagement in the future.
+FUTURE_TIME = frozenset(fold(w) for w in ("المقبل", "المقبلة", "القادم", "القادمة", "غدا", "غداً", "لاحقا"))
+TIME_NOUNS = frozenset(fold(w) for w in ("الأسبوع", "الشهر", "العام", "الأيام", "الفترة", "الأسابيع", "الأشهر", "يوم"))
+FUTURE_WINDOW = 12  # tokens after a trigger where such a time word dates it
 PLANNED_WINDOW = 8  # tokens before a trigger where a future cue applies to it
 SUBJECT_GAP = 4  # tokens allowed between a headline subject and its verb (أمس، اليوم …)
 
@@ -95,8 +99,8 @@ def _word_has_cue(word: str, cues: tuple[str, ...]) -> bool:
 def non_party_boundary(tt: TaggedText, lo: int, hi: int) -> int:
     """First token after which the people named in ``[lo, hi)`` are not parties."""
     for i in range(lo, hi):
-        if _word_has_cue(tt.word(i), NON_PARTY_CUES):
-            return i
+        if _word_has_cue(tt.word(i), NON_PARTY_CUES) and tt.covering("hon", i) is None:
+            return i  # (حضرة صاحب السمو is a form of address, not حضر "attended")
     return hi
 
 
@@ -113,9 +117,14 @@ def is_sport(tt: TaggedText, lo: int, hi: int) -> bool:
     return any(cue in text for cue in SPORT_CUES)
 
 
-def is_planned(tt: TaggedText, trig: Tag, lo: int) -> bool:
+def is_planned(tt: TaggedText, trig: Tag, lo: int, hi: int | None = None) -> bool:
     if "س" in trig.prefix:
         return True
+    if hi is not None and any(
+        tt.word(i) in FUTURE_TIME and (tt.word(i) == "غدا" or tt.word(i - 1) in TIME_NOUNS)
+        for i in range(trig.last, min(hi, trig.last + FUTURE_WINDOW))
+    ):
+        return True  # "يزور … بغداد الأسبوع المقبل"
     start = max(lo, trig.first - PLANNED_WINDOW)
     return any(_word_has_cue(tt.word(i), PLANNED_CUES) for i in range(start, trig.first))
 
@@ -313,7 +322,7 @@ def _events_for_trigger(tt, trig: Tag, t: Trigger, sentence, before, after, citi
     subtype = t.subtype
     if t.type == "MESSAGE" and subtype is None:
         subtype = message_subtype(tt, trig.first, sentence[1])
-    status = "planned" if is_planned(tt, trig, sentence[0]) else "occurred"
+    status = "planned" if is_planned(tt, trig, sentence[0], sentence[1]) else "occurred"
     people = [m for m in after if m.kind != "state"]
     states = [m for m in after if m.kind == "state"]
     sources, objects = _parties(t.voice, tt, trig, before, people if t.type != "VISIT" else after)

@@ -243,9 +243,14 @@ def _resolve_country(m: Mention, home: str | None) -> str | None:
 
 
 def _core_start(tt: TaggedText, i: int) -> int:
-    """Start of token ``i`` without its proclitics (``بأمين عام`` → ``أمين عام``)."""
+    """Start of token ``i`` without its proclitics but with its article (``بأمين عام`` →
+    ``أمين عام``, ``والرئيس`` → ``الرئيس``)."""
     tag = tt.at("title", i)
-    return tag.match.core_start if tag is not None else tt.tokens[i].start
+    if tag is None:
+        k = tt.word(i).find("نظ")  # ونظيره, لنظيره: the counterpart word without و / ل
+        return tt.tokens[i].start + (k if 0 < k <= 2 else 0)
+    core = tag.match.core_start
+    return core - 2 if tag.prefix.endswith("ال") else core
 
 
 def _actor(m: Mention, role: str, doc: Document, tt: TaggedText, home: str | None) -> Actor:

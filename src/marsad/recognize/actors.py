@@ -48,6 +48,11 @@ TITLE_SEAT = frozenset(["في"])
 TITLE_HOST = frozenset([fold("لدى"), fold("إلى"), "الي"])
 HOME_WORDS = frozenset([fold("المملكة"), fold("البلاد"), fold("بلادنا"), fold("الدولة")])
 MAX_NAME_TOKENS = 7
+# Ranks that are also the office of a head of state or government (with any proclitic
+# the matcher allows, as written in folded text).
+RULER_RANKS = frozenset(
+    p + fold(w) for w in ("الرئيس", "الملك", "السلطان", "الرئيسة") for p in ("", "و", "ل", "ف", "ب")
+) | frozenset(p + fold(w)[2:] for w in ("الرئيس", "الملك", "السلطان") for p in ("لل", "ولل"))
 DUAL_CONSTRUCT = ("تي", "تين", "تان")
 TITLE_KINDS = ("office", "envoy", "part", "org", "unique")
 ORG_NAME_TOKENS = 3  # words of an organisation's own name: حزب القوات اللبنانية
@@ -237,9 +242,13 @@ def consume_name(tt: TaggedText, j: int, hi: int, ctx: Context, *, need_given: b
         if not _name_ok_word(tt, j, ctx):
             break
         is_given = word in ctx.given_names or word.replace(" ", "") in ctx.given_names
+        foreign_surname = (  # "ديفيد لامي", "جون كيري": a surname after a given name
+            words == 1 and tt.word(j - 1) in ctx.given_names and not word.startswith("ال")
+            and word[0] not in "يتنو" and tt.covering("place", j) is None
+        )
         if not is_given and len(word) > 5 and word[0] in "يت" and word.endswith("ان"):
             break  # يناقشان, تبحثان: a dual verb
-        if word[:1] in "لب" and not is_given and len(word) > 3 and (
+        if word[:1] in "لب" and not is_given and not foreign_surname and len(word) > 3 and (
             word[1:] in ctx.common_words or word[1:3] == "ال"
         ):
             break  # لمدارس, بمقر, بالقصر: a preposition opens a new phrase
@@ -261,7 +270,9 @@ def consume_name(tt: TaggedText, j: int, hi: int, ctx: Context, *, need_given: b
             if not (words >= 2 or prev in PARTICLES) or tt.at("nisba", j) is None:
                 break
         after_rank = words == 0 and (hon := tt.covering("hon", j - 1)) is not None and hon.value != "blessing"
-        if word in ctx.common_words and not is_given and prev_is_not_particle(tt, j) and not after_rank:
+        if word in ctx.common_words and not is_given and prev_is_not_particle(tt, j) and not (
+            after_rank or foreign_surname
+        ):
             break  # (a rank such as الشيخ / الدكتور vouches for the word after it: الشيخ جراح)
         j += 1
         words += 1
@@ -371,6 +382,14 @@ def parse_mention(tt: TaggedText, i: int, hi: int, ctx: Context) -> Mention | No
             last = end
     if name is None and title is None:
         return None
+    if title is None and name is not None:
+        # "الرئيس عبدالفتاح السيسي", "الملك سلمان": a rank that is also a head of state's
+        # office stands as the title (of the home state unless the name is known).
+        k = name[0] - 1
+        while k >= i and tt.word(k) not in RULER_RANKS and tt.at("hon", k) is not None:
+            k -= 1
+        if k >= i and tt.word(k) in RULER_RANKS:
+            title = (k, k + 1)
     first_tok = tt.tokens[i]
     prefix = ""
     for kind in ("hon", "title"):
@@ -501,12 +520,26 @@ def _state_or_known(tt: TaggedText, i: int, known_names: dict, ctx: Context | No
 
 
 def register_names(tt: TaggedText, mentions: list[Mention], known: dict) -> None:
-    """Remember each named mention by its full name and surname, for later references."""
+    """Remember each named mention by its full name and surname, for later references
+    (and earlier ones: the whole article is registered before events are read)."""
     for m in mentions:
         if m.kind != "person" or m.name is None or m.title is None:
             continue
         words = m.name_key(tt)
-        known.setdefault(words, m)
+        keys = [words]
         surname = words[-1]
         if len(words) >= 2 and surname not in PARTICLES and len(surname) > 2:
-            known.setdefault((surname,), m)
+            keys.append((surname,))
+        for key in keys:
+            old = known.get(key)
+            # The fullest mention wins: one that names its state, then the longest name.
+            if old is None or _better_reference(m, old):
+                known[key] = m
+
+
+def _better_reference(new: Mention, old: Mention) -> bool:
+    explicit_new = new.country not in (None, HOME)
+    explicit_old = old.country not in (None, HOME)
+    if explicit_new != explicit_old:
+        return explicit_new
+    return (new.name[1] - new.name[0]) > (old.name[1] - old.name[0])
