@@ -127,6 +127,156 @@ def evaluate(gold, pred, show_errors, as_json) -> None:
             click.echo(_format_error(item, sentences))
 
 
+DB_OPTION = click.option(
+    "--db", type=click.Path(dir_okay=False), default=None,
+    help="SQLite file (default: $MARSAD_DB, else marsad.db here).",
+)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@DB_OPTION
+@click.option("--home-country", help="ISO3 code of the outlet's country for every article (else inferred).")
+@click.option("--source-country", "source_country", multiple=True, metavar="SOURCE=CODE",
+              help="Home country for articles whose `source` is SOURCE (repeatable).")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
+def ingest(paths, db, home_country, source_country, progress) -> None:
+    """Extract PATHS into the event store: articles, reports, real-world events, actors."""
+    from marsad.store import StoreError, ingest_articles
+
+    overrides = _parse_overrides(source_country)
+    show = sys.stderr.isatty() if progress is None else progress
+
+    def report_errors(items):
+        for item in items:
+            if isinstance(item, ReadError):
+                click.echo(f"marsad: error: {item}", err=True)
+            yield item
+
+    try:
+        with _ingest_progress(show) as on_progress:
+            summary = ingest_articles(report_errors(read_articles(paths)), db, home_country=home_country,
+                                      overrides=overrides, on_progress=on_progress)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    for message in summary.errors:
+        if "extraction failed" in message:
+            click.echo(f"marsad: error: {message}", err=True)
+    click.echo(summary.line(), err=True)
+    if summary.errors and summary.read == 0:
+        sys.exit(1)
+
+
+class _ingest_progress:
+    """A rich progress line: articles, articles/s and events found (no-op when hidden)."""
+
+    def __init__(self, show: bool) -> None:
+        self.show = show
+
+    def __enter__(self):
+        if not self.show:
+            return None
+        import time
+
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        self.start = time.perf_counter()
+        self._time = time.perf_counter
+        self.progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                                 transient=False, console=None)
+        self.progress.start()
+        self.task = self.progress.add_task("starting…", total=None)
+        return self.update
+
+    def update(self, summary) -> None:
+        rate = summary.read / max(self._time() - self.start, 1e-9)
+        self.progress.update(self.task, description=(
+            f"{summary.read:,} articles · {rate:,.0f}/s · {summary.events:,} events · {len(summary.errors)} rejected"))
+
+    def __exit__(self, *exc) -> None:
+        if self.show:
+            self.progress.stop()
+
+
+@main.command()
+@DB_OPTION
+@click.option("--country", help="Events with this state (ISO3) or organisation among the parties.")
+@click.option("--pair", help="Events between two parties: KWT,BEL.")
+@click.option("--type", "type_", type=click.Choice(["PHONE_CALL", "MEETING", "VISIT", "MESSAGE", "AGREEMENT"],
+                                                   case_sensitive=False))
+@click.option("--topic", help="A topic of eval/GUIDE.md, e.g. defense_military.")
+@click.option("--person", help="A person, by any spelling or part of their name chain.")
+@click.option("--since", help="From this date (YYYY-MM-DD).")
+@click.option("--until", help="Up to this date (YYYY-MM-DD).")
+@click.option("--status", type=click.Choice(["occurred", "planned"]))
+@click.option("--text", help="Full-text search in the articles (spelling variants match).")
+@click.option("--limit", type=int, default=50, show_default=True, help="At most this many events (0: all).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+def query(db, country, pair, type_, topic, person, since, until, status, text, limit, fmt) -> None:
+    """List real-world events from the store, newest first."""
+    from marsad.store import StoreError, connect
+    from marsad.store.query import Filters, select_events
+
+    filters = Filters(country=country, pair=_parse_pair(pair), type=type_, topic=topic, person=person,
+                      since=_parse_day(since, "--since"), until=_parse_day(until, "--until"),
+                      status=status, text=text, limit=limit or None)
+    try:
+        conn = connect(db, readonly=True)
+        records = select_events(conn, filters)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    if fmt == "json":
+        json.dump([r.to_dict() for r in records], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    elif fmt == "csv":
+        from marsad.store.export import write_csv
+
+        write_csv(records, sys.stdout)
+    else:
+        from marsad.table import render_store_table
+
+        render_store_table(records, sys.stdout)
+    click.echo(f"marsad: {len(records)} events", err=True)
+
+
+@main.command()
+@DB_OPTION
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "gdelt"]), required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), required=True)
+def export(db, fmt, output) -> None:
+    """Write every real-world event of the store to OUTPUT (jsonl, csv, parquet or GDELT TSV)."""
+    from marsad.store import StoreError, connect
+    from marsad.store.export import export as write
+
+    try:
+        rows = write(connect(db, readonly=True), fmt, output)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    except OSError as exc:
+        raise click.ClickException(f"{output}: cannot write: {exc.strerror}") from None
+    click.echo(f"marsad: {rows} events written to {output}", err=True)
+
+
+def _parse_pair(value: str | None) -> tuple[str, str] | None:
+    if not value:
+        return None
+    parts = [p.strip().upper() for p in value.split(",") if p.strip()]
+    if len(parts) != 2:
+        raise click.BadParameter(f"expected two codes like KWT,BEL, got {value!r}", param_hint="--pair")
+    return parts[0], parts[1]
+
+
+def _parse_day(value: str | None, hint: str) -> str | None:
+    if not value:
+        return None
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"expected YYYY-MM-DD, got {value!r}", param_hint=hint) from None
+
+
 def _load_gold(path: str) -> list[dict]:
     articles = []
     with open(path, encoding="utf-8-sig") as fh:

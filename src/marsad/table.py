@@ -16,6 +16,8 @@ from rich.table import Table
 
 from marsad.model import Actor, Extraction
 
+COLUMNS = ("article", "type", "status", "source", "target", "date", "location", "topics")
+
 
 def _visual(text: str) -> str:
     import arabic_reshaper
@@ -31,7 +33,7 @@ def _wants_visual(out: TextIO) -> bool:
     return hasattr(out, "isatty") and out.isatty()
 
 
-def _actor_cell(actor: Actor) -> str:
+def _actor_cell(actor) -> str:
     parts = [p for p in (actor.name, actor.title) if p]
     return f"{' — '.join(parts) or '·'} [{actor.country or '?'}]"
 
@@ -39,9 +41,7 @@ def _actor_cell(actor: Actor) -> str:
 def render_table(extractions: list[Extraction], out: TextIO) -> None:
     """Print one row per event: article, type, status, source, targets, date, place, topics."""
     visual = _visual if _wants_visual(out) else (lambda s: s)
-    table = Table(show_lines=True)
-    for column in ("article", "type", "status", "source", "target", "date", "location", "topics"):
-        table.add_column(column, overflow="fold")
+    table = _table(COLUMNS)
     for ex in extractions:
         for e in ex.events:
             sources = [_actor_cell(a) for a in e.actors if a.role == "source"]
@@ -56,5 +56,32 @@ def render_table(extractions: list[Extraction], out: TextIO) -> None:
                 visual(e.location or ""),
                 ", ".join(e.topics),
             )
+    _print(table, out)
+
+
+def render_store_table(records, out: TextIO) -> None:
+    """Print one row per real-world event of the store (:class:`marsad.store.query.EventRecord`)."""
+    visual = _visual if _wants_visual(out) else (lambda s: s)
+    table = _table(("id", "date", "type", "status", "source", "target", "topics", "reports"))
+    for r in records:
+        cells = {"source": [], "target": []}
+        for a in r.actors:
+            cells[a.role].append(visual(_actor_cell(a)))
+        table.add_row(
+            str(r.id), r.date or "", r.type + (f"/{r.subtype}" if r.subtype else ""), r.status,
+            "\n".join(cells["source"]), "\n".join(cells["target"]), ", ".join(r.topics),
+            f"{r.n_articles} articles / {r.n_sources} sources",
+        )
+    _print(table, out)
+
+
+def _table(columns) -> Table:
+    table = Table(show_lines=True)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    return table
+
+
+def _print(table: Table, out: TextIO) -> None:
     console = Console(file=out, width=max(120, Console().width))
     console.print(table)

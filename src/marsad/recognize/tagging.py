@@ -87,6 +87,8 @@ def tag_text(text: str, lex: Lexicon) -> TaggedText:
                 or all(r.type == "NOT" for r in m.value)
             ):
                 continue  # وصل / سلم+ان: a given name; تهنئة: a noun listed as not a verb
+            if kind == "title" and m.value[0] == "not":
+                continue  # مساعدات "aid", الرئيسي "main": not مساعد, رئيس
             tag = Tag(kind, m.value, first, last + 1, text[m.start : m.core_start], m)
             found[first] = tag
             cover[first : last + 1] = [tag] * (last + 1 - first)

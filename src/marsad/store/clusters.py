@@ -1,0 +1,101 @@
+"""Reports → real-world events: incremental clustering of events across articles.
+
+Two reports are the same engagement when they have the same type and status, the same
+set of actor countries, dates within a day of each other when both are known, and no
+conflicting persons: where both name someone for the same country, they must share
+at least one actor. Two events of one article are never merged (the article itself
+told them apart). When neither date is known, a shared named actor is required.
+
+Each cluster keeps its counts (articles, distinct sources), first and last seen
+publication dates, a date, and a representative report: the one naming the most
+actors, earliest first.
+"""
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+
+DAY_WINDOW = 1.0  # days between two reports' dates that can still be one event
+
+
+def _persons(conn: sqlite3.Connection, where: str, arg) -> dict[str, set[int]]:
+    out: dict[str, set[int]] = defaultdict(set)
+    for row in conn.execute(
+        "SELECT ea.country, ea.actor_id FROM event_actors ea JOIN events e ON e.id = ea.event_id "
+        f"WHERE {where} AND ea.actor_id IS NOT NULL",
+        (arg,),
+    ):
+        out[row[0]].add(row[1])
+    return out
+
+
+def _compatible(mine: dict[str, set[int]], theirs: dict[str, set[int]], *, need_shared: bool) -> bool:
+    shared = False
+    for country in mine.keys() & theirs.keys():
+        if mine[country] & theirs[country]:
+            shared = True
+        else:
+            return False  # both name someone for this country, and not the same person
+    return shared or not need_shared
+
+
+def assign(conn: sqlite3.Connection, event_id: int) -> int:
+    """Put event ``event_id`` into a matching cluster or a new one; return the cluster id."""
+    ev = conn.execute(
+        "SELECT e.id, e.type, e.status, e.countries, e.article_id, coalesce(e.date, a.published) AS day "
+        "FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id = ?",
+        (event_id,),
+    ).fetchone()
+    mine = _persons(conn, "e.id = ?", event_id)
+    candidates = conn.execute(
+        "SELECT id, date FROM clusters WHERE type = ? AND status = ? AND countries = ? "
+        "AND (date IS NULL OR ? IS NULL OR abs(julianday(date) - julianday(?)) <= ?) "
+        "ORDER BY CASE WHEN date IS NULL OR ? IS NULL THEN 99 ELSE abs(julianday(date) - julianday(?)) END, id",
+        (ev["type"], ev["status"], ev["countries"], ev["day"], ev["day"], DAY_WINDOW, ev["day"], ev["day"]),
+    ).fetchall()
+    for cand in candidates:
+        same_article = conn.execute(
+            "SELECT 1 FROM events WHERE cluster_id = ? AND article_id = ? LIMIT 1", (cand["id"], ev["article_id"])
+        ).fetchone()
+        if same_article:
+            continue
+        undated = cand["date"] is None or ev["day"] is None
+        if _compatible(mine, _persons(conn, "e.cluster_id = ?", cand["id"]), need_shared=undated):
+            conn.execute("UPDATE events SET cluster_id = ? WHERE id = ?", (cand["id"], event_id))
+            refresh(conn, cand["id"])
+            return cand["id"]
+    cur = conn.execute(
+        "INSERT INTO clusters(type, status, countries, date, n_articles, n_sources) VALUES (?, ?, ?, ?, 0, 0)",
+        (ev["type"], ev["status"], ev["countries"], ev["day"]),
+    )
+    conn.execute("UPDATE events SET cluster_id = ? WHERE id = ?", (cur.lastrowid, event_id))
+    refresh(conn, cur.lastrowid)
+    return cur.lastrowid
+
+
+def refresh(conn: sqlite3.Connection, cluster_id: int) -> None:
+    """Recompute a cluster's counts, dates and representative; drop it when empty."""
+    stats = conn.execute(
+        "SELECT count(DISTINCT e.article_id) AS n_articles, "
+        "count(DISTINCT coalesce(a.source, a.url, a.id)) AS n_sources, "
+        "min(a.published) AS first_seen, max(a.published) AS last_seen, "
+        "min(coalesce(e.date, a.published)) AS day "
+        "FROM events e JOIN articles a ON a.id = e.article_id WHERE e.cluster_id = ?",
+        (cluster_id,),
+    ).fetchone()
+    if not stats["n_articles"]:
+        conn.execute("DELETE FROM clusters WHERE id = ?", (cluster_id,))
+        return
+    rep = conn.execute(
+        "SELECT e.id FROM events e JOIN articles a ON a.id = e.article_id "
+        "LEFT JOIN event_actors ea ON ea.event_id = e.id AND ea.name IS NOT NULL "
+        "WHERE e.cluster_id = ? GROUP BY e.id "
+        "ORDER BY count(ea.name) DESC, (e.date IS NULL), a.published, e.id LIMIT 1",
+        (cluster_id,),
+    ).fetchone()
+    conn.execute(
+        "UPDATE clusters SET n_articles = ?, n_sources = ?, first_seen = ?, last_seen = ?, date = ?, "
+        "representative = ? WHERE id = ?",
+        (stats["n_articles"], stats["n_sources"], stats["first_seen"], stats["last_seen"], stats["day"],
+         rep["id"], cluster_id),
+    )

@@ -1,0 +1,101 @@
+"""Opening the SQLite store safely, with clear errors instead of tracebacks.
+
+The store is one SQLite file (``marsad.db`` by default, or ``--db`` / ``$MARSAD_DB``)
+in WAL mode, so the dashboard can read while an ingest writes. Every article is
+written inside a transaction together with its events, so a killed process leaves
+either the whole article or none of it.
+"""
+from __future__ import annotations
+
+import os
+import sqlite3
+from importlib import resources
+from pathlib import Path
+
+DEFAULT_DB = "marsad.db"
+SCHEMA_VERSION = "1"
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class StoreError(Exception):
+    """A store problem a user can act on (bad file, no permission, disk full)."""
+
+
+def default_path(path: str | os.PathLike | None = None) -> Path:
+    """``path``, else ``$MARSAD_DB``, else ``marsad.db`` in the working directory."""
+    return Path(path or os.environ.get("MARSAD_DB") or DEFAULT_DB)
+
+
+def explain(exc: sqlite3.Error, path: Path) -> StoreError:
+    """Turn an SQLite exception into a one-line message naming the file."""
+    message = str(exc)
+    if "disk is full" in message or "disk I/O error" in message:
+        return StoreError(f"{path}: cannot write: the disk is full or failing ({message})")
+    if "readonly" in message or "read-only" in message:
+        return StoreError(f"{path}: cannot write: the database or its folder is read-only")
+    if "unable to open" in message:
+        return StoreError(f"{path}: cannot open the database (missing folder or no permission)")
+    if "not a database" in message or "malformed" in message or "file is encrypted" in message:
+        return StoreError(f"{path}: not a usable marsad database: the file is corrupt or not SQLite ({message})")
+    if "locked" in message or "busy" in message:
+        return StoreError(f"{path}: the database is locked by another writer; try again")
+    return StoreError(f"{path}: database error: {message}")
+
+
+def connect(path: str | os.PathLike | None = None, *, readonly: bool = False) -> sqlite3.Connection:
+    """Open (creating if needed) the store at ``path`` and make sure its schema exists.
+
+    Raises :class:`StoreError` for a file that is not SQLite, a corrupt database, a
+    read-only location or a missing folder.
+    """
+    db = default_path(path)
+    _check_header(db)
+    try:
+        if readonly:
+            if not db.exists():
+                raise StoreError(f"{db}: no such database (run `marsad ingest` first)")
+            conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, check_same_thread=False, isolation_level=None)
+        else:
+            # Autocommit mode: transactions are opened and closed explicitly by the caller.
+            conn = sqlite3.connect(db, check_same_thread=False, isolation_level=None)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA busy_timeout = 5000")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if not readonly:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            _ensure_schema(conn)
+        else:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error as exc:
+        raise explain(exc, db) from None
+    return conn
+
+
+def _check_header(db: Path) -> None:
+    if db.is_dir():
+        raise StoreError(f"{db}: is a folder, not a database file")
+    try:
+        with open(db, "rb") as fh:
+            head = fh.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        return
+    except PermissionError:
+        raise StoreError(f"{db}: cannot read the database file (no permission)") from None
+    if head and head != SQLITE_HEADER:
+        raise StoreError(f"{db}: not a SQLite database (wrong file header); refusing to touch it")
+
+
+def _ensure_schema(conn: sqlite3.Connection) -> None:
+    schema = resources.files("marsad.store").joinpath("schema.sql").read_text(encoding="utf-8")
+    conn.executescript(schema)
+    row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    if row is None:
+        conn.execute("INSERT INTO meta(key, value) VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
+    elif row[0] != SCHEMA_VERSION:
+        raise StoreError(f"database schema version {row[0]} is not the supported {SCHEMA_VERSION}")
+
+
+def integrity_ok(conn: sqlite3.Connection) -> bool:
+    """``PRAGMA integrity_check`` says ``ok``."""
+    return conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -1,0 +1,118 @@
+-- marsad event store (SQLite). One row per article, per extracted event (a report),
+-- per cluster (a real-world event: all reports of one engagement) and per actor.
+-- Text columns holding JSON are marked; dates are ISO 8601 strings.
+
+CREATE TABLE IF NOT EXISTS meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS articles (
+    id           TEXT PRIMARY KEY,
+    source       TEXT,
+    url          TEXT,
+    published    TEXT,
+    title        TEXT NOT NULL,
+    text         TEXT NOT NULL,
+    content_hash TEXT NOT NULL,          -- sha256 of title, text, published, source, url
+    home_country TEXT,
+    flags        TEXT NOT NULL,          -- JSON list
+    ingested_at  TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
+
+-- Full-text search over the folded (normalised) title and text: أ/ا/إ, ة/ه, ى/ي and
+-- diacritics are already unified, so a query folded the same way finds every spelling.
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
+    article_id UNINDEXED,
+    body,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+
+CREATE TABLE IF NOT EXISTS clusters (
+    id               INTEGER PRIMARY KEY,
+    type             TEXT NOT NULL,
+    status           TEXT NOT NULL,
+    countries        TEXT NOT NULL,      -- sorted, comma-separated
+    date             TEXT,               -- event date, else earliest report's publication
+    first_seen       TEXT,               -- earliest publication among its reports
+    last_seen        TEXT,
+    n_articles       INTEGER NOT NULL,
+    n_sources        INTEGER NOT NULL,
+    representative   INTEGER             -- events.id holding the fullest fields
+);
+CREATE INDEX IF NOT EXISTS clusters_key ON clusters(type, countries, date);
+CREATE INDEX IF NOT EXISTS clusters_date ON clusters(date);
+
+CREATE TABLE IF NOT EXISTS events (
+    id               INTEGER PRIMARY KEY,
+    article_id       TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    seq              INTEGER NOT NULL,   -- order within the article
+    cluster_id       INTEGER REFERENCES clusters(id),
+    type             TEXT NOT NULL,
+    subtype          TEXT,
+    status           TEXT NOT NULL,
+    date             TEXT,
+    location         TEXT,
+    countries        TEXT NOT NULL,      -- sorted, comma-separated
+    topics           TEXT NOT NULL,      -- JSON list
+    cameo            TEXT,
+    cameo_base       TEXT,
+    cameo_root       TEXT,
+    cameo_label      TEXT,
+    plover_type      TEXT,
+    plover_mode      TEXT,
+    quad_class       INTEGER,
+    goldstein        REAL,
+    evidence         TEXT NOT NULL,      -- JSON: spans of trigger, sentence, actors, date, location, topics
+    UNIQUE (article_id, seq)
+);
+CREATE INDEX IF NOT EXISTS events_cluster ON events(cluster_id);
+CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
+
+CREATE TABLE IF NOT EXISTS actors (
+    id         INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL,            -- the fullest spelling seen
+    key        TEXT NOT NULL,            -- folded name
+    country    TEXT,
+    first_seen TEXT,
+    last_seen  TEXT
+);
+CREATE INDEX IF NOT EXISTS actors_key ON actors(key);
+
+CREATE TABLE IF NOT EXISTS actor_aliases (
+    actor_id INTEGER NOT NULL REFERENCES actors(id),
+    alias    TEXT NOT NULL,              -- as written
+    key      TEXT NOT NULL,              -- folded
+    head     TEXT NOT NULL,              -- first two words of the key, to find longer/shorter chains
+    UNIQUE (actor_id, alias)
+);
+CREATE INDEX IF NOT EXISTS actor_aliases_key ON actor_aliases(key);
+CREATE INDEX IF NOT EXISTS actor_aliases_head ON actor_aliases(head);
+
+CREATE TABLE IF NOT EXISTS actor_titles (
+    actor_id   INTEGER NOT NULL REFERENCES actors(id),
+    title      TEXT NOT NULL,
+    first_seen TEXT,
+    last_seen  TEXT,
+    UNIQUE (actor_id, title)
+);
+
+CREATE TABLE IF NOT EXISTS event_actors (
+    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    seq      INTEGER NOT NULL,
+    role     TEXT NOT NULL,
+    name     TEXT,
+    title    TEXT,
+    country  TEXT,
+    actor_id INTEGER REFERENCES actors(id)
+);
+CREATE INDEX IF NOT EXISTS event_actors_event ON event_actors(event_id);
+CREATE INDEX IF NOT EXISTS event_actors_actor ON event_actors(actor_id);
+CREATE INDEX IF NOT EXISTS event_actors_country ON event_actors(country);
+
+CREATE TABLE IF NOT EXISTS event_topics (
+    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    topic    TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS event_topics_topic ON event_topics(topic);
