@@ -140,7 +140,9 @@ DB_OPTION = click.option(
 @click.option("--source-country", "source_country", multiple=True, metavar="SOURCE=CODE",
               help="Home country for articles whose `source` is SOURCE (repeatable).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
-def ingest(paths, db, home_country, source_country, progress) -> None:
+@click.option("--batch", type=click.IntRange(1), default=200, show_default=True,
+              help="Articles per transaction (a crash loses at most one batch, which a rerun adds).")
+def ingest(paths, db, home_country, source_country, progress, batch) -> None:
     """Extract PATHS into the event store: articles, reports, real-world events, actors."""
     from marsad.store import StoreError, ingest_articles
 
@@ -156,7 +158,7 @@ def ingest(paths, db, home_country, source_country, progress) -> None:
     try:
         with _ingest_progress(show) as on_progress:
             summary = ingest_articles(report_errors(read_articles(paths)), db, home_country=home_country,
-                                      overrides=overrides, on_progress=on_progress)
+                                      overrides=overrides, on_progress=on_progress, batch_size=batch)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
     for message in summary.errors:

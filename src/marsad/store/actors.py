@@ -34,8 +34,6 @@ def name_key(name: str) -> str:
     return " ".join(out)
 
 
-def _head(key: str) -> str:
-    return " ".join(key.split()[:2])
 
 
 def _title_words(title: str | None) -> set[str]:
@@ -53,8 +51,19 @@ def _title_words(title: str | None) -> set[str]:
     return out
 
 
-def _is_prefix(short: list[str], long: list[str]) -> bool:
-    return len(short) < len(long) and long[: len(short)] == short
+def _same_chain(a: list[str], b: list[str]) -> bool:
+    """One name chain is a shortening of the other: a prefix (محمد بن نايف ⊂ محمد بن نايف
+    بن عبدالعزيز), or the same first and last names with links left out (صباح خالد
+    الصباح ⊂ صباح خالد الحمد الصباح)."""
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    if len(short) == len(long) or short[0] != long[0]:
+        return False
+    if long[: len(short)] == short:
+        return True
+    if short[-1] != long[-1]:
+        return False
+    it = iter(long)
+    return all(w in it for w in short)  # ordered subsequence
 
 
 def _titles_conflict(conn: sqlite3.Connection, actor_id: int, title: str | None) -> bool:
@@ -78,9 +87,10 @@ def resolve(conn: sqlite3.Connection, name: str, title: str | None, country: str
         actor_id = cur.lastrowid
     else:
         _touch(conn, actor_id, name, key, country, seen)
+    words = key.split()
     conn.execute(
-        "INSERT OR IGNORE INTO actor_aliases(actor_id, alias, key, head) VALUES (?, ?, ?, ?)",
-        (actor_id, name, key, _head(key)),
+        "INSERT OR IGNORE INTO actor_aliases(actor_id, alias, key, head, tail) VALUES (?, ?, ?, ?, ?)",
+        (actor_id, name, key, words[0], words[-1]),
     )
     if title:
         conn.execute(
@@ -109,17 +119,18 @@ def _find(conn: sqlite3.Connection, key: str, title: str | None, country: str | 
     loose = [r["id"] for r in exact if _country_ok(r["country"], country)]
     if loose and not _titles_conflict(conn, loose[0], title):
         return loose[0]
-    # 2. A shorter or longer chain of the same name: محمد بن نايف ⊂ محمد بن نايف بن عبدالعزيز.
+    # 2. A shorter or longer chain of the same name (see _same_chain).
     words = key.split()
     if len(words) < 2:
         return None  # one word is too little to tie to a longer name
     rows = conn.execute(
-        "SELECT a.id, a.country, al.key FROM actor_aliases al JOIN actors a ON a.id = al.actor_id WHERE al.head = ?",
-        (_head(key),),
+        "SELECT a.id, a.country, al.key FROM actor_aliases al JOIN actors a ON a.id = al.actor_id "
+        "WHERE al.head = ? AND (al.tail = ? OR al.key LIKE ? OR ? LIKE al.key || ' %')",
+        (words[0], words[-1], key + " %", key),
     ).fetchall()
     for r in rows:
         other = r["key"].split()
-        if not (_is_prefix(words, other) or _is_prefix(other, words)):
+        if not _same_chain(words, other):
             continue
         if r["country"] != country and not (r["country"] is None or country is None):
             continue

@@ -27,7 +27,7 @@ from marsad.model import Article, Extraction
 from marsad.store import actors as actor_store
 from marsad.store import clusters
 from marsad.store.db import StoreError, connect, explain
-from marsad.text.normalize import fold
+from marsad.store.query import search_body
 
 BATCH = 200  # articles per transaction
 
@@ -66,8 +66,13 @@ def ingest_articles(
     overrides: dict[str, str] | None = None,
     on_progress: Callable[[IngestSummary], None] | None = None,
     conn: sqlite3.Connection | None = None,
+    batch_size: int = BATCH,
 ) -> IngestSummary:
-    """Store every article of ``items`` (and count every :class:`ReadError`)."""
+    """Store every article of ``items`` (and count every :class:`ReadError`).
+
+    ``batch_size`` articles are committed together: a crash loses at most that many,
+    which a rerun then adds.
+    """
     from marsad.pipeline import extract_article
 
     own = conn is None
@@ -89,7 +94,7 @@ def ingest_articles(
             except Exception as exc:  # one bad article never stops the batch
                 summary.errors.append(f"{item.origin or item.id}: extraction failed: {type(exc).__name__}: {exc}")
             batch += 1
-            if batch >= BATCH:
+            if batch >= batch_size:
                 conn.execute("COMMIT")
                 batch = 0
                 if on_progress:
@@ -157,7 +162,7 @@ def _write(conn: sqlite3.Connection, ex: Extraction, digest: str) -> None:
     )
     conn.execute(  # the FTS row shares the article's rowid, so it can be deleted with it
         "INSERT INTO articles_fts(rowid, article_id, body) VALUES ((SELECT rowid FROM articles WHERE id = ?), ?, ?)",
-        (a.id, a.id, fold(a.title + "\n" + a.text)),
+        (a.id, a.id, search_body(a.title + "\n" + a.text)),
     )
     for seq, event in enumerate(ex.events):
         codes = event.codes

@@ -66,11 +66,37 @@ class EventRecord:
         return asdict(self)
 
 
+ARTICLE_PREFIXES = ("وبال", "وال", "بال", "كال", "فال", "ولل", "لل", "ال")
+LETTER_PREFIXES = ("ب", "ل", "ك", "ف")
+
+
+def light_stem(word: str) -> str:
+    """A folded word without its proclitics (و, then ال/بال/لل…, or ب/ل/ك/ف), so that
+    ``الطاقه`` and ``للطاقه`` index alike; applied the same way to text and queries.
+
+    >>> [light_stem(w) for w in ("للطاقه", "والطاقه", "طاقه", "وبحثا", "وزير")]
+    ['طاقه', 'طاقه', 'طاقه', 'بحثا', 'وزير']
+    """
+    for p in ARTICLE_PREFIXES:
+        if word.startswith(p) and len(word) - len(p) >= 2:
+            return word[len(p):]
+    if word.startswith("و") and len(word) > 4:
+        word = word[1:]
+    if word.startswith(LETTER_PREFIXES) and len(word) > 4:
+        word = word[1:]
+    return word
+
+
+def search_body(text: str) -> str:
+    """What the full-text index holds for an article: its folded words, light-stemmed."""
+    return " ".join(light_stem(w) for w in re.findall(r"\w+", fold(text)))
+
+
 def fts_query(text: str) -> str:
-    """A user's words as an FTS5 query on folded text: every word must occur (quoted, so
-    punctuation and FTS operators in the input are taken literally)."""
-    words = re.findall(r"\w+", fold(text))
-    return " ".join('"' + w + '"' for w in words)
+    """A user's words as an FTS5 query: each word folded, light-stemmed and matched as a
+    prefix (so suffixes such as ات/ها/ين still match); every word must occur. Words are
+    quoted, so punctuation and FTS operators in the input are taken literally."""
+    return " ".join('"' + light_stem(w) + '"*' for w in re.findall(r"\w+", fold(text)))
 
 
 def _where(f: Filters) -> tuple[str, list[Any]]:

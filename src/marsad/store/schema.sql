@@ -21,8 +21,9 @@ CREATE TABLE IF NOT EXISTS articles (
 );
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
 
--- Full-text search over the folded (normalised) title and text: أ/ا/إ, ة/ه, ى/ي and
--- diacritics are already unified, so a query folded the same way finds every spelling.
+-- Full-text search over the folded (normalised), light-stemmed title and text: أ/ا/إ,
+-- ة/ه, ى/ي and diacritics are unified and proclitics (و، ال، لل، ب …) removed, so a query
+-- treated the same way finds every spelling (marsad.store.query.search_body / fts_query).
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
     article_id UNINDEXED,
     body,
@@ -84,11 +85,12 @@ CREATE TABLE IF NOT EXISTS actor_aliases (
     actor_id INTEGER NOT NULL REFERENCES actors(id),
     alias    TEXT NOT NULL,              -- as written
     key      TEXT NOT NULL,              -- folded
-    head     TEXT NOT NULL,              -- first two words of the key, to find longer/shorter chains
+    head     TEXT NOT NULL,              -- first word of the key ...
+    tail     TEXT NOT NULL,              -- ... and last: to find longer and shorter chains
     UNIQUE (actor_id, alias)
 );
 CREATE INDEX IF NOT EXISTS actor_aliases_key ON actor_aliases(key);
-CREATE INDEX IF NOT EXISTS actor_aliases_head ON actor_aliases(head);
+CREATE INDEX IF NOT EXISTS actor_aliases_head ON actor_aliases(head, tail);
 
 CREATE TABLE IF NOT EXISTS actor_titles (
     actor_id   INTEGER NOT NULL REFERENCES actors(id),

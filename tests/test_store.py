@@ -1,0 +1,274 @@
+"""The event store: idempotent, crash-safe ingest; one record per real-world event;
+actors across spellings; queries with full-text search; clear errors for bad files."""
+import datetime as dt
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from marsad.io.readers import ReadError
+from marsad.model import Article
+from marsad.store import StoreError, connect, ingest_articles, integrity_ok
+from marsad.store.actors import name_key
+from marsad.store.query import Filters, fts_query, select_events
+
+DAY = dt.date(2015, 8, 3)
+
+
+def art(id, text, source="kuna", published=DAY, title=""):
+    return Article(id=id, title=title, text=text, published=published, source=source, url=f"https://{source}.example/{id}")
+
+
+def counts(db):
+    conn = connect(db)
+    out = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+           for t in ("articles", "events", "clusters", "actors", "event_actors", "event_topics", "articles_fts")}
+    conn.close()
+    return out
+
+
+ZARIF_KUNA = art("kuna-1", "استقبل وزير الخارجية الكويتي الشيخ صباح خالد الحمد الصباح اليوم وزير خارجية إيران "
+                           "محمد جواد ظريف وبحث معه العلاقات الثنائية والملف النووي.")
+ZARIF_QABAS = art("qabas-7", "التقى النائب الأول لرئيس مجلس الوزراء وزير الخارجية الشيخ صباح خالد الصباح أمس "
+                             "نظيره الإيراني محمد جواد ظريف في قصر بيان.", source="alqabas",
+                  published=DAY + dt.timedelta(days=1))
+
+
+def test_ingest_twice_changes_nothing(tmp_path):
+    db = tmp_path / "m.db"
+    first = ingest_articles([ZARIF_KUNA, ZARIF_QABAS], db)
+    before = counts(db)
+    again = ingest_articles([ZARIF_KUNA, ZARIF_QABAS], db)
+    assert (first.new, first.events) == (2, 2)
+    assert (again.new, again.updated, again.unchanged, again.events) == (0, 0, 2, 0)
+    assert counts(db) == before
+
+
+def test_changed_article_is_re_extracted_and_old_events_replaced(tmp_path):
+    db = tmp_path / "m.db"
+    ingest_articles([ZARIF_KUNA], db)
+    changed = art("kuna-1", "استقبل وزير الخارجية الكويتي الشيخ صباح خالد الحمد الصباح اليوم سفير تركيا لدى "
+                            "الكويت طوبى نور سونمز.")
+    summary = ingest_articles([changed], db)
+    assert (summary.updated, summary.events) == (1, 1)
+    conn = connect(db)
+    rows = conn.execute("SELECT countries FROM events").fetchall()
+    assert [r[0] for r in rows] == ["KWT,TUR"]
+    assert conn.execute("SELECT countries FROM clusters").fetchall()[0][0] == "KWT,TUR"  # the old cluster is gone
+    assert conn.execute("SELECT count(*) FROM articles_fts").fetchone()[0] == 1
+    assert select_events(conn, Filters(text="سونمز"))[0].countries == ["KWT", "TUR"]
+    assert select_events(conn, Filters(text="ظريف")) == []
+
+
+def test_same_event_from_two_outlets_is_one_record(tmp_path):
+    db = tmp_path / "m.db"
+    ingest_articles([ZARIF_KUNA, ZARIF_QABAS], db)
+    (event,) = select_events(connect(db))
+    assert (event.type, event.countries, event.n_articles, event.n_sources) == ("MEETING", ["IRN", "KWT"], 2, 2)
+    assert (event.first_seen, event.last_seen) == ("2015-08-03", "2015-08-04")
+    assert sorted(a["id"] for a in event.articles) == ["kuna-1", "qabas-7"]
+
+
+def test_two_meetings_same_day_same_countries_different_people_stay_apart(tmp_path):
+    db = tmp_path / "m.db"
+    defence = art("a", "استقبل وزير الدفاع الكويتي الشيخ خالد الجراح الصباح اليوم سفيرة تركيا لدى الكويت طوبى نور سونمز.")
+    health = art("b", "استقبل وزير الصحة الكويتي الدكتور علي العبيدي اليوم الملحق العسكري التركي العقيد مراد يلماز.",
+                 source="alqabas")
+    ingest_articles([defence, health], db)
+    events = select_events(connect(db))
+    assert len(events) == 2
+    assert {e.n_articles for e in events} == {1}
+
+
+def test_two_events_of_one_article_are_never_merged(tmp_path):
+    db = tmp_path / "m.db"
+    text = ("عقد وزير الدفاع الكويتي الشيخ عبدالله العلي أحمد الجابر الصباح اجتماعات منفصلة مع سفيرة تركيا لدى "
+            "الكويت طوبى نور سونمز وسفير لبنان غادي الخوري.")
+    ingest_articles([art("s4", text)], db)
+    assert counts(db)["clusters"] == 2
+
+
+def test_actor_spellings_resolve_to_one_actor(tmp_path):
+    db = tmp_path / "m.db"
+    texts = [
+        "استقبل ولي العهد الأمير محمد بن نايف بن عبدالعزيز آل سعود اليوم وزير الخارجية المصري سامح شكري.",
+        "استقبل الأمير محمد بن نايف ولي العهد اليوم سفير فرنسا لدى المملكة.",
+        "بعث الأمير محمد بن نايف بن عبد العزيز ولي العهد برقية تهنئة للرئيس التونسي الباجي قايد السبسي.",
+    ]
+    ingest_articles([art(f"x{i}", t, source="alriyadh") for i, t in enumerate(texts)], db)
+    conn = connect(db)
+    rows = conn.execute(
+        "SELECT DISTINCT ea.actor_id FROM event_actors ea WHERE ea.name LIKE 'محمد بن نايف%'").fetchall()
+    assert len(rows) == 1
+    (actor,) = conn.execute("SELECT * FROM actors WHERE id = ?", (rows[0][0],)).fetchall()
+    assert actor["name"] == "محمد بن نايف بن عبدالعزيز آل سعود" and actor["country"] == "SAU"
+    aliases = {r[0] for r in conn.execute("SELECT alias FROM actor_aliases WHERE actor_id = ?", (actor["id"],))}
+    assert {"محمد بن نايف", "محمد بن نايف بن عبد العزيز"} <= aliases
+    # Found by any spelling or part of the chain.
+    assert len(select_events(conn, Filters(person="محمد بن نايف بن عبدالعزيز"))) == 3
+    assert len(select_events(conn, Filters(person="محمد بن نايف"))) == 3
+
+
+def test_same_short_name_different_country_is_two_actors(tmp_path):
+    db = tmp_path / "m.db"
+    texts = [
+        art("k", "استقبل وزير الخارجية الكويتي محمد عبدالله اليوم سفير تركيا لدى الكويت طوبى نور سونمز."),
+        art("e", "استقبل وزير الري المصري محمد عبدالله اليوم سفير تركيا لدى مصر أحمد يلماز.", source="ahram"),
+    ]
+    ingest_articles(texts, db)
+    conn = connect(db)
+    assert conn.execute("SELECT count(DISTINCT actor_id) FROM event_actors WHERE name = 'محمد عبدالله'").fetchone()[0] == 2
+
+
+def test_name_key_unifies_spelling_variants():
+    assert name_key("عبد العزيز بن سلمان") == name_key("عبدالعزيز بن سلمان")
+    assert name_key("أحمد أبو الغيط") == name_key("احمد ابوالغيط")
+    assert name_key("فاطمة") == name_key("فاطمه")
+    assert name_key("مصطفى") == name_key("مصطفي")
+    assert name_key("مُحَمَّد") == name_key("محمد")
+
+
+def test_full_text_search_ignores_spelling_variants(tmp_path):
+    db = tmp_path / "m.db"
+    ingest_articles([art("q", "التقى وزير الخارجية الكويتي سفير الأردن لدى الكويت وبحثا إقامة مشروع للطاقة المتجددة "
+                              "في إطار اللجنة المشتركة.")], db)
+    conn = connect(db)
+    for query in ("إقامة", "اقامه", "الطاقه المتجدده", "إطار", "اللجنة المشتركه", "مَشروع"):
+        assert len(select_events(conn, Filters(text=query))) == 1, query
+    assert select_events(conn, Filters(text="النفط")) == []
+    assert fts_query('إطار" OR *') == '"اطار"* "OR"*'  # operators in the input are taken literally
+
+
+def test_query_filters(tmp_path):
+    db = tmp_path / "m.db"
+    ingest_articles([ZARIF_KUNA, ZARIF_QABAS, art("t", "استقبل وزير الدفاع الكويتي سفيرة تركيا لدى الكويت طوبى "
+                                                       "نور سونمز لبحث التعاون العسكري.",
+                                                  published=dt.date(2015, 9, 1))], db)
+    conn = connect(db)
+    assert len(select_events(conn)) == 2
+    assert [e.countries for e in select_events(conn, Filters(pair=("KWT", "TUR")))] == [["KWT", "TUR"]]
+    assert [e.countries for e in select_events(conn, Filters(country="IRN"))] == [["IRN", "KWT"]]
+    assert len(select_events(conn, Filters(since="2015-08-10"))) == 1
+    assert len(select_events(conn, Filters(until="2015-08-10"))) == 1
+    assert len(select_events(conn, Filters(type="PHONE_CALL"))) == 0
+    assert len(select_events(conn, Filters(topic="defense_military"))) == 1
+    assert len(select_events(conn, Filters(status="planned"))) == 0
+
+
+def test_read_errors_are_counted_not_stored(tmp_path):
+    db = tmp_path / "m.db"
+    summary = ingest_articles([ReadError("in.jsonl:3", "invalid JSON"), ZARIF_KUNA], db)
+    assert summary.read == 1 and summary.errors == ["in.jsonl:3: invalid JSON"]
+
+
+def test_not_a_sqlite_file_is_refused(tmp_path):
+    bad = tmp_path / "notes.db"
+    bad.write_text("these are my notes, not a database\n")
+    with pytest.raises(StoreError, match="not a SQLite database"):
+        connect(bad)
+    assert bad.read_text() == "these are my notes, not a database\n"  # untouched
+
+
+def test_corrupt_database_is_a_clear_error(tmp_path):
+    db = tmp_path / "m.db"
+    ingest_articles([ZARIF_KUNA], db)
+    data = bytearray(db.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)  # wreck the schema page, keep the header
+    db.write_bytes(bytes(data))
+    for name in ("m.db-wal", "m.db-shm"):
+        (tmp_path / name).unlink(missing_ok=True)
+    with pytest.raises(StoreError, match="corrupt|not SQLite|malformed"):
+        connect(db)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores file permissions")
+def test_read_only_location_is_a_clear_error(tmp_path):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        with pytest.raises(StoreError):
+            ingest_articles([ZARIF_KUNA], folder / "m.db")
+    finally:
+        folder.chmod(0o700)
+
+
+def test_cli_bad_db_gives_one_line_not_a_traceback(tmp_path):
+    bad = tmp_path / "x.db"
+    bad.write_bytes(b"PK\x03\x04 a zip file")
+    src = tmp_path / "a.txt"
+    src.write_text("عنوان\n\nاستقبل وزير الخارجية الكويتي سفير تركيا.", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "marsad", "ingest", str(src), "--db", str(bad), "--no-progress"],
+                         capture_output=True, text=True)
+    assert run.returncode != 0
+    assert "not a SQLite database" in run.stderr and "Traceback" not in run.stderr
+
+
+# --- crash safety: a real SIGKILL in the middle of an ingest -------------------------------
+
+HOSTS = [("وزير الخارجية الكويتي الشيخ صباح خالد الحمد الصباح", "kuna"),
+         ("وزير الخارجية السعودي عادل الجبير", "spa"),
+         ("وزير الخارجية الإماراتي الشيخ عبدالله بن زايد آل نهيان", "wam"),
+         ("وزير الخارجية القطري خالد العطية", "qna")]
+GUESTS = ["سفير تركيا", "سفيرة فرنسا", "سفير اليابان", "سفير ألمانيا", "سفير الهند", "سفير البرازيل",
+          "سفيرة كندا", "سفير إيطاليا", "سفير المكسيك", "سفير كوريا الجنوبية"]
+
+
+def synthetic_corpus(path: Path, n: int) -> None:
+    with open(path, "w", encoding="utf-8") as fh:
+        for i in range(n):
+            host, source = HOSTS[i % len(HOSTS)]
+            guest = GUESTS[(i // len(HOSTS)) % len(GUESTS)]
+            day = dt.date(2015, 1, 1) + dt.timedelta(days=i // 7)
+            text = (f"استقبل {host} في مكتبه اليوم {guest} لدى البلاد وبحث معه العلاقات الثنائية "
+                    f"وسبل تعزيزها في المجالات الاقتصادية والتجارية. " * 3)
+            fh.write(json.dumps({"id": f"syn-{i}", "source": source, "published": day.isoformat(),
+                                 "title": "", "text": text}, ensure_ascii=False) + "\n")
+
+
+def ingest_cli(corpus, db, **kw):
+    cmd = [sys.executable, "-m", "marsad", "ingest", str(corpus), "--db", str(db), "--no-progress", "--batch", "25"]
+    return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, **kw)
+
+
+def test_sigkill_mid_ingest_leaves_a_sound_database_and_rerun_completes(tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    synthetic_corpus(corpus, 600)
+    reference = tmp_path / "ref.db"
+    assert ingest_cli(corpus, reference).wait(timeout=120) == 0
+
+    db = tmp_path / "k.db"
+    proc = ingest_cli(corpus, db)
+    deadline = time.time() + 60
+    stored = 0
+    while time.time() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+        if db.exists():
+            try:
+                with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as peek:
+                    stored = peek.execute("SELECT count(*) FROM articles").fetchone()[0]
+            except sqlite3.Error:
+                continue
+            if stored >= 50:
+                break
+    assert proc.poll() is None, "ingest finished before it could be killed"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+
+    conn = connect(db)
+    assert integrity_ok(conn)
+    done = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert 50 <= done < 600 and done % 25 == 0  # whole batches only
+    # No half-written article: each stored one has its search row and its events.
+    assert conn.execute("SELECT count(*) FROM articles_fts").fetchone()[0] == done
+    assert conn.execute("SELECT count(DISTINCT article_id) FROM events").fetchone()[0] == done
+    conn.close()
+
+    assert ingest_cli(corpus, db).wait(timeout=120) == 0
+    assert counts(db) == counts(reference)
