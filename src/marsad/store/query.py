@@ -138,44 +138,68 @@ def _where(f: Filters) -> tuple[str, list[Any]]:
 
 
 def select_events(conn: sqlite3.Connection, filters: Filters | None = None, *, with_articles: bool = True) -> list[EventRecord]:
-    """Real-world events matching ``filters``, newest first."""
+    """Real-world events matching ``filters``, newest first.
+
+    A handful of queries whatever the number of rows: the clusters, then their
+    representative reports, actors, topics and articles fetched together.
+    """
     f = filters or Filters()
     where, args = _where(f)
     sql = (f"SELECT c.* FROM clusters c WHERE {where} "
            "ORDER BY c.date IS NULL, c.date DESC, c.id DESC")
     if f.limit:
         sql += f" LIMIT {int(f.limit)}"
-    return [_record(conn, row, with_articles) for row in conn.execute(sql, args).fetchall()]
-
-
-def _record(conn: sqlite3.Connection, c: sqlite3.Row, with_articles: bool) -> EventRecord:
-    e = conn.execute("SELECT * FROM events WHERE id = ?", (c["representative"],)).fetchone()
-    actors = [
-        ActorRecord(r["role"], r["name"], r["title"], r["country"], r["actor_id"])
-        for r in conn.execute(
-            "SELECT ea.role, coalesce(ac.name, ea.name) AS name, ea.title, ea.country, ea.actor_id "
-            "FROM event_actors ea LEFT JOIN actors ac ON ac.id = ea.actor_id WHERE ea.event_id = ? ORDER BY ea.seq",
-            (e["id"],),
-        )
-    ]
-    topics = sorted({r[0] for r in conn.execute(
-        "SELECT DISTINCT t.topic FROM event_topics t JOIN events e ON e.id = t.event_id WHERE e.cluster_id = ?",
-        (c["id"],))})
-    articles = []
+    clusters = conn.execute(sql, args).fetchall()
+    if not clusters:
+        return []
+    ids = [c["id"] for c in clusters]
+    reps = _by_key(conn, "SELECT * FROM events WHERE id IN ({})", [c["representative"] for c in clusters], "id")
+    actors: dict[int, list[ActorRecord]] = {}
+    for r in _rows(conn, "SELECT ea.event_id, ea.role, coalesce(ac.name, ea.name) AS name, ea.title, ea.country, "
+                         "ea.actor_id FROM event_actors ea LEFT JOIN actors ac ON ac.id = ea.actor_id "
+                         "WHERE ea.event_id IN ({}) ORDER BY ea.event_id, ea.seq", list(reps)):
+        actors.setdefault(r["event_id"], []).append(
+            ActorRecord(r["role"], r["name"], r["title"], r["country"], r["actor_id"]))
+    topics: dict[int, set[str]] = {}
+    for r in _rows(conn, "SELECT DISTINCT e.cluster_id, t.topic FROM event_topics t JOIN events e ON e.id = t.event_id "
+                         "WHERE e.cluster_id IN ({})", ids):
+        topics.setdefault(r[0], set()).add(r[1])
+    articles: dict[int, list[dict]] = {}
     if with_articles:
-        articles = [dict(r) for r in conn.execute(
-            "SELECT DISTINCT a.id, a.source, a.url, a.published, a.title FROM events e "
-            "JOIN articles a ON a.id = e.article_id WHERE e.cluster_id = ? ORDER BY a.published, a.id",
-            (c["id"],))]
-    codes = {k: e[k] for k in ("cameo", "cameo_base", "cameo_root", "cameo_label", "plover_type",
-                               "plover_mode", "quad_class", "goldstein")}
-    return EventRecord(
-        id=c["id"], type=c["type"], subtype=e["subtype"], status=c["status"], date=e["date"] or c["date"],
-        location=e["location"], countries=c["countries"].split(",") if c["countries"] else [],
-        topics=topics, actors=actors, codes=codes, n_articles=c["n_articles"], n_sources=c["n_sources"],
-        first_seen=c["first_seen"], last_seen=c["last_seen"], articles=articles,
-        evidence=json.loads(e["evidence"]),
-    )
+        for r in _rows(conn, "SELECT DISTINCT e.cluster_id, a.id, a.source, a.url, a.published, a.title FROM events e "
+                             "JOIN articles a ON a.id = e.article_id WHERE e.cluster_id IN ({}) "
+                             "ORDER BY e.cluster_id, a.published, a.id", ids):
+            row = dict(r)
+            articles.setdefault(row.pop("cluster_id"), []).append(row)
+    out = []
+    for c in clusters:
+        e = reps[c["representative"]]
+        out.append(EventRecord(
+            id=c["id"], type=c["type"], subtype=e["subtype"], status=c["status"], date=e["date"] or c["date"],
+            location=e["location"], countries=c["countries"].split(",") if c["countries"] else [],
+            topics=sorted(topics.get(c["id"], ())), actors=actors.get(e["id"], []),
+            codes={k: e[k] for k in CODE_COLUMNS}, n_articles=c["n_articles"], n_sources=c["n_sources"],
+            first_seen=c["first_seen"], last_seen=c["last_seen"], articles=articles.get(c["id"], []),
+            evidence=json.loads(e["evidence"]),
+        ))
+    return out
+
+
+CODE_COLUMNS = ("cameo", "cameo_base", "cameo_root", "cameo_label", "plover_type", "plover_mode", "quad_class",
+                "goldstein")
+
+
+def _rows(conn: sqlite3.Connection, sql: str, keys: list) -> list[sqlite3.Row]:
+    """``sql`` with its ``IN ({})`` filled for ``keys``, in chunks under SQLite's variable limit."""
+    rows: list[sqlite3.Row] = []
+    for i in range(0, len(keys), 900):
+        chunk = keys[i : i + 900]
+        rows += conn.execute(sql.format(",".join("?" * len(chunk))), chunk).fetchall()
+    return rows
+
+
+def _by_key(conn: sqlite3.Connection, sql: str, keys: list, key: str) -> dict:
+    return {r[key]: r for r in _rows(conn, sql, keys)}
 
 
 def counts_by_month(conn: sqlite3.Connection, filters: Filters | None = None) -> list[tuple[str, str, int]]:
