@@ -232,3 +232,19 @@ def test_missing_path_is_an_error_not_an_exception(tmp_path):
     error, article = read(missing, good)
     assert error == ReadError(str(missing), "no such file or directory")
     assert article.title == TITLE
+
+
+def test_jsonl_in_windows_1256_is_streamed_and_decoded(tmp_path):
+    path = tmp_path / "legacy.jsonl"
+    lines = [jsonl({"id": f"a{i}", "text": BODY}).rstrip("\n") for i in range(3)]
+    path.write_bytes("\n".join(lines).encode("cp1256") + b"\n")
+    items = read(path)
+    assert [a.id for a in items] == ["a0", "a1", "a2"]
+    assert all(a.text == BODY for a in items)
+
+
+def test_jsonl_utf16_with_bom(tmp_path):
+    path = tmp_path / "u16.jsonl"
+    path.write_bytes(jsonl({"id": "u", "text": BODY}).encode("utf-16"))
+    (item,) = read(path)
+    assert (item.id, item.text) == ("u", BODY)

@@ -199,6 +199,10 @@ def _unzipped_name(name: str) -> str:
 
 def _read_file(path: Path) -> Iterator[Article | ReadError]:
     origin = str(path)
+    name = _unzipped_name(path.name)
+    if Path(name).suffix.lower() in JSON_LINES_SUFFIXES:
+        yield from _stream_json_lines(path, origin, Path(name).stem, gzipped=name != path.name)
+        return
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -236,6 +240,42 @@ def _read_bytes(data: bytes, origin: str, stem: str, fmt: str | None) -> Iterato
         yield from _read_json_document(text, origin, stem)
     else:
         yield _text_article(text, origin, stem)
+
+
+def _stream_json_lines(path: Path, origin: str, stem: str, *, gzipped: bool) -> Iterator[Article | ReadError]:
+    """JSON lines read one line at a time (a corpus need not fit in memory). Each line
+    is UTF-8 as JSON requires; a line in an Arabic code page is decoded as such; a
+    UTF-16 file (BOM) is read whole."""
+    opener = gzip.open if gzipped else open
+    try:
+        with opener(path, "rb") as fh:
+            head = fh.peek(2)[:2] if hasattr(fh, "peek") else b""
+            if head in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+                yield from _read_bytes(fh.read(), origin, stem, "jsonl")
+                return
+            yield from _read_json_lines(_decoded_lines(fh), origin, stem)
+    except (OSError, EOFError, zlib.error) as exc:
+        yield ReadError(origin, f"cannot read: {getattr(exc, 'strerror', None) or exc}")
+
+
+def _decoded_lines(fh) -> Iterator[tuple[int, str | DecodeError]]:
+    utf8_seen = False  # an earlier line with Arabic in valid UTF-8: the file is UTF-8
+    for number, raw in enumerate(fh, 1):
+        if number == 1:
+            raw = raw.removeprefix(codecs.BOM_UTF8)
+        try:
+            line = raw.decode("utf-8")
+            utf8_seen = utf8_seen or not line.isascii()
+            yield number, _normalize_newlines(line).rstrip("\n")
+        except UnicodeDecodeError as exc:
+            damaged = DecodeError(f"invalid UTF-8 at byte {exc.start} of the line")
+            if utf8_seen or _mostly_utf8(raw):
+                yield number, damaged  # a damaged UTF-8 line, not another encoding
+                continue
+            try:
+                yield number, _normalize_newlines(decode_bytes(raw)).rstrip("\n")
+            except DecodeError:
+                yield number, damaged
 
 
 def _numbered_lines(text: str) -> Iterator[tuple[int, str]]:

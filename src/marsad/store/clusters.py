@@ -1,10 +1,13 @@
 """Reports → real-world events: incremental clustering of events across articles.
 
 Two reports are the same engagement when they have the same type and status, the same
-set of actor countries, dates within a day of each other when both are known, and no
-conflicting persons: where both name someone for the same country, they must share
-at least one actor. Two events of one article are never merged (the article itself
-told them apart). When neither date is known, a shared named actor is required.
+set of actor countries, dates within a day of each other when both are known, no
+conflicting persons (where both name someone for the same country, they share an
+actor), and positive evidence of identity: either both name the parties and share
+them (every country named on either side is named on both, by the same actor), or
+their trigger sentences are near-copies (content-word Jaccard ≥ 0.5, as when outlets
+run the same wire story). Two events of one article are never merged (the article
+itself told them apart).
 
 Each cluster keeps its counts (articles, distinct sources), first and last seen
 publication dates, a date, and a representative report: the one naming the most
@@ -12,10 +15,17 @@ actors, earliest first.
 """
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections import defaultdict
 
+from marsad.text.normalize import fold
+
 DAY_WINDOW = 1.0  # days between two reports' dates that can still be one event
+TEXT_MATCH = 0.5  # content-word Jaccard of two trigger sentences telling the same story
+MAX_COMPARED = 12  # cluster members whose sentences a new report is compared with
+STOP = frozenset(fold(w) for w in """في من على الى إلى عن مع أن ان إن التي الذي الذين هذا هذه ذلك تلك كما قد وقد
+    وفي وكان كان بين خلال بعد قبل امس أمس اليوم حيث حول اليه عليه عليها فيه فيها لها له""".split())
 
 
 def _persons(conn: sqlite3.Connection, where: str, arg) -> dict[str, set[int]]:
@@ -29,20 +39,37 @@ def _persons(conn: sqlite3.Connection, where: str, arg) -> dict[str, set[int]]:
     return out
 
 
-def _compatible(mine: dict[str, set[int]], theirs: dict[str, set[int]], *, need_shared: bool) -> bool:
-    shared = False
+def content_words(sentence: str) -> str:
+    """The distinct content words of a sentence, folded, space-separated."""
+    words = {w for w in re.findall(r"\w+", fold(sentence)) if len(w) > 2 and w not in STOP}
+    return " ".join(sorted(words))
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _persons_agree(mine: dict[str, set[int]], theirs: dict[str, set[int]]) -> tuple[bool, bool]:
+    """(no conflict, strong match): no country named by both with different people;
+    and every country named on either side named on both by a shared actor."""
     for country in mine.keys() & theirs.keys():
-        if mine[country] & theirs[country]:
-            shared = True
-        else:
-            return False  # both name someone for this country, and not the same person
-    return shared or not need_shared
+        if not mine[country] & theirs[country]:
+            return False, False  # both name someone for this country, and not the same person
+    strong = bool(mine) and mine.keys() == theirs.keys()
+    return True, strong
+
+
+def _text_match(conn: sqlite3.Connection, words: set[str], cluster_id: int) -> bool:
+    for row in conn.execute("SELECT words FROM events WHERE cluster_id = ? LIMIT ?", (cluster_id, MAX_COMPARED)):
+        if _jaccard(words, set(row[0].split())) >= TEXT_MATCH:
+            return True
+    return False
 
 
 def assign(conn: sqlite3.Connection, event_id: int) -> int:
     """Put event ``event_id`` into a matching cluster or a new one; return the cluster id."""
     ev = conn.execute(
-        "SELECT e.id, e.type, e.status, e.countries, e.article_id, coalesce(e.date, a.published) AS day "
+        "SELECT e.id, e.type, e.status, e.countries, e.article_id, e.words, coalesce(e.date, a.published) AS day "
         "FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id = ?",
         (event_id,),
     ).fetchone()
@@ -59,8 +86,8 @@ def assign(conn: sqlite3.Connection, event_id: int) -> int:
         ).fetchone()
         if same_article:
             continue
-        undated = cand["date"] is None or ev["day"] is None
-        if _compatible(mine, _persons(conn, "e.cluster_id = ?", cand["id"]), need_shared=undated):
+        agree, strong = _persons_agree(mine, _persons(conn, "e.cluster_id = ?", cand["id"]))
+        if agree and (strong or _text_match(conn, set(ev["words"].split()), cand["id"])):
             conn.execute("UPDATE events SET cluster_id = ? WHERE id = ?", (cand["id"], event_id))
             refresh(conn, cand["id"])
             return cand["id"]

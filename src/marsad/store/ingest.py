@@ -168,13 +168,14 @@ def _write(conn: sqlite3.Connection, ex: Extraction, digest: str) -> None:
         codes = event.codes
         cur = conn.execute(
             "INSERT INTO events(article_id, seq, type, subtype, status, date, location, countries, topics, cameo, "
-            "cameo_base, cameo_root, cameo_label, plover_type, plover_mode, quad_class, goldstein, evidence) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "cameo_base, cameo_root, cameo_label, plover_type, plover_mode, quad_class, goldstein, evidence, words) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (a.id, seq, event.type, event.subtype, event.status, event.date, event.location,
              ",".join(sorted(event.countries())), json.dumps(event.topics, ensure_ascii=False),
              codes.get("cameo"), codes.get("cameo_base"), codes.get("cameo_root"), codes.get("cameo_label"),
              codes.get("plover_type"), codes.get("plover_mode"), codes.get("quad_class"), codes.get("goldstein"),
-             json.dumps(event.evidence(), ensure_ascii=False)),
+             json.dumps(event.evidence(), ensure_ascii=False),
+             clusters.content_words(event.sentence.text if event.sentence else "")),
         )
         event_id = cur.lastrowid
         seen = event.date or published

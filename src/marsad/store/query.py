@@ -12,6 +12,7 @@ import json
 import re
 import sqlite3
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from marsad.store.actors import name_key
@@ -70,6 +71,7 @@ ARTICLE_PREFIXES = ("وبال", "وال", "بال", "كال", "فال", "ولل"
 LETTER_PREFIXES = ("ب", "ل", "ك", "ف")
 
 
+@lru_cache(maxsize=1 << 18)  # news vocabulary repeats: most words are stemmed once
 def light_stem(word: str) -> str:
     """A folded word without its proclitics (و, then ال/بال/لل…, or ب/ل/ك/ف), so that
     ``الطاقه`` and ``للطاقه`` index alike; applied the same way to text and queries.

@@ -66,6 +66,7 @@ CREATE TABLE IF NOT EXISTS events (
     quad_class       INTEGER,
     goldstein        REAL,
     evidence         TEXT NOT NULL,      -- JSON: spans of trigger, sentence, actors, date, location, topics
+    words            TEXT NOT NULL,      -- content words of the trigger sentence (for clustering)
     UNIQUE (article_id, seq)
 );
 CREATE INDEX IF NOT EXISTS events_cluster ON events(cluster_id);
