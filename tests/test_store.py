@@ -272,3 +272,26 @@ def test_sigkill_mid_ingest_leaves_a_sound_database_and_rerun_completes(tmp_path
 
     assert ingest_cli(corpus, db).wait(timeout=120) == 0
     assert counts(db) == counts(reference)
+
+
+def test_calls_in_opposite_directions_are_two_events(tmp_path):
+    db = tmp_path / "m.db"
+    a = art("c1", "تلقى ولي العهد الأمير محمد بن نايف اتصالا هاتفيا اليوم من الشيخ سيف بن زايد آل نهيان "
+                  "نائب رئيس مجلس الوزراء وزير الداخلية الإماراتي.", source="spa")
+    b = art("c2", "أجرى الأمير محمد بن نايف ولي العهد اتصالا هاتفيا اليوم بالشيخ سيف بن زايد آل نهيان "
+                  "نائب رئيس مجلس الوزراء وزير الداخلية الإماراتي.", source="alriyadh")
+    ingest_articles([a, b], db)
+    events = select_events(connect(db))
+    assert len(events) == 2
+    assert sorted(e.actors[0].country for e in events) == ["ARE", "SAU"]
+
+
+def test_wire_copies_merge_even_with_an_unnamed_party(tmp_path):
+    db = tmp_path / "m.db"
+    text = ("وصل إلى القاهرة اليوم الرئيس اليمني عبدربه منصور هادي قادما من الرياض في زيارة لمصر يشارك "
+            "خلالها في حفل افتتاح قناة السويس الجديدة.")
+    ingest_articles([art("w1", text, source="alriyadh"), art("w2", "و" + text, source="alyaum"),
+                     art("w3", "التقى الرئيس اليمني عبدربه منصور هادي في القاهرة اليوم وفدا من رجال الأعمال "
+                               "المصريين لبحث الاستثمار.", source="okaz")], db)
+    visits = select_events(connect(db), Filters(type="VISIT"))
+    assert [(e.n_articles, e.n_sources) for e in visits] == [(2, 2)]

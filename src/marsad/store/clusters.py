@@ -1,10 +1,12 @@
 """Reports → real-world events: incremental clustering of events across articles.
 
 Two reports are the same engagement when they have the same type and status, the same
-set of actor countries, dates within a day of each other when both are known, no
+set of actor countries (and, for calls, messages and visits, the same side as source),
+dates within a day of each other when both are known, no
 conflicting persons (where both name someone for the same country, they share an
-actor), and positive evidence of identity: either both name the parties and share
-them (every country named on either side is named on both, by the same actor), or
+actor), and positive evidence of identity: either both name the parties on two or more
+sides and share them (every country named on either side is named on both, by the
+same actor), or
 their trigger sentences are near-copies (content-word Jaccard ≥ 0.5, as when outlets
 run the same wire story). Two events of one article are never merged (the article
 itself told them apart).
@@ -22,6 +24,7 @@ from collections import defaultdict
 from marsad.text.normalize import fold
 
 DAY_WINDOW = 1.0  # days between two reports' dates that can still be one event
+DIRECTED = ("PHONE_CALL", "MESSAGE", "VISIT")  # the source's side matters
 TEXT_MATCH = 0.5  # content-word Jaccard of two trigger sentences telling the same story
 MAX_COMPARED = 12  # cluster members whose sentences a new report is compared with
 STOP = frozenset(fold(w) for w in """في من على الى إلى عن مع أن ان إن التي الذي الذين هذا هذه ذلك تلك كما قد وقد
@@ -55,8 +58,13 @@ def _persons_agree(mine: dict[str, set[int]], theirs: dict[str, set[int]]) -> tu
     for country in mine.keys() & theirs.keys():
         if not mine[country] & theirs[country]:
             return False, False  # both name someone for this country, and not the same person
-    strong = bool(mine) and mine.keys() == theirs.keys()
+    strong = len(mine) >= 2 and mine.keys() == theirs.keys()  # both sides named, by the same people
     return True, strong
+
+
+def _sources(conn: sqlite3.Connection, event_id: int) -> set[str]:
+    return {r[0] for r in conn.execute(
+        "SELECT country FROM event_actors WHERE event_id = ? AND role = 'source'", (event_id,))}
 
 
 def _text_match(conn: sqlite3.Connection, words: set[str], cluster_id: int) -> bool:
@@ -75,12 +83,16 @@ def assign(conn: sqlite3.Connection, event_id: int) -> int:
     ).fetchone()
     mine = _persons(conn, "e.id = ?", event_id)
     candidates = conn.execute(
-        "SELECT id, date FROM clusters WHERE type = ? AND status = ? AND countries = ? "
+        "SELECT id, date, representative FROM clusters WHERE type = ? AND status = ? AND countries = ? "
         "AND (date IS NULL OR ? IS NULL OR abs(julianday(date) - julianday(?)) <= ?) "
         "ORDER BY CASE WHEN date IS NULL OR ? IS NULL THEN 99 ELSE abs(julianday(date) - julianday(?)) END, id",
         (ev["type"], ev["status"], ev["countries"], ev["day"], ev["day"], DAY_WINDOW, ev["day"], ev["day"]),
     ).fetchall()
+    directed = ev["type"] in DIRECTED
+    my_sources = _sources(conn, event_id) if directed else set()
     for cand in candidates:
+        if directed and _sources(conn, cand["representative"]) != my_sources:
+            continue  # a call or cable from A to B is not one from B to A
         same_article = conn.execute(
             "SELECT 1 FROM events WHERE cluster_id = ? AND article_id = ? LIMIT 1", (cand["id"], ev["article_id"])
         ).fetchone()
