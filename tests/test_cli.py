@@ -1,0 +1,92 @@
+"""The `marsad` command end to end: extract, ingest, query, export, evaluate."""
+import csv
+import io
+import json
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+from click.testing import CliRunner
+
+from marsad.cli import main
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+@pytest.fixture()
+def runner():
+    return CliRunner()
+
+
+@pytest.fixture()
+def db(tmp_path, runner):
+    path = tmp_path / "m.db"
+    result = runner.invoke(main, ["ingest", str(EXAMPLES), "--db", str(path), "--no-progress"])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def test_extract_text_seed_as_json(runner):
+    result = runner.invoke(main, ["extract", str(EXAMPLES / "text" / "seed-004-plain.txt"), "--format", "json"])
+    assert result.exit_code == 0
+    (article,) = json.loads(result.stdout)
+    assert article["flags"][0] == "unfilled_placeholder"
+    assert [(e["type"], sorted(a["country"] for a in e["actors"])) for e in article["events"]] == [
+        ("MEETING", ["KWT", "TUR"]), ("MEETING", ["KWT", "LBN"])]
+
+
+def test_extract_reports_bad_lines_and_goes_on(runner, tmp_path):
+    bad = tmp_path / "in.jsonl"
+    bad.write_text('{"id": "a", "text": "استقبل وزير الخارجية الكويتي سفير تركيا."}\n{oops\n', encoding="utf-8")
+    result = runner.invoke(main, ["extract", str(bad)])
+    assert result.exit_code == 0
+    assert f"{bad}:2: invalid JSON" in result.stderr
+    assert "1 articles" in result.stderr and "1 rejected input" in result.stderr
+
+
+def test_ingest_summary_and_idempotence(runner, db):
+    again = runner.invoke(main, ["ingest", str(EXAMPLES / "seed_articles.jsonl"), "--db", str(db), "--no-progress"])
+    assert again.exit_code == 0
+    assert "0 new" in again.stderr and "0 events stored" in again.stderr
+
+
+def test_query_table_json_csv(runner, db):
+    table = runner.invoke(main, ["query", "--db", str(db), "--pair", "KWT,TUR"])
+    assert table.exit_code == 0 and "MEETING" in table.stdout
+    as_json = json.loads(runner.invoke(main, ["query", "--db", str(db), "--pair", "kwt,tur", "--format", "json"]).stdout)
+    assert as_json and all({"KWT", "TUR"} <= set(e["countries"]) for e in as_json)
+    rows = list(csv.DictReader(io.StringIO(runner.invoke(main, ["query", "--db", str(db), "--format", "csv"]).stdout)))
+    assert rows and {"id", "type", "countries", "n_articles"} <= set(rows[0])
+
+
+def test_query_rejects_bad_arguments_clearly(runner, db, tmp_path):
+    bad_pair = runner.invoke(main, ["query", "--db", str(db), "--pair", "KWT"])
+    assert bad_pair.exit_code == 2 and "KWT,BEL" in bad_pair.output
+    bad_day = runner.invoke(main, ["query", "--db", str(db), "--since", "yesterday"])
+    assert bad_day.exit_code == 2 and "YYYY-MM-DD" in bad_day.output
+    missing = runner.invoke(main, ["query", "--db", str(tmp_path / "none.db")])
+    assert missing.exit_code == 1 and "no such database" in missing.output
+
+
+def test_export_every_format(runner, db, tmp_path):
+    for fmt in ("jsonl", "csv", "parquet", "gdelt"):
+        out = tmp_path / f"events.{fmt}"
+        result = runner.invoke(main, ["export", "--db", str(db), "--format", fmt, "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        assert out.stat().st_size > 0
+    n = len((tmp_path / "events.jsonl").read_text(encoding="utf-8").splitlines())
+    assert pq.read_table(tmp_path / "events.parquet").num_rows == n
+    assert all(len(line.split("\t")) == 61 for line in (tmp_path / "events.gdelt").read_text(encoding="utf-8").splitlines())
+
+
+def test_evaluate_with_predictions_file(runner, tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    article = {"id": "g1", "title": "", "text": "استقبل وزير الخارجية الكويتي سفير تركيا لدى الكويت.",
+               "published": "2015-08-03", "source": "kuna",
+               "events": [{"type": "MEETING", "status": "occurred", "date": None, "topics": [],
+                           "actors": [{"role": "source", "name": None, "title": "وزير الخارجية الكويتي", "country": "KWT"},
+                                      {"role": "target", "name": None, "title": "سفير تركيا لدى الكويت", "country": "TUR"}]}]}
+    gold.write_text(json.dumps(article, ensure_ascii=False) + "\n", encoding="utf-8")
+    result = runner.invoke(main, ["evaluate", str(gold), "--json"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["events_occurred"]["f1"] == 1.0
