@@ -295,3 +295,16 @@ def test_wire_copies_merge_even_with_an_unnamed_party(tmp_path):
                                "المصريين لبحث الاستثمار.", source="okaz")], db)
     visits = select_events(connect(db), Filters(type="VISIT"))
     assert [(e.n_articles, e.n_sources) for e in visits] == [(2, 2)]
+
+
+@pytest.mark.parametrize("message, expected", [
+    ("database or disk is full", "disk is full"),
+    ("attempt to write a readonly database", "read-only"),
+    ("file is not a database", "corrupt or not SQLite"),
+    ("database is locked", "locked"),
+])
+def test_sqlite_failures_become_one_line_messages(message, expected):
+    from marsad.store.db import explain
+
+    error = explain(sqlite3.OperationalError(message), Path("x.db"))
+    assert str(error).startswith("x.db: ") and expected in str(error)
