@@ -259,6 +259,32 @@ def export(db, fmt, output) -> None:
     click.echo(f"marsad: {rows} events written to {output}", err=True)
 
 
+@main.command()
+@DB_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback by default).")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--ingest", "ingest_paths", multiple=True, metavar="PATH",
+              help="Ingest these files or folders before serving (repeatable).")
+def serve(db, host, port, ingest_paths) -> None:
+    """Serve the dashboard and the HTTP API over the store (read-only; uploads need $MARSAD_TOKEN)."""
+    import uvicorn
+
+    from marsad.store import StoreError, default_path, ingest_articles
+    from marsad.web import create_app
+
+    try:
+        if ingest_paths:
+            summary = ingest_articles(read_articles(ingest_paths), db)
+            click.echo(summary.line(), err=True)
+        app = create_app(db)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"marsad: dashboard on http://{shown}:{port}/ (API: http://{shown}:{port}/docs) "
+               f"over {default_path(db)}; Ctrl-C to stop", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 def _parse_pair(value: str | None) -> tuple[str, str] | None:
     if not value:
         return None

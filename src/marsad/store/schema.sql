@@ -119,3 +119,4 @@ CREATE TABLE IF NOT EXISTS event_topics (
     topic    TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS event_topics_topic ON event_topics(topic);
+CREATE INDEX IF NOT EXISTS event_topics_event ON event_topics(event_id);
