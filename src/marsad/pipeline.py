@@ -352,6 +352,9 @@ def _attach_location(event: Event, cand: Candidate, doc: Document, tt: TaggedTex
 def _set_location(event: Event, doc: Document, tt: TaggedText, place: tuple[int, int], destination) -> None:
     span = doc.span(tt.tokens[place[0]].start, tt.tokens[place[1] - 1].end)
     text = span.text
+    named = tt.at("capital", place[0]) or tt.at("place", place[0])
+    if named is not None and "ب" not in named.prefix:
+        destination = True  # برلين, بغداد: the ب belongs to the name
     for clitic in ("وب", "ب", "في ", "ل"):
         if text.startswith(clitic) and len(text) > len(clitic) + 2 and destination is None:
             if clitic in ("ب", "وب"):

@@ -218,7 +218,8 @@ def _name_ok_word(tt: TaggedText, i: int, ctx: Context) -> bool:
     if hon is not None and hon.value != "blessing" and word not in PARTICLES:
         if tt.word(i - 1) not in PARTICLES:  # إسماعيل ولد الشيخ أحمد: a rank after a particle is a name
             return False
-    return _title_kind(tt.covering("title", i)) not in TITLE_KINDS
+    # After بن/آل a title word is a name: فهد بن عبدالله بن مساعد, آل سلطان.
+    return _title_kind(tt.covering("title", i)) not in TITLE_KINDS or tt.word(i - 1) in PARTICLES
 
 
 def consume_name(tt: TaggedText, j: int, hi: int, ctx: Context, *, need_given: bool) -> int:

@@ -18,6 +18,10 @@ VENUE_NOUNS = tuple(
     )
 )
 MAX_PLACE_TOKENS = 6
+# Time words end a place: "في برلين الشهر المقبل".
+TIME_WORDS = frozenset(fold(w) for w in (
+    "الشهر", "الأسبوع", "العام", "السنة", "صباح", "مساء", "ظهر", "الأسابيع", "الأشهر", "الأيام", "غدا",
+    "المقبل", "المقبلة", "القادم", "القادمة", "الماضي", "الماضية", "الجاري", "الحالي"))
 
 
 def _venue_start(tt: TaggedText, i: int) -> bool:
@@ -52,7 +56,7 @@ def _place_end(tt: TaggedText, first: int, hi: int) -> int:
     j = first + 1
     while j < hi and j - first < MAX_PLACE_TOKENS:
         word = tt.word(j)
-        if not word[0].isalpha() or word in STOP_WORDS or tt.at("trigger", j) or tt.at("hon", j):
+        if not word[0].isalpha() or word in STOP_WORDS or word in TIME_WORDS or tt.at("trigger", j) or tt.at("hon", j):
             break
         if tt.at("title", j) is not None and tt.at("title", j).value[0] in ("office", "envoy"):
             break
