@@ -16,10 +16,11 @@ PRIORITY = ("trigger", "name", "title", "country", "date", "location", "topic")
 
 
 def visible_controls(text: str) -> str:
-    """Replace bidi override characters with a visible ``⟦U+202E⟧`` marker."""
+    """Replace bidi override characters with a visible ``⟦U+202E⟧`` marker (isolated with
+    U+2068/U+2069 so the marker itself is not reordered by the text around it)."""
     if not any(ch in BIDI_CONTROLS for ch in text):
         return text
-    return "".join(f"⟦U+{ord(ch):04X}⟧" if ch in BIDI_CONTROLS else ch for ch in text)
+    return "".join(f"\u2068⟦U+{ord(ch):04X}⟧\u2069" if ch in BIDI_CONTROLS else ch for ch in text)
 
 
 def _spans(evidence: dict[str, Any]) -> list[tuple[str, int, int, str, str]]:

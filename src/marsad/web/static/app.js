@@ -2,6 +2,7 @@
 // embedded in the page as <script type="application/json"> (data, never code).
 (function () {
   "use strict";
+  var RTL = document.documentElement.dir === "rtl";
   var COLORS = { PHONE_CALL: "#1f77b4", MEETING: "#2ca02c", VISIT: "#ff7f0e", MESSAGE: "#9467bd", AGREEMENT: "#d62728" };
 
   function data(id) {
@@ -24,7 +25,9 @@
     return new Chart(canvas, {
       type: "bar", data: { labels: periods, datasets: datasets },
       options: { animation: false, responsive: true, maintainAspectRatio: false,
-                 scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } } }
+                 plugins: { legend: { rtl: RTL }, tooltip: { rtl: RTL } },
+                 scales: { x: { stacked: true, reverse: RTL },
+                           y: { stacked: true, beginAtZero: true, position: RTL ? "right" : "left", ticks: { precision: 0 } } } }
     });
   }
 
@@ -36,17 +39,20 @@
 
   var country = data("country-data");
   if (country) {
-    new Chart(document.getElementById("partners-chart"), {
+    var partners = new Chart(document.getElementById("partners-chart"), {
       type: "bar",
       data: { labels: country.partners.map(function (p) { return p.country; }),
               datasets: [{ label: "", backgroundColor: "#2ca02c", data: country.partners.map(function (p) { return p.events; }) }] },
       options: { animation: false, indexAxis: "y", responsive: true, maintainAspectRatio: false,
-                 plugins: { legend: { display: false } },
+                 plugins: { legend: { display: false }, tooltip: { rtl: RTL } },
+                 scales: { x: { reverse: RTL, beginAtZero: true, ticks: { precision: 0 } }, y: { position: RTL ? "right" : "left" } },
                  onClick: function (evt, items) {
                    if (items.length) { window.location.href = "/countries/" + country.partners[items[0].index].country; }
                  } }
     });
-    stacked(document.getElementById("country-timeline"), country.timeline, country.labels);
+    document.getElementById("partners-chart").dataset.ready = String(partners.data.labels.length);
+    var countryTimeline = stacked(document.getElementById("country-timeline"), country.timeline, country.labels);
+    document.getElementById("country-timeline").dataset.ready = String(countryTimeline.data.labels.length);
   }
 
   var graph = data("graph-data");
@@ -61,12 +67,16 @@
       container: box, elements: elements, wheelSensitivity: 0.3,
       style: [
         { selector: "node", style: { "label": "data(label)", "font-size": 10, "background-color": "#1f77b4",
-                                      "width": 14, "height": 14, "color": "#222" } },
+                                      "width": "mapData(degree, 1, 20, 10, 30)", "height": "mapData(degree, 1, 20, 10, 30)",
+                                      "color": "#222", "text-background-color": "#fff", "text-background-opacity": 0.85,
+                                      "text-background-padding": 2, "text-valign": "bottom", "text-margin-y": 3 } },
         { selector: "edge", style: { "width": "mapData(weight, 1, " + max + ", 1, 10)", "line-color": "#aab",
                                       "opacity": 0.7, "curve-style": "haystack" } }
       ],
-      layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: 9000, idealEdgeLength: 90 }
+      layout: { name: "cose", animate: false, randomize: true, nodeRepulsion: 20000, idealEdgeLength: 110,
+                nodeOverlap: 40, componentSpacing: 120 }
     });
+    cy.nodes().forEach(function (n) { n.data("degree", n.degree()); });
     cy.on("tap", "node", function (evt) {
       var id = evt.target.id();
       window.location.href = box.dataset.kind === "persons" ? "/actors/" + id.slice(1) : "/countries/" + id;
