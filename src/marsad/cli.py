@@ -285,6 +285,37 @@ def serve(db, host, port, ingest_paths) -> None:
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
+@main.command()
+@click.argument("feeds_file", type=click.Path(exists=True, dir_okay=False))
+@DB_OPTION
+@click.option("--interval", default="10m", show_default=True, help="Time between polls: 90, 30s, 10m, 1h.")
+@click.option("--once", is_flag=True, help="Poll every feed once and stop (for cron).")
+@click.option("--delay", type=float, default=1.0, show_default=True, help="Seconds between requests to one host.")
+@click.option("--timeout", type=float, default=10.0, show_default=True, help="Seconds before a request is abandoned.")
+def watch(feeds_file, db, interval, once, delay, timeout) -> None:
+    """Keep the store current from the RSS/Atom feeds or section pages listed in FEEDS_FILE."""
+    from marsad.store import StoreError
+    from marsad.watch import FeedsFileError, load_feeds, parse_interval
+    from marsad.watch import watch as run_watch
+
+    try:
+        seconds = parse_interval(interval)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--interval") from None
+    try:
+        feeds = load_feeds(feeds_file)
+    except FeedsFileError as exc:
+        for problem in exc.problems:
+            click.echo(f"marsad: error: {problem}", err=True)
+        raise click.ClickException(f"{feeds_file}: {len(exc.problems)} bad line(s)") from None
+    try:
+        summary = run_watch(feeds, db, once=once, interval=seconds, per_host_delay=delay, timeout=timeout,
+                            log=lambda line: click.echo(f"marsad watch: {line}", err=True))
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(summary.line(), err=True)
+
+
 def _parse_pair(value: str | None) -> tuple[str, str] | None:
     if not value:
         return None

@@ -200,6 +200,12 @@ def create_app(db: str | os.PathLike | None = None, *, token: str | None = None)
                    per_page: Annotated[int, Query(ge=1, le=PER_PAGE_MAX)] = 50) -> list[dict[str, Any]]:
         return q.search_articles(store.read(), q_, per_page, (page - 1) * per_page)
 
+    @app.get("/api/feeds", tags=["feeds"], summary="Watched feeds: last poll, status, articles and events")
+    def api_feeds() -> list[dict[str, Any]]:
+        from marsad.watch import feed_status
+
+        return feed_status(store.read())
+
     @app.post("/api/articles", tags=["articles"], status_code=201,
               summary="Ingest articles (needs the MARSAD_TOKEN bearer token)")
     async def api_upload(request: Request, authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
@@ -289,6 +295,12 @@ def create_app(db: str | os.PathLike | None = None, *, token: str | None = None)
     def search_page(request: Request, q_: Annotated[str, Query(alias="q", max_length=200)] = ""):
         hits = q.search_articles(store.read(), q_, 50) if q_.strip() else []
         return page(request, "search.html", query=q_, hits=hits)
+
+    @app.get("/feeds", response_class=HTMLResponse, include_in_schema=False)
+    def feeds_page(request: Request):
+        from marsad.watch import feed_status
+
+        return page(request, "feeds.html", feeds=feed_status(store.read()))
 
     @app.get("/lang/{lang}", include_in_schema=False)
     def set_language(lang: Literal["ar", "en"], next: str = "/"):

@@ -21,7 +21,8 @@ LABELS = {
         "countries": "الدول", "persons": "الأشخاص", "no_results": "لا نتائج", "found": "عثر على",
         "published": "تاريخ النشر", "flags": "ملاحظات", "events_in_article": "الأحداث في المقال",
         "network_help": "اسحب للتحريك، استخدم العجلة للتكبير، وانقر على عقدة لفتح صفحتها.",
-        "open_article": "فتح المقال",
+        "open_article": "فتح المقال", "feeds": "المصادر الحية", "feed": "المصدر", "last_polled": "آخر فحص",
+        "errors": "أخطاء", "no_feeds": "لا توجد مصادر مراقبة بعد: marsad watch FEEDS_FILE",
     },
     "en": {
         "app": "marsad", "tagline": "A record of diplomatic engagement from Arabic news",
@@ -40,7 +41,8 @@ LABELS = {
         "countries": "Countries", "persons": "Persons", "no_results": "No results", "found": "Found",
         "published": "Published", "flags": "Flags", "events_in_article": "Events in this article",
         "network_help": "Drag to pan, scroll to zoom, click a node to open its page.",
-        "open_article": "Open the article",
+        "open_article": "Open the article", "feeds": "Feeds", "feed": "Feed", "last_polled": "Last polled",
+        "errors": "Errors", "no_feeds": "No feeds watched yet: marsad watch FEEDS_FILE",
     },
 }
 TYPE_LABELS = {
