@@ -280,7 +280,7 @@ def serve(db, host, port, ingest_paths) -> None:
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
     shown = f"[{host}]" if ":" in host else host
-    click.echo(f"marsad: dashboard on http://{shown}:{port}/ (API: http://{shown}:{port}/docs) "
+    click.echo(f"marsad: dashboard on http://{shown}:{port}/ (API description: http://{shown}:{port}/openapi.json) "
                f"over {default_path(db)}; Ctrl-C to stop", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 

@@ -103,6 +103,11 @@ def fts_query(text: str) -> str:
     return " ".join('"' + light_stem(w) + '"*' for w in re.findall(r"\w+", fold(text)))
 
 
+def like_escape(text: str) -> str:
+    """``text`` taken literally inside a LIKE pattern (``%`` and ``_`` are not wildcards)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def _where(f: Filters) -> tuple[str, list[Any]]:
     sql, args = ["1 = 1"], []
     if f.type:
@@ -129,10 +134,12 @@ def _where(f: Filters) -> tuple[str, list[Any]]:
         sql.append(
             "EXISTS (SELECT 1 FROM events e JOIN event_actors ea ON ea.event_id = e.id "
             "JOIN actor_aliases al ON al.actor_id = ea.actor_id "
-            "WHERE e.cluster_id = c.id AND (' ' || al.key || ' ') LIKE ?)"
+            "WHERE e.cluster_id = c.id AND (' ' || al.key || ' ') LIKE ? ESCAPE '\\')"
         )
-        args.append(f"% {key} %")
-    if f.text:
+        args.append(f"% {like_escape(key)} %")
+    if f.text and not fts_query(f.text):
+        sql.append("0")  # no letters or digits to look for: nothing matches
+    elif f.text:
         sql.append(
             "EXISTS (SELECT 1 FROM events e JOIN articles a ON a.id = e.article_id "
             "WHERE e.cluster_id = c.id AND a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))"
@@ -274,9 +281,9 @@ def search_actors(conn: sqlite3.Connection, q: str, limit: int = 20) -> list[dic
     rows = conn.execute(
         "SELECT a.id, a.name, a.country, a.first_seen, a.last_seen, "
         "(SELECT count(*) FROM event_actors ea WHERE ea.actor_id = a.id) AS reports "
-        "FROM actors a WHERE a.id IN (SELECT actor_id FROM actor_aliases WHERE (' ' || key || ' ') LIKE ?) "
+        "FROM actors a WHERE a.id IN (SELECT actor_id FROM actor_aliases WHERE (' ' || key || ' ') LIKE ? ESCAPE '\\') "
         "ORDER BY reports DESC, a.id LIMIT ?",
-        (f"% {key} %" if key else "%", limit),
+        (f"% {like_escape(key)} %" if key else "%", limit),
     ).fetchall()
     return [dict(r) for r in rows]
 

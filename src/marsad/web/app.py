@@ -2,7 +2,7 @@
 
 ``create_app(db)`` serves
 
-- ``/api/...``: JSON (OpenAPI description at ``/openapi.json``, browsable at ``/docs``):
+- ``/api/...``: JSON (OpenAPI description at ``/openapi.json``):
   events with the filters of ``marsad query`` plus paging and sorting, one event with its
   reports and evidence, one article, actors, a country profile, a graph of countries or
   persons, a timeline, full-text search, and (with a token) article upload;
@@ -21,10 +21,10 @@ import os
 import sqlite3
 import threading
 from importlib import resources
-from pathlib import Path
+from pathlib import Path as FilePath
 from typing import Annotated, Any, Literal
 
-from fastapi import FastAPI, Header, HTTPException, Query, Request
+from fastapi import FastAPI, Header, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -66,11 +66,16 @@ class ArticleIn(BaseModel):
 class Store:
     """Read-only connections, one per thread, and one writer for uploads."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: FilePath) -> None:
         self.path = path
         self._local = threading.local()
         self.write_lock = threading.Lock()
-        connect(path).close()  # create the schema if the file is new; fail early if unusable
+        try:
+            connect(path).close()  # create the schema if the file is new; fail early if unusable
+        except StoreError:
+            if not path.exists():
+                raise
+            connect(path, readonly=True).close()  # a read-only database file can still be served
 
     def read(self) -> sqlite3.Connection:
         conn = getattr(self._local, "conn", None)
@@ -80,14 +85,27 @@ class Store:
         return conn
 
 
+def _real_day(value: str) -> bool:
+    import datetime as dt
+
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
 def _filters(country, pair, type_, topic, person, since, until, status, text, limit=None, offset=0,
              sort="date_desc") -> q.Filters:
     pair_codes = None
     if pair:
-        parts = [p.strip().upper() for p in pair.split(",")]
+        parts = [p.strip().upper() for p in pair.split(",")]  # "KWT, BEL" is fine too
         if len(parts) != 2 or not all(len(p) == 3 and p.isalpha() for p in parts):
             raise HTTPException(400, "pair: expected two three-letter codes such as KWT,BEL")
         pair_codes = (parts[0], parts[1])
+    for name, value in (("since", since), ("until", until)):
+        if value and not _real_day(value):
+            raise HTTPException(400, f"{name}: {value!r} is not a calendar date")
     if since and until and since > until:
         raise HTTPException(400, "since must not be after until")
     return q.Filters(country=country.upper() if country else None, pair=pair_codes, type=type_, topic=topic,
@@ -99,7 +117,9 @@ def create_app(db: str | os.PathLike | None = None, *, token: str | None = None)
     """The application over the store at ``db``; uploads need ``token`` (or ``$MARSAD_TOKEN``)."""
     store = Store(default_path(db))
     token = token if token is not None else os.environ.get("MARSAD_TOKEN") or None
-    app = FastAPI(title="marsad", version="1", description=__doc__.split("\n\n")[0])
+    # The browsable /docs page loads its script from a CDN, which an offline machine (and
+    # the Content-Security-Policy) refuse: only the OpenAPI description is served.
+    app = FastAPI(title="marsad", version="1", description=__doc__.split("\n\n")[0], docs_url=None, redoc_url=None)
     web = resources.files("marsad.web")
     app.mount("/static", StaticFiles(directory=str(web.joinpath("static"))), name="static")
     templates = Jinja2Templates(directory=str(web.joinpath("templates")))
@@ -126,7 +146,7 @@ def create_app(db: str | os.PathLike | None = None, *, token: str | None = None)
     @app.get("/api/events", tags=["events"], summary="Real-world events, filtered, paged and sorted")
     def api_events(
         country: Annotated[str | None, Query(pattern=CODE)] = None,
-        pair: Annotated[str | None, Query(max_length=7, description="two codes: KWT,BEL")] = None,
+        pair: Annotated[str | None, Query(max_length=12, description="two codes: KWT,BEL")] = None,
         type: EventType | None = None,
         topic: Topic | None = None,
         person: Annotated[str | None, Query(max_length=200)] = None,
@@ -254,7 +274,7 @@ def create_app(db: str | os.PathLike | None = None, *, token: str | None = None)
                     total=q.count_events(conn, f), form=clean, page_no=page_, raw=dict(request.query_params))
 
     @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
-    def event_page(request: Request, event_id: int):
+    def event_page(request: Request, event_id: Annotated[int, Path(ge=1, le=2**62)]):
         conn = store.read()
         record = _event_or_404(conn, event_id)
         reports = q.event_reports(conn, event_id)
@@ -281,7 +301,7 @@ def create_app(db: str | os.PathLike | None = None, *, token: str | None = None)
                     recent=q.select_events(conn, q.Filters(country=code, limit=15), with_articles=False))
 
     @app.get("/actors/{actor_id}", response_class=HTMLResponse, include_in_schema=False)
-    def actor_page(request: Request, actor_id: int):
+    def actor_page(request: Request, actor_id: Annotated[int, Path(ge=1, le=2**62)]):
         found = q.actor(store.read(), actor_id)
         if found is None:
             raise HTTPException(404, "no such actor")
@@ -340,7 +360,7 @@ def _clean_form(country, pair, type_, topic, person, since, until, status, text)
             raise HTTPException(400, f"invalid value: {value[:50]!r}")
         return value
 
-    return dict(country=ok(country, CODE), pair=ok(pair, r"[A-Za-z]{3},[A-Za-z]{3}"),
+    return dict(country=ok(country, CODE), pair=ok(pair, r"[A-Za-z]{3}, ?[A-Za-z]{3}"),
                 type_=ok(type_, choices=("PHONE_CALL", "MEETING", "VISIT", "MESSAGE", "AGREEMENT")),
                 topic=ok(topic, choices=TOPICS), person=(person or "")[:200] or None,
                 since=ok(since, DAY), until=ok(until, DAY), status=ok(status, choices=("occurred", "planned")),
@@ -363,17 +383,21 @@ def _ingest_upload(store: Store, body: bytes) -> dict[str, Any]:
     from marsad.model import Article
     from marsad.store import ingest_articles
 
+    import datetime as dt
+
     try:
         data = json.loads(body)
         items = TypeAdapter(list[ArticleIn] | ArticleIn).validate_python(data)
+        items = items if isinstance(items, list) else [items]
+        articles = [Article(id=a.id, title=a.title, text=a.text, source=a.source, url=a.url,
+                            published=dt.date.fromisoformat(a.published) if a.published else None,
+                            origin=f"upload:{a.id}")
+                    for a in items]
     except (ValueError, ValidationError) as exc:
         raise HTTPException(422, f"expected an article or a list of articles: {str(exc)[:300]}") from None
-    items = items if isinstance(items, list) else [items]
-    import datetime as dt
-
-    articles = [Article(id=a.id, title=a.title, text=a.text, source=a.source, url=a.url,
-                        published=dt.date.fromisoformat(a.published) if a.published else None, origin=f"upload:{a.id}")
-                for a in items]
+    blank = [a.id for a in articles if not a.text.strip()]
+    if blank:
+        raise HTTPException(422, f"article {blank[0]!r} has no text")
     with store.write_lock:
         summary = ingest_articles(articles, store.path)
     return {"read": summary.read, "new": summary.new, "updated": summary.updated, "unchanged": summary.unchanged,
