@@ -57,8 +57,9 @@ MIX = {
 # several worker processes builds its own.
 SERVER = """
 import sys, uvicorn
+from marsad.web.app import KEEP_ALIVE
 uvicorn.run("marsad.web:create_app", factory=True, host="127.0.0.1", port=int(sys.argv[1]),
-            workers=int(sys.argv[2]), log_level="warning")
+            workers=int(sys.argv[2]), log_level="warning", timeout_keep_alive=KEEP_ALIVE)
 """
 
 

@@ -271,6 +271,7 @@ def serve(db, host, port, ingest_paths) -> None:
 
     from marsad.store import StoreError, default_path, ingest_articles
     from marsad.web import create_app
+    from marsad.web.app import KEEP_ALIVE
 
     try:
         if ingest_paths:
@@ -282,7 +283,7 @@ def serve(db, host, port, ingest_paths) -> None:
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"marsad: dashboard on http://{shown}:{port}/ (API description: http://{shown}:{port}/openapi.json) "
                f"over {default_path(db)}; Ctrl-C to stop", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    uvicorn.run(app, host=host, port=port, log_level="warning", timeout_keep_alive=KEEP_ALIVE)
 
 
 @main.command()

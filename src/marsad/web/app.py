@@ -37,6 +37,9 @@ from marsad.web.i18n import LABELS, TOPIC_LABELS, TYPE_LABELS, language
 from marsad.web.render import highlight, visible_controls
 
 MAX_UPLOAD_BYTES = 5 * 2**20
+# Seconds an idle keep-alive connection stays open. uvicorn's 5 s default closes
+# connections that clients queued behind a busy server are about to reuse.
+KEEP_ALIVE = 60
 PER_PAGE_MAX = 200
 CODE = r"^[A-Za-z]{3}$"
 DAY = r"^\d{4}-\d{2}-\d{2}$"
