@@ -90,3 +90,36 @@ def test_evaluate_with_predictions_file(runner, tmp_path):
     result = runner.invoke(main, ["evaluate", str(gold), "--json"])
     assert result.exit_code == 0
     assert json.loads(result.stdout)["events_occurred"]["f1"] == 1.0
+
+
+def test_extract_output_is_identical_for_one_and_two_workers(runner):
+    one = runner.invoke(main, ["extract", str(EXAMPLES), "--workers", "1"])
+    two = runner.invoke(main, ["extract", str(EXAMPLES), "--workers", "2"])
+    assert one.exit_code == two.exit_code == 0
+    assert one.stdout == two.stdout and one.stdout.count("\n") == 11
+
+
+def test_ingest_with_two_workers_stores_what_one_worker_stores(runner, tmp_path, db):
+    two = tmp_path / "two.db"
+    result = runner.invoke(main, ["ingest", str(EXAMPLES), "--db", str(two), "--no-progress", "--workers", "2"])
+    assert result.exit_code == 0, result.output
+    query = ["query", "--format", "json", "--limit", "0"]
+    one_events = json.loads(runner.invoke(main, query + ["--db", str(db)]).stdout)
+    two_events = json.loads(runner.invoke(main, query + ["--db", str(two)]).stdout)
+    assert one_events == two_events
+
+
+def test_batch_output_loads_into_the_store(runner, tmp_path, db):
+    pytest.importorskip("distributed")
+    out = tmp_path / "batch"
+    result = runner.invoke(main, ["batch", str(EXAMPLES / "articles.jsonl"), str(EXAMPLES / "seed_articles.jsonl"),
+                                  "-o", str(out), "--workers", "2"])
+    assert result.exit_code == 0, result.output
+    loaded = tmp_path / "loaded.db"
+    assert runner.invoke(main, ["ingest", str(out), "--db", str(loaded), "--no-progress"]).exit_code == 0
+    direct = tmp_path / "direct.db"
+    runner.invoke(main, ["ingest", str(EXAMPLES / "articles.jsonl"), str(EXAMPLES / "seed_articles.jsonl"),
+                         "--db", str(direct), "--no-progress"])
+    query = ["query", "--format", "json", "--limit", "0"]
+    assert json.loads(runner.invoke(main, query + ["--db", str(loaded)]).stdout) == \
+        json.loads(runner.invoke(main, query + ["--db", str(direct)]).stdout)

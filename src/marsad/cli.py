@@ -41,27 +41,30 @@ def _parse_overrides(values: tuple[str, ...]) -> dict[str, str]:
     return overrides
 
 
-def iter_extractions(paths, summary: BatchSummary, *, home_country=None, overrides=None):
-    """Extract every readable article; report and count the rest."""
-    from marsad.pipeline import extract_article
+def iter_extractions(paths, summary: BatchSummary, *, home_country=None, overrides=None, workers=1):
+    """Extract every readable article, in input order; report and count the rest."""
+    from marsad.parallel import extract_parallel
 
-    overrides = overrides or {}
-    for item in read_articles(paths):
+    for item, extraction, error in extract_parallel(read_articles(paths), workers, home_country=home_country,
+                                                    overrides=overrides or {}):
         if isinstance(item, ReadError):
             summary.errors.append(str(item))
             click.echo(f"marsad: error: {item}", err=True)
             continue
-        home = home_country or overrides.get((item.source or "").lower())
-        try:
-            extraction = extract_article(item, home_country=home)
-        except Exception as exc:  # one bad article never stops a batch
-            message = f"{item.origin or item.id}: extraction failed: {type(exc).__name__}: {exc}"
+        if error is not None:  # one bad article never stops a batch
+            message = f"{item.origin or item.id}: extraction failed: {error}"
             summary.errors.append(message)
             click.echo(f"marsad: error: {message}", err=True)
             continue
         summary.articles += 1
         summary.events += len(extraction.events)
         yield extraction
+
+
+WORKERS_OPTION = click.option(
+    "--workers", type=click.IntRange(1), default=None,
+    help="Extraction processes (default: one per core); output is identical for any number.",
+)
 
 
 @click.group()
@@ -77,13 +80,15 @@ def main() -> None:
 @click.option("--home-country", help="ISO3 code of the outlet's country for every article (else inferred).")
 @click.option("--source-country", "source_country", multiple=True, metavar="SOURCE=CODE",
               help="Home country for articles whose `source` is SOURCE (repeatable).")
-def extract(paths, output, fmt, home_country, source_country) -> None:
+@WORKERS_OPTION
+def extract(paths, output, fmt, home_country, source_country, workers) -> None:
     """Extract engagement events from PATHS (files, directories, or - for stdin)."""
     summary = BatchSummary()
     overrides = _parse_overrides(source_country)
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     try:
-        extractions = iter_extractions(paths, summary, home_country=home_country, overrides=overrides)
+        extractions = iter_extractions(paths, summary, home_country=home_country, overrides=overrides,
+                                       workers=workers)
         if fmt == "jsonl":
             for ex in extractions:
                 out.write(json.dumps(ex.to_dict(), ensure_ascii=False) + "\n")
@@ -142,7 +147,8 @@ DB_OPTION = click.option(
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
 @click.option("--batch", type=click.IntRange(1), default=200, show_default=True,
               help="Articles per transaction (a crash loses at most one batch, which a rerun adds).")
-def ingest(paths, db, home_country, source_country, progress, batch) -> None:
+@WORKERS_OPTION
+def ingest(paths, db, home_country, source_country, progress, batch, workers) -> None:
     """Extract PATHS into the event store: articles, reports, real-world events, actors."""
     from marsad.store import StoreError, ingest_articles
 
@@ -158,7 +164,8 @@ def ingest(paths, db, home_country, source_country, progress, batch) -> None:
     try:
         with _ingest_progress(show) as on_progress:
             summary = ingest_articles(report_errors(read_articles(paths)), db, home_country=home_country,
-                                      overrides=overrides, on_progress=on_progress, batch_size=batch)
+                                      overrides=overrides, on_progress=on_progress, batch_size=batch,
+                                      workers=workers)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
     for message in summary.errors:
@@ -284,6 +291,35 @@ def serve(db, host, port, ingest_paths) -> None:
     click.echo(f"marsad: dashboard on http://{shown}:{port}/ (API description: http://{shown}:{port}/openapi.json) "
                f"over {default_path(db)}; Ctrl-C to stop", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", timeout_keep_alive=KEEP_ALIVE)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", required=True, help="Folder (or fsspec URL) for the Parquet datasets.")
+@click.option("--scheduler", help="Dask scheduler address (default: a local cluster on this machine).")
+@click.option("--workers", type=click.IntRange(1), default=2, show_default=True,
+              help="Workers of the local cluster (ignored with --scheduler).")
+@click.option("--partition-size", type=click.IntRange(1), default=2000, show_default=True,
+              help="Articles per extraction task.")
+@click.option("--home-country", help="ISO3 code of the outlet's country for every article (else inferred).")
+@click.option("--source-country", "source_country", multiple=True, metavar="SOURCE=CODE",
+              help="Home country for articles whose `source` is SOURCE (repeatable).")
+def batch(inputs, output, scheduler, workers, partition_size, home_country, source_country) -> None:
+    """Extract JSONL (optionally gzipped) or Parquet INPUTS on a Dask cluster into Parquet
+    partitions of articles, events and real-world events (by publication month)."""
+    try:
+        from marsad.batch import BatchError, run_batch
+    except ImportError as exc:
+        raise click.ClickException(f"{exc} (install with: pip install 'marsad[dask]')") from None
+    try:
+        summary = run_batch(list(inputs), output, scheduler=scheduler, workers=workers,
+                            partition_size=partition_size, home_country=home_country,
+                            overrides=_parse_overrides(source_country))
+    except (BatchError, ImportError) as exc:
+        raise click.ClickException(str(exc)) from None
+    for message in summary.errors:
+        click.echo(f"marsad: error: {message}", err=True)
+    click.echo(summary.line(), err=True)
 
 
 @main.command()

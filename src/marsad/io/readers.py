@@ -167,12 +167,27 @@ def _normalize_newlines(text: str) -> str:
 
 
 def _read_path(path: Path) -> Iterator[Article | ReadError]:
-    if path.is_dir():
+    if path.is_dir() and (path / "articles").is_dir() and (path / "events").is_dir():
+        yield from _read_batch_output(path)
+    elif path.is_dir():
         yield from _read_directory(path)
     elif path.exists():
         yield from _read_file(path)
     else:
         yield ReadError(str(path), "no such file or directory")
+
+
+def _read_batch_output(root: Path) -> Iterator[Article | ReadError]:
+    """The articles of a ``marsad batch`` output folder (Parquet), in their input order."""
+    try:
+        from marsad.batch import read_batch_articles
+    except ImportError as exc:
+        yield ReadError(str(root), f"a marsad batch output needs the dask extras: {exc}")
+        return
+    try:
+        yield from read_batch_articles(str(root))
+    except (OSError, ValueError) as exc:
+        yield ReadError(str(root), f"cannot read the batch output: {exc}")
 
 
 def _read_directory(root: Path) -> Iterator[Article | ReadError]:

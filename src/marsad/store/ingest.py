@@ -67,14 +67,23 @@ def ingest_articles(
     on_progress: Callable[[IngestSummary], None] | None = None,
     conn: sqlite3.Connection | None = None,
     batch_size: int = BATCH,
+    workers: int | None = 1,
 ) -> IngestSummary:
     """Store every article of ``items`` (and count every :class:`ReadError`).
 
     ``batch_size`` articles are committed together: a crash loses at most that many,
-    which a rerun then adds.
+    which a rerun then adds. ``workers`` > 1 (``None``: one per core) extracts in a
+    process pool (:func:`marsad.parallel.extract_parallel`) while this process writes,
+    in input order, so the store ends exactly as with one worker.
     """
     from marsad.pipeline import extract_article
 
+    if workers != 1:
+        from marsad.parallel import extract_parallel
+
+        stream = extract_parallel(items, workers, home_country=home_country, overrides=overrides)
+    else:
+        stream = ((item, None, None) for item in items)
     own = conn is None
     conn = conn or connect(db)
     summary = IngestSummary()
@@ -82,13 +91,18 @@ def ingest_articles(
     batch = 0
     try:
         conn.execute("BEGIN IMMEDIATE")
-        for item in items:
+        for item, extraction, error in stream:
             if isinstance(item, ReadError):
                 summary.errors.append(str(item))
                 continue
             summary.read += 1
             try:
-                _store_one(conn, item, summary, extract_article, home_country or overrides.get((item.source or "").lower()))
+                if error is not None:
+                    raise ExtractionFailed(error)
+                home = home_country or overrides.get((item.source or "").lower())
+                _store_one(conn, item, summary, extract_article, home, extraction)
+            except ExtractionFailed as exc:
+                summary.errors.append(f"{item.origin or item.id}: extraction failed: {exc}")
             except sqlite3.Error:
                 raise
             except Exception as exc:  # one bad article never stops the batch
@@ -118,13 +132,19 @@ def _path_of(conn: sqlite3.Connection) -> str:
     return row[2] if row else "database"
 
 
-def _store_one(conn, article: Article, summary: IngestSummary, extract_article, home: str | None) -> None:
+class ExtractionFailed(Exception):
+    """Extraction raised in a worker process (the message names the exception)."""
+
+
+def _store_one(conn, article: Article, summary: IngestSummary, extract_article, home: str | None,
+               extraction: Extraction | None = None) -> None:
     digest = content_hash(article)
     row = conn.execute("SELECT content_hash FROM articles WHERE id = ?", (article.id,)).fetchone()
     if row is not None and row[0] == digest:
         summary.unchanged += 1
         return
-    extraction = extract_article(article, home_country=home)
+    if extraction is None:
+        extraction = extract_article(article, home_country=home)
     conn.execute("SAVEPOINT article")
     try:
         if row is not None:
