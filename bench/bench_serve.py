@@ -18,6 +18,7 @@ Prints Markdown and writes it to ``bench/results/serve.md`` (or ``--out``).
 from __future__ import annotations
 
 import argparse
+import calendar
 import asyncio
 import collections
 import os
@@ -63,6 +64,12 @@ uvicorn.run("marsad.web:create_app", factory=True, host="127.0.0.1", port=int(sy
 """
 
 
+def last_day(month: str) -> int:
+    """The last day of ``YYYY-MM`` (the API refuses dates that are not on the calendar)."""
+    year, number = map(int, month.split("-"))
+    return calendar.monthrange(year, number)[1]
+
+
 def read_only(db: Path) -> sqlite3.Connection:
     return sqlite3.connect(db.resolve().as_uri() + "?mode=ro", uri=True)
 
@@ -102,7 +109,7 @@ class Sample:
             {"country": rng.choice(self.countries), "type": rng.choice(EVENT_TYPES)},
             {"page": rng.randint(1, self.pages)},
             {"pair": rng.choice(self.pairs or ["SAU,USA"])},
-            {"since": f"{month}-01", "until": f"{month}-31"},
+            {"since": f"{month}-01", "until": f"{month}-{last_day(month):02d}"},
             {"text": rng.choice(SEARCH_WORDS), "per_page": 20},
             {"sort": "reports_desc", "per_page": 20},
         ]
