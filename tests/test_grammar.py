@@ -155,3 +155,34 @@ def test_other_outlets_undated(text, home, expected):
 def test_future_time_word_after_the_trigger_makes_it_planned():
     ex = marsad.extract("يزور وزير الخارجية التركي هاكان فيدان بغداد الأسبوع المقبل لبحث ملف المياه.")
     assert events(ex) == [("VISIT", "planned", [("source", "هاكان فيدان", "TUR"), ("target", None, "IRQ")])]
+
+
+DATELINES = [
+    ("بغداد - استقبل رئيس مجلس الوزراء محمد شياع السوداني، اليوم الاثنين، السفيرة الأمريكية لدى العراق "
+     "ألينا رومانوسكي.", "IRQ"),
+    ("نواكشوط - استقبل رئيس الجمهورية محمد ولد الشيخ الغزواني اليوم بالقصر الرئاسي سفير المملكة المغربية "
+     "حميد شبار.", "MRT"),
+    ("الكويت - بعث حضرة صاحب السمو أمير البلاد الشيخ مشعل الأحمد الجابر الصباح ببرقية تعزية إلى خادم "
+     "الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود.", "KWT"),
+]
+
+
+@pytest.mark.parametrize("text, home", DATELINES)
+def test_dateline_city_gives_the_home_country_and_is_not_a_party(text, home):
+    ex = marsad.extract(text)
+    assert ex.home_country == home
+    (event,) = ex.events
+    assert event.actors[0].country == home and event.actors[0].name is not None
+
+
+def test_envoy_sent_to_a_state_represents_his_own():
+    ex = marsad.extract("بورتسودان (سونا) - التقى رئيس مجلس السيادة الانتقالي الفريق أول ركن عبد الفتاح البرهان "
+                        "اليوم المبعوث الأمريكي الخاص للسودان توم بيرييلو.")
+    assert events(ex) == [("MEETING", "occurred", [("source", "عبد الفتاح البرهان", "SDN"),
+                                                   ("target", "توم بيرييلو", "USA")])]
+
+
+def test_blessing_after_a_ruler_is_not_part_of_his_name():
+    ex = marsad.extract("مسقط (العمانية) - بعث حضرة صاحب الجلالة السلطان هيثم بن طارق المعظم برقية تهنئة إلى "
+                        "فخامة الرئيس إيمانويل ماكرون رئيس الجمهورية الفرنسية.")
+    assert [a.name for a in ex.events[0].actors] == ["هيثم بن طارق", "إيمانويل ماكرون"]

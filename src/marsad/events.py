@@ -67,7 +67,8 @@ FUTURE_TIME = frozenset(fold(w) for w in ("المقبل", "المقبلة", "ا�
 TIME_NOUNS = frozenset(fold(w) for w in ("الأسبوع", "الشهر", "العام", "الأيام", "الفترة", "الأسابيع", "الأشهر", "يوم"))
 FUTURE_WINDOW = 12  # tokens after a trigger where such a time word dates it
 PLANNED_WINDOW = 8  # tokens before a trigger where a future cue applies to it
-SUBJECT_GAP = 4  # tokens allowed between a headline subject and its verb (أمس، اليوم …)
+SUBJECT_GAP = 4
+DATELINE_MARKS = frozenset([".", ":", "-", "–", "—", "(", ")", "«", "»"])  # tokens allowed between a headline subject and its verb (أمس، اليوم …)
 
 
 @dataclass
@@ -170,7 +171,9 @@ def _subject_before(tt: TaggedText, before: list[Mention], trig: Tag) -> Mention
         return None
     last = before[-1]
     gap = [tt.word(i) for i in range(last.last, trig.first)]
-    if len(gap) <= SUBJECT_GAP and not any(w in (".", ":") for w in gap):
+    # A dateline ("الجزائر (واج) - استقبل …") is not the subject: its city or agency is
+    # set off by a dash, a bracket or a colon.
+    if len(gap) <= SUBJECT_GAP and not any(w in DATELINE_MARKS for w in gap):
         return last
     return None
 

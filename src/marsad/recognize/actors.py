@@ -16,10 +16,12 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from marsad.lexicon import load_lexicon
 from marsad.recognize.tagging import Tag, TaggedText
 from marsad.text.normalize import fold
 
 HOME = "HOME"
+ORG_CODES = load_lexicon().org_codes
 
 # Function words, time words and reporting verbs that never belong to a name; a name
 # that runs into one of them has ended ("سامح شكري أمس" → the name is سامح شكري).
@@ -142,7 +144,10 @@ def consume_title(tt: TaggedText, j: int, hi: int) -> tuple[int, list[tuple[str,
         if place is None and city is not None and ("ب" in city.prefix or tt.word(j - 1) in TITLE_SEAT):
             place = city  # مدير المعهد الديني … بجاكرتا: the seat of the office
         if place is not None:
-            refs.append((place.value, (j, place.last), host))
+            # "المبعوث الأمريكي الخاص للسودان": a state after ل is where the envoy is sent
+            # (an organisation after ل is the one served: الأمين العام للأمم المتحدة).
+            sent_to = place.prefix.endswith("ل") and place.value not in ORG_CODES and j > start and refs
+            refs.append((place.value, (j, place.last), host or bool(sent_to)))
             j = end = place.last
         elif nisba is not None:
             refs.append((nisba.value, (j, nisba.last), host))
@@ -215,7 +220,9 @@ def _name_ok_word(tt: TaggedText, i: int, ctx: Context) -> bool:
     if tt.covering("trigger", i) is not None or tt.covering("capital", i) is not None:
         return False
     hon = tt.covering("hon", i)
-    if hon is not None and hon.value != "blessing" and word not in PARTICLES:
+    if hon is not None and hon.value == "blessing":
+        return False  # هيثم بن طارق المعظم: the blessing is not part of the name
+    if hon is not None and word not in PARTICLES:
         if tt.word(i - 1) not in PARTICLES:  # إسماعيل ولد الشيخ أحمد: a rank after a particle is a name
             return False
     # After بن/آل a title word is a name: فهد بن عبدالله بن مساعد, آل سلطان.

@@ -5,8 +5,10 @@ foreign ones with a country (``وزير الخارجية المصري``). Unless
 (``outlets.tsv``, overridable per source), the home country is inferred from the text:
 
 1. the dateline's state news agency (``الكويت - كونا``, ``الرياض - واس``);
-2. an office unique to one state (``خادم الحرمين الشريفين`` → SAU);
-3. the Arab state mentioned most (``الدبلوماسية الكويتية … بين الكويت وبلجيكا`` → KWT).
+2. the dateline's Arab city (``بغداد - استقبل …``, ``نواكشوط -``): news is filed from home
+   unless an agency says otherwise;
+3. an office unique to one state (``خادم الحرمين الشريفين`` → SAU);
+4. the Arab state mentioned most (``الدبلوماسية الكويتية … بين الكويت وبلجيكا`` → KWT).
 """
 from __future__ import annotations
 
@@ -47,6 +49,9 @@ def infer_home_country(tt: TaggedText, lex: Lexicon) -> tuple[str | None, str]:
     agencies = [m.value for m in lex.agencies.find(head)] or [m.value for m in lex.agencies.find(tail)]
     if agencies:
         return Counter(agencies).most_common(1)[0][0], "agency"
+    city = _dateline_state(tt)
+    if city is not None:
+        return city, "dateline"
     unique = Counter(
         t.value[1] for t in tt.tags["title"].values() if t.value[0] == "unique" and t.value[1] in ARAB_STATES
     )
@@ -63,3 +68,20 @@ def infer_home_country(tt: TaggedText, lex: Lexicon) -> tuple[str | None, str]:
         best = max(counts, key=lambda c: (counts[c], -first_seen[c]))
         return best, "most mentioned"
     return None, "unknown"
+
+
+DATELINE_MARKS = frozenset(["-", "–", "—", "(", ":", "/"])
+
+
+def _dateline_state(tt: TaggedText) -> str | None:
+    """An Arab capital, city or state opening a line and followed, within three tokens,
+    by a dateline mark: ``بغداد - استقبل``, ``عمان (بترا) -``, ``الجزائر:``."""
+    for kind in ("capital", "place"):
+        for i, tag in tt.tags.get(kind, {}).items():
+            start = tt.tokens[i].start
+            if start > DATELINE_CHARS or tag.value not in ARAB_STATES:
+                continue
+            at_line_start = start == 0 or "\n" in tt.text[max(0, start - 3) : start]
+            if at_line_start and any(tt.word(k) in DATELINE_MARKS for k in range(tag.last, tag.last + 3)):
+                return tag.value
+    return None
