@@ -49,11 +49,25 @@ def test_back_reference_gets_the_full_name():
 
 
 def test_dual_verb_after_a_coordinated_pair():
-    ex = run("أبوبكر ورئيس مندوبية الاتحاد الأوروبي يناقشان التطورات الإنسانية في اليمن",
+    ex = run("الدكتور أبوبكر ورئيس مندوبية الاتحاد الأوروبي يناقشان التطورات الإنسانية في اليمن",
              title="", source="alriyadh")
     assert events(ex) == [("MEETING", "occurred", [
         ("source", "أبوبكر", "SAU"), ("target", None, "EUR"),
     ])]
+
+
+def test_a_bare_name_has_no_country_of_its_own():
+    # "The journalist Nihal Kamal said she received a call from President al-Sisi": a
+    # private person named without title, rank or state is not the outlet's official.
+    ex = run("وقالت الإعلامية نهال كمال إنها تلقت اتصالاً هاتفياً من الرئيس عبد الفتاح السيسي للاطمئنان "
+             "على صحة زوجها.", source="alriyadh")
+    assert ex.events == []
+
+
+def test_known_office_holder_named_without_a_state():
+    ex = marsad.extract("تلقى الرئيس عبد الفتاح السيسي اتصالاً هاتفياً من الرئيس الأمريكي دونالد ترامب.")
+    assert events(ex) == [("PHONE_CALL", "occurred", [("source", "دونالد ترامب", "USA"),
+                                                      ("target", "عبد الفتاح السيسي", "EGY")])]
 
 
 def test_pair_under_one_dual_title():

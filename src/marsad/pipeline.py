@@ -237,7 +237,10 @@ def _repeats_body(events: list[Event], headline: Event) -> bool:
 
 
 def _resolve_country(m: Mention, home: str | None) -> str | None:
-    if m.country == HOME or m.country is None:
+    """An office held at home (``وزير الدفاع``) or a titled or ranked person (``الأمير
+    محمد بن سلمان``) is the outlet's; a bare name with no title, rank or state (``نهال
+    كمال``) has no known country."""
+    if m.country == HOME or (m.country is None and (m.title is not None or m.kind == "office" or m.ranked)):
         return home
     return m.country
 

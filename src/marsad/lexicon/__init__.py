@@ -79,6 +79,7 @@ class Lexicon:
     given_names: frozenset[str] = frozenset()
     common_words: frozenset[str] = frozenset()  # frequent words that end a name chain
     org_codes: frozenset[str] = frozenset()
+    leaders: dict[str, str] = field(default_factory=dict)  # folded name -> country of a known office holder
 
 
 def _country_rows(data_dir):
@@ -172,4 +173,19 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
         agencies += [(v, row[0]) for v in split_variants(cell(row, 1))]
     lex.agencies = PhraseMatcher(agencies, suffixes=EXACT, keep_article=True)
     lex.outlets = {row[0].lower(): row[1] for row in read_rows("outlets.tsv", data_dir)}
+    lex.leaders = _leaders(data_dir)
     return lex
+
+
+def _leaders(data_dir) -> dict[str, str]:
+    """Known office holders by every listed spelling. A person listed for two countries
+    (أبو الغيط: Egypt's foreign minister, then the Arab League's secretary-general) is
+    taken in the most recent office."""
+    latest: dict[str, tuple[str, str]] = {}  # name -> (first year, code)
+    for row in read_rows("leaders.tsv", data_dir):
+        for name in split_variants(cell(row, 1)):
+            key = " ".join(fold(name).replace("عبد ", "عبد").split())
+            since = cell(row, 3) or "0000"
+            if key not in latest or since > latest[key][0]:
+                latest[key] = (since, row[0])
+    return {name: code for name, (_, code) in latest.items()}

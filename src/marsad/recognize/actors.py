@@ -16,12 +16,10 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from marsad.lexicon import load_lexicon
 from marsad.recognize.tagging import Tag, TaggedText
 from marsad.text.normalize import fold
 
 HOME = "HOME"
-ORG_CODES = load_lexicon().org_codes
 
 # Function words, time words and reporting verbs that never belong to a name; a name
 # that runs into one of them has ended ("سامح شكري أمس" → the name is سامح شكري).
@@ -73,6 +71,7 @@ class Mention:
     country_tokens: tuple[int, int] | None = None
     extra_countries: list[tuple[str, tuple[int, int]]] = field(default_factory=list)
     prefix: str = ""  # proclitics written on the first token (ل, و, ب, من-less)
+    ranked: bool = False  # a rank or form of address before the name (الأمير، الشيخ، معالي)
 
     def name_key(self, tt: TaggedText) -> tuple[str, ...]:
         if not self.name:
@@ -146,7 +145,8 @@ def consume_title(tt: TaggedText, j: int, hi: int) -> tuple[int, list[tuple[str,
         if place is not None:
             # "المبعوث الأمريكي الخاص للسودان": a state after ل is where the envoy is sent
             # (an organisation after ل is the one served: الأمين العام للأمم المتحدة).
-            sent_to = place.prefix.endswith("ل") and place.value not in ORG_CODES and j > start and refs
+            orgs = tt.lexicon.org_codes if tt.lexicon else frozenset()
+            sent_to = place.prefix.endswith("ل") and place.value not in orgs and j > start and refs
             refs.append((place.value, (j, place.last), host or bool(sent_to)))
             j = end = place.last
         elif nisba is not None:
@@ -404,7 +404,7 @@ def parse_mention(tt: TaggedText, i: int, hi: int, ctx: Context) -> Mention | No
         tag = tt.at(kind, i)
         if tag is not None:
             prefix = tag.prefix
-    mention = Mention(i, last, "person" if name else "office", name, title, prefix=prefix)
+    mention = Mention(i, last, "person" if name else "office", name, title, prefix=prefix, ranked=honoured)
     _attribute_country(mention, refs)
     del first_tok
     return mention
@@ -446,6 +446,8 @@ def find_mentions(tt: TaggedText, lo: int, hi: int, ctx: Context, known_names: d
         m = parse_mention(tt, i, hi, ctx)
         if m is not None and m.name is not None and m.country in (None, HOME) and m.country_tokens is None:
             _resolve_known(tt, m, known_names)  # الرئيس السبسي, للرئيس توني تان
+            if m.country in (None, HOME):
+                _resolve_leader(tt, m)  # الرئيس عبد الفتاح السيسي with no state named
         if m is None:
             m = _state_or_known(tt, i, known_names, ctx)
         if m is None:
@@ -485,6 +487,17 @@ def _openers(tt: TaggedText, ctx: Context) -> frozenset[int]:
         }
         tt._anchors[("openers",)] = cached
     return cached
+
+
+def _resolve_leader(tt: TaggedText, m: Mention) -> None:
+    """A well-known office holder (``leaders.tsv``) named without a state: their own.
+
+    ``الرئيس عبد الفتاح السيسي`` in a Kuwaiti paper is Egypt's president, not Kuwait's."""
+    if tt.lexicon is None:
+        return
+    code = tt.lexicon.leaders.get(" ".join(m.name_key(tt)).replace("عبد ", "عبد"))
+    if code is not None:
+        m.country = code
 
 
 def _resolve_known(tt: TaggedText, m: Mention, known_names: dict) -> None:

@@ -36,6 +36,7 @@ class TaggedText:
     tags: dict[str, dict[int, Tag]] = field(default_factory=dict)
     cover: dict[str, list[Tag | None]] = field(default_factory=dict)
     _anchors: dict[tuple, Any] = field(default_factory=dict, repr=False)  # per-text caches
+    lexicon: Lexicon | None = field(default=None, repr=False)  # the lexicon the tags came from
 
     def at(self, kind: str, i: int) -> Tag | None:
         """The ``kind`` tag that starts at token ``i``."""
@@ -64,7 +65,7 @@ class TaggedText:
 
 def tag_text(text: str, lex: Lexicon) -> TaggedText:
     toks = tokens(text)
-    tagged = TaggedText(text, toks, [t.start for t in toks])
+    tagged = TaggedText(text, toks, [t.start for t in toks], lexicon=lex)
     ends = {t.end: i for i, t in enumerate(toks)}
     for kind, matcher in (
         ("place", lex.places),
