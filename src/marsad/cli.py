@@ -8,7 +8,6 @@ counted in the final summary, and never stops the batch.
 from __future__ import annotations
 
 import json
-import os
 import sys
 from dataclasses import dataclass, field
 

@@ -14,7 +14,7 @@ from typing import TextIO
 from rich.console import Console
 from rich.table import Table
 
-from marsad.model import Actor, Extraction
+from marsad.model import Extraction
 
 COLUMNS = ("article", "type", "status", "source", "target", "date", "location", "topics")
 

@@ -398,7 +398,6 @@ def parse_mention(tt: TaggedText, i: int, hi: int, ctx: Context) -> Mention | No
             k -= 1
         if k >= i and tt.word(k) in RULER_RANKS:
             title = (k, k + 1)
-    first_tok = tt.tokens[i]
     prefix = ""
     for kind in ("hon", "title"):
         tag = tt.at(kind, i)
@@ -406,7 +405,6 @@ def parse_mention(tt: TaggedText, i: int, hi: int, ctx: Context) -> Mention | No
             prefix = tag.prefix
     mention = Mention(i, last, "person" if name else "office", name, title, prefix=prefix, ranked=honoured)
     _attribute_country(mention, refs)
-    del first_tok
     return mention
 
 
