@@ -200,3 +200,17 @@ def test_blessing_after_a_ruler_is_not_part_of_his_name():
     ex = marsad.extract("مسقط (العمانية) - بعث حضرة صاحب الجلالة السلطان هيثم بن طارق المعظم برقية تهنئة إلى "
                         "فخامة الرئيس إيمانويل ماكرون رئيس الجمهورية الفرنسية.")
     assert [a.name for a in ex.events[0].actors] == ["هيثم بن طارق", "إيمانويل ماكرون"]
+
+
+def test_a_date_far_along_the_sentence_belongs_to_another_clause():
+    # "Al-Arabi considered that the Cairo talks between President al-Sisi and the deputy
+    # crown prince ... and the agreement on the joint Arab force, whose chiefs of staff meet
+    # on 27 August, ...": the 27 August date is the staff meeting's, not the talks'.
+    ex = marsad.extract(
+        "كما اعتبر العربي أن مباحثات القاهرة بين فخامة الرئيس عبدالفتاح السيسي وصاحب السمو الملكي ولي ولي "
+        "العهد والاتفاق على إقرار القوة العربية المشتركة من شأنه أن ينعكس إيجابيا على الأجواء العربية وأن يعزز "
+        "العمل العربي المشترك في مواجهة التحديات الراهنة التي تواجه المنطقة، على أن يعقد اجتماع رؤساء الأركان "
+        "في السابع والعشرين من أغسطس الجاري.",
+        source="alriyadh", published="2015-08-01")
+    (event,) = [e for e in ex.events if e.type == "MEETING"][:1]
+    assert (event.status, event.date) == ("occurred", None)

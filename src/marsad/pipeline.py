@@ -31,6 +31,7 @@ from marsad.text.segment import sentences
 
 SEPARATOR = "\n\n"  # between title and body in the working document
 TOPIC_SCOPE = 8  # sentences after the trigger that may say what was discussed
+DATE_REACH = 200  # characters between a trigger and the date that can still be its date
 CEREMONIAL_SUBTYPES = ("congratulation", "condolence")
 # An unfilled template slot left by a writer: "[تاريخ اليوم – يرجى إضافته]", "[اسم الوزير]".
 PLACEHOLDER = re.compile(
@@ -333,6 +334,8 @@ def _attach_date(event: Event, cand: Candidate, doc: Document, tt: TaggedText, d
     if not near:
         return
     best = min(near, key=lambda d: abs(d.start - trig_at))
+    if abs(best.start - trig_at) > DATE_REACH:
+        return  # a date far along a long sentence belongs to another clause
     event.date = best.value.isoformat()
     event.date_span = doc.span(best.start, best.end)
     published = doc.article.published
