@@ -214,3 +214,13 @@ def test_a_date_far_along_the_sentence_belongs_to_another_clause():
         source="alriyadh", published="2015-08-01")
     (event,) = [e for e in ex.events if e.type == "MEETING"][:1]
     assert (event.status, event.date) == ("occurred", None)
+
+
+def test_a_similar_cable_goes_to_the_previous_addressee():
+    text = ("بعث خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود برقية تهنئة لفخامة الرئيس عبدالله يامين "
+            "رئيس جمهورية المالديف بمناسبة ذكرى استقلال بلاده. "
+            "وبعث نائب خادم الحرمين الشريفين الأمير محمد بن نايف بن عبدالعزيز برقية تهنئة مماثلة.")
+    assert events(run(text)) == [
+        ("MESSAGE", "occurred", [("source", "سلمان بن عبدالعزيز آل سعود", "SAU"), ("target", "عبدالله يامين", "MDV")]),
+        ("MESSAGE", "occurred", [("source", "محمد بن نايف بن عبدالعزيز", "SAU"), ("target", "عبدالله يامين", "MDV")]),
+    ]

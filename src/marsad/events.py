@@ -68,6 +68,7 @@ TIME_NOUNS = frozenset(fold(w) for w in ("الأسبوع", "الشهر", "الع
 FUTURE_WINDOW = 12  # tokens after a trigger where such a time word dates it
 PLANNED_WINDOW = 8  # tokens before a trigger where a future cue applies to it
 SUBJECT_GAP = 4
+SIMILAR = (fold("مماثل"),)  # "a similar cable": the same addressee as the one before
 DATELINE_MARKS = frozenset([".", ":", "-", "–", "—", "(", ")", "«", "»"])  # tokens allowed between a headline subject and its verb (أمس، اليوم …)
 
 
@@ -257,11 +258,14 @@ def sentence_events(
     mentions: list[Mention],
     dated: bool,
     previous: Mention | None = None,
+    last_addressees: list[Mention] | None = None,
 ) -> list[Candidate]:
     """Candidate events of the sentence ``[lo, hi)`` given its mentions.
 
     ``previous`` is the subject of the sentence before, the source of a sentence
-    that refers back to it (``جاء ذلك في برقية تهنئة للرئيس …``).
+    that refers back to it (``جاء ذلك في برقية تهنئة للرئيس …``); ``last_addressees``
+    are those of the article's previous message, the addressees of "a similar cable"
+    (``وبعث نائب خادم الحرمين الشريفين برقية تهنئة مماثلة``).
     """
     if is_background(tt, lo, hi, dated) or is_sport(tt, lo, hi):
         return []
@@ -302,7 +306,8 @@ def sentence_events(
         places = [m for m in cities if tag.last <= m.first < verbal_next]
         if not before and previous is not None and _refers_back(tt, lo):
             before = [previous]
-        out += _events_for_trigger(tt, tag, t, (lo, hi), before, after, places)
+        similar = last_addressees if _similar(tt, lo, hi) else None
+        out += _events_for_trigger(tt, tag, t, (lo, hi), before, after, places, similar)
     return out
 
 
@@ -321,7 +326,12 @@ def _framed(tt: TaggedText, tag: Tag, t: Trigger, lo: int) -> bool:
     return False
 
 
-def _events_for_trigger(tt, trig: Tag, t: Trigger, sentence, before, after, cities=()) -> list[Candidate]:
+def _similar(tt: TaggedText, lo: int, hi: int) -> bool:
+    return any(tt.word(i).startswith(SIMILAR) for i in range(lo, hi))
+
+
+def _events_for_trigger(tt, trig: Tag, t: Trigger, sentence, before, after, cities=(),
+                        similar=None) -> list[Candidate]:
     subtype = t.subtype
     if t.type == "MESSAGE" and subtype is None:
         subtype = message_subtype(tt, trig.first, sentence[1])
@@ -332,6 +342,8 @@ def _events_for_trigger(tt, trig: Tag, t: Trigger, sentence, before, after, citi
     if t.type == "VISIT":
         places = sorted(states + list(cities), key=lambda m: m.first)
         return _visit(tt, trig, sentence, status, sources, objects, places)
+    if t.type == "MESSAGE" and sources and not objects and similar:
+        objects = list(similar)  # "برقية تهنئة مماثلة": to the previous message's addressee
     if not sources or not objects:
         return []
     if t.voice == "recipient":

@@ -127,6 +127,7 @@ def extract_article(
     events: list[Event] = []
     candidate_sentences: list[int] = []
     per_sentence: list[list[Candidate]] = []
+    last_addressees: list[Mention] = []
     for n, (lo, hi) in enumerate(ranges):
         if not any(lo <= i < hi for i in tt.tags["trigger"]):
             per_sentence.append([])
@@ -135,7 +136,11 @@ def extract_article(
         s_start, s_end = tt.tokens[lo].start, tt.tokens[hi - 1].end
         in_sentence = [d for d in dates if s_start <= d.start < s_end]
         previous = _previous_subject(first_pass, n, n_body)
-        found = sentence_events(tt, lo, hi, mentions, dated=any(d.value for d in in_sentence), previous=previous)
+        found = sentence_events(tt, lo, hi, mentions, dated=any(d.value for d in in_sentence), previous=previous,
+                                last_addressees=last_addressees)
+        messages = [c for c in found if c.type == "MESSAGE"]
+        if messages:
+            last_addressees = messages[-1].targets
         per_sentence.append(found)
         if found:
             candidate_sentences.append(n)
