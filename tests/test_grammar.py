@@ -224,3 +224,10 @@ def test_a_similar_cable_goes_to_the_previous_addressee():
         ("MESSAGE", "occurred", [("source", "سلمان بن عبدالعزيز آل سعود", "SAU"), ("target", "عبدالله يامين", "MDV")]),
         ("MESSAGE", "occurred", [("source", "محمد بن نايف بن عبدالعزيز", "SAU"), ("target", "عبدالله يامين", "MDV")]),
     ]
+
+
+def test_two_unnamed_office_holders_send_two_cables():
+    text = ("بعث خادم الحرمين الشريفين وسمو ولي العهد برقيتي تهنئة لجلالة السلطان قابوس بن سعيد سلطان عمان "
+            "بمناسبة ذكرى يوم النهضة.")
+    assert [(e.actors[0].title, e.actors[1].name) for e in run(text).events] == [
+        ("خادم الحرمين الشريفين", "قابوس بن سعيد"), ("ولي العهد", "قابوس بن سعيد")]

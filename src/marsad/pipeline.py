@@ -410,6 +410,12 @@ def _same_event(a: Event, b: Event) -> bool:
         names_b = [x.name for x in b.actors if x.role == role and x.name]
         if names_a and names_b and not any(_names_compatible(x, y) for x in names_a for y in names_b):
             return False
+        if not names_a and not names_b:
+            # Unnamed office holders: "خادم الحرمين الشريفين وسمو ولي العهد" sent two cables.
+            titles_a = [x.title for x in a.actors if x.role == role and x.title]
+            titles_b = [x.title for x in b.actors if x.role == role and x.title]
+            if titles_a and titles_b and not any(_names_compatible(x, y) for x in titles_a for y in titles_b):
+                return False
     return True
 
 
