@@ -231,3 +231,15 @@ def test_two_unnamed_office_holders_send_two_cables():
             "بمناسبة ذكرى يوم النهضة.")
     assert [(e.actors[0].title, e.actors[1].name) for e in run(text).events] == [
         ("خادم الحرمين الشريفين", "قابوس بن سعيد"), ("ولي العهد", "قابوس بن سعيد")]
+
+
+def test_speech_verb_continues_the_subject_of_the_sentence_before():
+    text = ("يسعى الرئيس الإيراني حسن روحاني إلى التظاهر بالانفتاح على المنطقة. "
+            "وقال عقب اتصال هاتفي مع أمير قطر الشيخ تميم بن حمد آل ثاني إن الاتفاق سيقود إلى علاقات أوثق.")
+    assert events(run(text, source="aawsat")) == [("PHONE_CALL", "occurred", [
+        ("source", "حسن روحاني", "IRN"), ("target", "تميم بن حمد آل ثاني", "QAT")])]
+
+
+def test_an_organisation_is_not_a_place_visited():
+    text = ("ويقوم أوبراين بجولة من أربعة أيام للاطلاع مباشرة على نتائج النزاع وفق بيان للأمم المتحدة.")
+    assert [e for e in run(text).events if e.type == "VISIT"] == []

@@ -60,6 +60,9 @@ PASSIVE_FRAME = frozenset(fold(w) for w in ("تم", "وتم", "جرى", "وجر�
 CIRCUMSTANTIAL = frozenset(["في", "وفي"])
 # "جاء ذلك في برقية …", "وذلك خلال لقائه …": the sentence continues the one before.
 REFERS_BACK = frozenset(fold(w) for w in ("جاء", "وجاء", "وذلك"))
+# "وقال عقب اتصال هاتفي مع أمير قطر …": a speech verb with no subject of its own
+# continues the subject of the sentence before.
+SPEECH_OPENERS = frozenset(fold(w) for w in ("وقال", "وأضاف", "وأكد", "وأوضح", "وأشار", "وشدد", "وأعرب"))
 PERFECT_OPENERS = frozenset(fold(w) for w in ("وكان", "كان", "وكانت", "كانت", "فيما كان"))
 DIRECTED = ("PHONE_CALL", "MESSAGE", "VISIT")
 # Time words after a trigger that put the engagement in the future.
@@ -312,7 +315,7 @@ def sentence_events(
 
 
 def _refers_back(tt: TaggedText, lo: int) -> bool:
-    return any(tt.word(i) in REFERS_BACK for i in range(lo, lo + 2))
+    return any(tt.word(i) in REFERS_BACK for i in range(lo, lo + 2)) or tt.word(lo) in SPEECH_OPENERS
 
 
 def _framed(tt: TaggedText, tag: Tag, t: Trigger, lo: int) -> bool:
@@ -379,7 +382,9 @@ def _visit(tt, trig, sentence, status, sources, objects, states) -> list[Candida
     visitors = [m for m in sources if m.kind != "state"] or sources
     if not visitors:
         return []
-    destination = next((m for m in states if m.first >= trig.last), None)
+    orgs = tt.lexicon.org_codes if tt.lexicon else frozenset()
+    # An organisation is a host, never a place visited ("وفق بيان للأمم المتحدة").
+    destination = next((m for m in states if m.first >= trig.last and m.country not in orgs), None)
     hosts = [m for m in objects if m.kind != "state" and m not in visitors][:1]
     targets = ([destination] if destination else []) + hosts
     if not targets:
