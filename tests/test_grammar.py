@@ -243,3 +243,9 @@ def test_speech_verb_continues_the_subject_of_the_sentence_before():
 def test_an_organisation_is_not_a_place_visited():
     text = ("ويقوم أوبراين بجولة من أربعة أيام للاطلاع مباشرة على نتائج النزاع وفق بيان للأمم المتحدة.")
     assert [e for e in run(text).events if e.type == "VISIT"] == []
+
+
+def test_announced_visit_to_a_state_is_planned():
+    text = "وأعلن وزير الخارجية النمساوي سباستيان كورتس عزمه زيارة إيران في سبتمبر المقبل."
+    assert events(run(text, published="2015-08-03")) == [("VISIT", "planned", [
+        ("source", "سباستيان كورتس", "AUT"), ("target", None, "IRN")])]

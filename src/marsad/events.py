@@ -36,7 +36,8 @@ NON_PARTY_CUES = tuple(
 # Future and announcement wording: the engagement has not happened yet.
 PLANNED_CUES = tuple(
     fold(w)
-    for w in ("المقرر", "يعتزم", "تعتزم", "المرتقب", "المرتقبة", "المنتظر", "سوف", "المزمع", "يتوقع", "المتوقع")
+    for w in ("المقرر", "يعتزم", "تعتزم", "المرتقب", "المرتقبة", "المنتظر", "سوف", "المزمع", "يتوقع", "المتوقع",
+              "عزمه", "عزمها", "اعتزامه", "اعتزامها", "ينوي", "تنوي")
 )
 # Plural meeting nouns or "separately": one event per guest.
 SEPARATE_CUES = tuple(fold(w) for w in ("منفصلة", "منفصل", "حدة", "اجتماعات", "لقاءات", "كلا"))
@@ -190,6 +191,8 @@ def _parties(voice: str, tt: TaggedText, trig: Tag, before: list[Mention], after
         subject = before[-1] if before else None
         return ([subject] if subject else []), after
     if voice == "genitive":
+        if before and after and after[0].kind == "state" and after[0].first == trig.last:
+            return [before[-1]], after  # "أعلن كورتس عزمه زيارة إيران": the state is visited
         if before and _with_follows(tt, trig):
             return [before[-1]], after  # عقد الوزير اجتماعات منفصلة مع ...
         if before and after and _addressed(tt, after[0]):
