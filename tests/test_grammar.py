@@ -249,3 +249,9 @@ def test_announced_visit_to_a_state_is_planned():
     text = "وأعلن وزير الخارجية النمساوي سباستيان كورتس عزمه زيارة إيران في سبتمبر المقبل."
     assert events(run(text, published="2015-08-03")) == [("VISIT", "planned", [
         ("source", "سباستيان كورتس", "AUT"), ("target", None, "IRN")])]
+
+
+def test_states_sign_an_agreement_as_parties():
+    ex = marsad.extract("أبوظبي (وام) - وقعت دولة الإمارات العربية المتحدة وجمهورية الهند اتفاقية شراكة اقتصادية شاملة "
+                        "بحضور صاحب السمو الشيخ محمد بن زايد آل نهيان ورئيس الوزراء الهندي ناريندرا مودي.")
+    assert events(ex) == [("AGREEMENT", "occurred", [("source", None, "ARE"), ("target", None, "IND")])]

@@ -345,6 +345,9 @@ def _events_for_trigger(tt, trig: Tag, t: Trigger, sentence, before, after, citi
     people = [m for m in after if m.kind != "state"]
     states = [m for m in after if m.kind == "state"]
     sources, objects = _parties(t.voice, tt, trig, before, people if t.type != "VISIT" else after)
+    if t.type == "AGREEMENT" and (not sources or not objects):
+        # "وقعت دولة الإمارات وجمهورية الهند اتفاقية …": states sign as parties.
+        sources, objects = _parties(t.voice, tt, trig, before, after)
     if t.type == "VISIT":
         places = sorted(states + list(cities), key=lambda m: m.first)
         return _visit(tt, trig, sentence, status, sources, objects, places)
