@@ -277,8 +277,9 @@ def sentence_events(
         return []
     triggers: list[tuple[Tag, Trigger]] = []
     consumed: set[int] = set()
-    for i, tag in sorted(tt.tags["trigger"].items()):
-        if lo <= i < hi and i not in consumed:
+    for i in tt.sorted_starts("trigger", lo, hi):
+        tag = tt.tags["trigger"][i]
+        if i not in consumed:
             found = reading(tt, tag, hi)
             if found is not None:
                 triggers.append((tag, found[0]))

@@ -13,7 +13,7 @@ places and topics → merge repeats → add codes and map every span back to the
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 import re
 
 from marsad.codes import codes_for
@@ -123,18 +123,18 @@ def extract_article(
         named += [m for m in found if m.name and m.title]
         first_pass.append(found)
     n_body = sum(1 for lo, _ in ranges if tt.tokens[lo].start >= doc.title_end)
-    cues = find_topic_cues(doc.norm.text, lex)
+    cues = sorted(find_topic_cues(doc.norm.text, lex), key=lambda c: c.start)
     events: list[Event] = []
     candidate_sentences: list[int] = []
     per_sentence: list[list[Candidate]] = []
     last_addressees: list[Mention] = []
     for n, (lo, hi) in enumerate(ranges):
-        if not any(lo <= i < hi for i in tt.tags["trigger"]):
+        if not _has_index(trigger_starts, lo, hi):
             per_sentence.append([])
             continue
         mentions = find_mentions(tt, lo, hi, ctx, known)
         s_start, s_end = tt.tokens[lo].start, tt.tokens[hi - 1].end
-        in_sentence = [d for d in dates if s_start <= d.start < s_end]
+        in_sentence = _dates_within(dates, s_start, s_end)
         previous = _previous_subject(first_pass, n, n_body)
         found = sentence_events(tt, lo, hi, mentions, dated=any(d.value for d in in_sentence), previous=previous,
                                 last_addressees=last_addressees)
@@ -335,7 +335,7 @@ def _attach_date(event: Event, cand: Candidate, doc: Document, tt: TaggedText, d
     lo, hi = cand.sentence
     s_start, s_end = tt.tokens[lo].start, tt.tokens[hi - 1].end
     trig_at = tt.tokens[cand.trigger.first].start
-    near = [d for d in dates if s_start <= d.start < s_end and d.value is not None]
+    near = [d for d in _dates_within(dates, s_start, s_end) if d.value is not None]
     if not near:
         return
     best = min(near, key=lambda d: abs(d.start - trig_at))
@@ -375,16 +375,23 @@ def _set_location(event: Event, doc: Document, tt: TaggedText, place: tuple[int,
     event.location_span = span
 
 
+def _dates_within(dates: list[DateMention], start: int, end: int) -> list[DateMention]:
+    """The dates starting in ``[start, end)`` (``dates`` is sorted by start)."""
+    return dates[bisect_left(dates, start, key=lambda d: d.start) : bisect_left(dates, end, key=lambda d: d.start)]
+
+
 def _attach_topics(event, doc, tt, cues, ranges, n, candidate_sentences) -> None:
-    later = [k for k in candidate_sentences if k > n]
+    k = bisect_right(candidate_sentences, n)  # the next sentence holding its own event
+    later = candidate_sentences[k : k + 1]
     stop = min([n + TOPIC_SCOPE + 1] + later)
     lo_char = tt.tokens[ranges[n][0]].start
     scope = [(tt.tokens[lo].start, tt.tokens[hi - 1].end) for lo, hi in ranges[n:stop]]
     if ranges[n][0] < tt.token_index(doc.title_end):
         scope = [(lo_char, tt.tokens[ranges[n][1] - 1].end)]
     spans: dict[str, list[Span]] = {}
-    for cue in cues:
-        if any(s <= cue.start < e for s, e in scope):
+    for s, e in scope:  # cues are sorted by start
+        first, last = bisect_left(cues, s, key=lambda c: c.start), bisect_left(cues, e, key=lambda c: c.start)
+        for cue in cues[first:last]:
             spans.setdefault(cue.topic, []).append(doc.span(cue.start, cue.end))
     if event.subtype in CEREMONIAL_SUBTYPES and event.trigger is not None:
         spans.setdefault("ceremonial", []).insert(0, event.trigger)

@@ -59,6 +59,14 @@ class TaggedText:
             self._anchors[kinds] = cached
         return cached
 
+    def sorted_starts(self, kind: str, lo: int, hi: int) -> list[int]:
+        """Token indices in ``[lo, hi)`` where a ``kind`` tag starts, in order."""
+        key = ("sorted", kind)
+        starts = self._anchors.get(key)
+        if starts is None:
+            starts = self._anchors[key] = sorted(self.tags.get(kind, {}))
+        return starts[bisect_left(starts, lo) : bisect_left(starts, hi)]
+
     def word(self, i: int) -> str:
         return self.tokens[i].text if 0 <= i < len(self.tokens) else ""
 
