@@ -63,7 +63,7 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-from marsad.lexicon import load_lexicon
+from marsad.lexicon import load_lexicon, read_rows
 from marsad.store.query import ActorRecord, EventRecord, Filters, select_events
 from marsad.text.normalize import fold
 
@@ -116,25 +116,8 @@ GDELT_COLUMNS: tuple[str, ...] = (
 CAMEO_GROUPS = {"UNO": "UNO", "ARL": "ARL", "GCC": "GCC", "OIC": "OIC", "NAT": "NAT",
                 "EUR": "EEC", "AFU": "OAU"}
 
-# ISO 3166-1 alpha-3 -> FIPS 10-4, the country codes of GDELT's geo fields. Palestine is
-# left out: FIPS splits it into the West Bank (WE) and Gaza (GZ).
-ISO3_TO_FIPS = {
-    # Arab League
-    "DZA": "AG", "BHR": "BA", "COM": "CN", "DJI": "DJ", "EGY": "EG", "IRQ": "IZ", "JOR": "JO",
-    "KWT": "KU", "LBN": "LE", "LBY": "LY", "MRT": "MR", "MAR": "MO", "OMN": "MU", "QAT": "QA",
-    "SAU": "SA", "SOM": "SO", "SDN": "SU", "SYR": "SY", "TUN": "TS", "ARE": "AE", "YEM": "YM",
-    # neighbours
-    "TUR": "TU", "IRN": "IR", "ISR": "IS", "CYP": "CY", "ETH": "ET", "ERI": "ER", "SSD": "OD",
-    "TCD": "CD", "NER": "NG", "MLI": "ML", "SEN": "SG", "AFG": "AF", "PAK": "PK", "AZE": "AJ",
-    "GRC": "GR",
-    # major powers and frequent partners
-    "USA": "US", "GBR": "UK", "FRA": "FR", "RUS": "RS", "CHN": "CH", "DEU": "GM", "ITA": "IT",
-    "ESP": "SP", "JPN": "JA", "IND": "IN", "KOR": "KS", "PRK": "KN", "CAN": "CA", "BRA": "BR",
-    "AUS": "AS", "AUT": "AU", "CHE": "SZ", "NLD": "NL", "BEL": "BE", "SWE": "SW", "NOR": "NO",
-    "DNK": "DA", "POL": "PL", "UKR": "UP", "IRL": "EI", "PRT": "PO", "VAT": "VT", "IDN": "ID",
-    "MYS": "MY", "BGD": "BG", "KAZ": "KZ", "UZB": "UZ", "NGA": "NI", "ZAF": "SF", "MEX": "MX",
-    "ARG": "AR",
-}
+# ISO 3166-1 alpha-3 -> FIPS 10-4 (GDELT's geo country codes): data in lexicon/data/fips.tsv.
+ISO3_TO_FIPS = {row[0]: row[1] for row in read_rows("fips.tsv")}
 
 GEO_COUNTRY, GEO_WORLD_CITY = 1, 4  # GDELT geo types
 
