@@ -9,9 +9,90 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
-EVENT_TYPES = ("PHONE_CALL", "MEETING", "VISIT", "MESSAGE", "AGREEMENT")
+from marsad.lexicon import read_rows
+
+
+@dataclass(frozen=True, slots=True)
+class EventType:
+    """One kind of engagement, as defined in ``lexicon/data/vocabulary.tsv``."""
+
+    name: str
+    label_ar: str
+    label_en: str
+    colour: str
+    directed: bool  # the source side (caller, visitor, sender) is meaningful
+    subtypes: tuple[str, ...]
+
+    def label(self, lang: str) -> str:
+        return self.label_ar if lang == "ar" else self.label_en
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    name: str
+    label_ar: str
+    label_en: str
+
+    def label(self, lang: str) -> str:
+        return self.label_ar if lang == "ar" else self.label_en
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """Event types and statuses, in file order.
+
+    >>> vocabulary().type("MESSAGE").subtypes
+    ('congratulation', 'condolence', 'letter', 'other')
+    >>> "MEETING" in vocabulary().directed_types
+    False
+    """
+
+    types: tuple[EventType, ...]
+    statuses: tuple[Status, ...]
+
+    @property
+    def type_names(self) -> tuple[str, ...]:
+        return tuple(t.name for t in self.types)
+
+    @property
+    def status_names(self) -> tuple[str, ...]:
+        return tuple(s.name for s in self.statuses)
+
+    @property
+    def directed_types(self) -> frozenset[str]:
+        return frozenset(t.name for t in self.types if t.directed)
+
+    def type(self, name: str) -> EventType:
+        for t in self.types:
+            if t.name == name:
+                return t
+        raise KeyError(f"unknown event type {name!r}; expected one of {self.type_names}")
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """The event vocabulary, read once (``MARSAD_LEXICON_DIR`` may replace the file)."""
+    types: list[EventType] = []
+    statuses: list[Status] = []
+    for row in read_rows("vocabulary.tsv"):
+        kind, name, *rest = row
+        if kind == "type":
+            label_ar, label_en, colour, directed, subtypes = rest[:5]
+            subs = () if subtypes in ("", "-") else tuple(s for s in subtypes.split("|") if s)
+            types.append(EventType(name, label_ar, label_en, colour, directed == "yes", subs))
+        elif kind == "status":
+            statuses.append(Status(name, rest[0], rest[1]))
+        else:
+            raise ValueError(f"vocabulary.tsv: unknown row kind {kind!r}")
+    return Vocabulary(tuple(types), tuple(statuses))
+
+
+EVENT_TYPES = vocabulary().type_names
+STATUSES = vocabulary().status_names
+DIRECTED_TYPES = vocabulary().directed_types
 TOPICS = (
     "bilateral_relations",
     "economy_trade_investment",
