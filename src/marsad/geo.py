@@ -1,0 +1,99 @@
+"""Where an event happened: its location, as written, resolved to a gazetteer place.
+
+An event's ``location`` is the place as the article writes it: a city («الرياض»), a state
+(«المملكة الأردنية الهاشمية»), or a venue («قصر السلام بجدة», «مقر وزارة الخارجية في
+واشنطن», «مكتبه»). :func:`locate` finds the gazetteer place it names:
+
+- the whole phrase, if it is a place's name;
+- else the place a venue names inside it, read from its end, where Arabic puts the city
+  («قصر السلام بجدة» "al-Salam Palace in Jeddah" → Jeddah);
+- else nothing: a venue that names no place («مكتبه» "his office", «مقر وزارة الدفاع»)
+  stays unresolved rather than being guessed.
+
+Ambiguous names are settled by the states the event is about and the outlet's home state
+(«عمان» is Amman in a Jordanian story, Oman otherwise), and the answer says so.
+
+>>> geo = locate("قصر السلام بجدة", countries={"SAU", "EGY"})
+>>> geo.name_en, geo.country, geo.reason
+('Jeddah', 'SAU', 'venue')
+>>> locate("عمان", countries={"SAU", "JOR"}).name_en
+'Amman'
+>>> locate("مكتبه", countries={"SAU"}) is None
+True
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from marsad.lexicon.gazetteer import Place, Resolution, load_gazetteer
+
+MAX_NAME_WORDS = 3  # «جزيرة ماوي», «سان بطرسبرج», «مدينة الكويت»: place names are short
+
+
+@dataclass(frozen=True, slots=True)
+class Geo:
+    """A resolved location: the gazetteer place and how it was chosen."""
+
+    place: Place
+    matched: str  # the words of the location that name the place
+    reason: str  # unique | context | state | capital | population (see Gazetteer.resolve), or venue
+    ambiguous: bool
+    alternatives: tuple[str, ...]  # other readings, as "English name (ISO3)"
+
+    @property
+    def name_en(self) -> str:
+        return self.place.name_en
+
+    @property
+    def country(self) -> str:
+        return self.place.country
+
+    def to_dict(self) -> dict[str, Any]:
+        p = self.place
+        return {
+            "name_ar": p.name_ar, "name_en": p.name_en, "kind": p.kind, "country": p.country,
+            "adm1": p.admin1 or None, "adm1_name": p.admin1_name or None,
+            "lat": p.lat, "lon": p.lon, "geonameid": p.geonameid,
+            "matched": self.matched, "reason": self.reason, "ambiguous": self.ambiguous,
+            "alternatives": list(self.alternatives),
+        }
+
+
+def locate(location: str | None, countries: Iterable[str] = (), home: str | None = None) -> Geo | None:
+    """The gazetteer place that ``location`` names, or ``None``.
+
+    ``countries`` are the ISO3 codes of the event's parties; ``home`` the outlet's state.
+    Both only break ties between places of the same name.
+    """
+    if not location:
+        return None
+    gazetteer = load_gazetteer()
+    context = set(countries) | ({home} if home else set())
+    whole = gazetteer.resolve(location, context)
+    if whole.place is not None:
+        return _geo(whole, location, whole.reason)
+    words = location.split()
+    for end in range(len(words), 0, -1):
+        for size in range(min(MAX_NAME_WORDS, end), 0, -1):
+            phrase = " ".join(words[end - size:end])
+            found = gazetteer.resolve(phrase, context)
+            if found.place is not None and _plausible_in_venue(found, phrase):
+                return _geo(found, phrase, "venue")
+    return None
+
+
+def _plausible_in_venue(found: Resolution, phrase: str) -> bool:
+    """A one-word town inside a venue's name is more often an ordinary word («السلام»
+    "peace" is also a town): inside a venue, take states, regions, capitals and large
+    cities only."""
+    place = found.place
+    assert place is not None
+    return place.kind != "city" or place.population >= 100_000 or len(phrase.split()) > 1
+
+
+def _geo(found: Resolution, matched: str, reason: str) -> Geo:
+    assert found.place is not None
+    others = tuple(dict.fromkeys(f"{p.name_en} ({p.country})" for p in found.candidates if p is not found.place))
+    return Geo(found.place, matched, reason, found.ambiguous, others)
