@@ -6,24 +6,33 @@ a Content-Security-Policy everywhere, and a property-based sweep of the OpenAPI
 description (schemathesis) that finds no 5xx."""
 import json
 import re
+import socket
 import sqlite3
+import threading
+import time
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
+import httpx
 import pytest
 import schemathesis
+from click.testing import CliRunner
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
 
-import marsad.web.app as web_app
+from marsad.cli import main
+from marsad.ingest import ingest_articles
 from marsad.io.readers import read_articles
-from marsad.store import ingest_articles
-from marsad.web import create_app
+from marsad.model import EVENT_TYPES, STATUSES, TOPICS
+from marsad.web import create_app, uploads
+from marsad.web.server import ServeError, allowed_hosts, bind
+from marsad.web.server import server as make_server
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 TOKEN = "s3cret"
-PAGE_SIZE = 200  # web_app.PER_PAGE_MAX: one page holds every event of the examples
+PAGE_SIZE = 200  # marsad.web.api.PER_PAGE_MAX: one page holds every event of the examples
 
 # "The Kuwaiti foreign minister received Iran's foreign minister Mohammad Javad Zarif today
 # and discussed bilateral relations and the nuclear file with him."
@@ -111,7 +120,7 @@ def test_events_list_shape_and_total(client, events):
     assert "evidence" not in first and "articles" not in first  # the list is a summary
 
 
-@pytest.mark.parametrize("field, values", [("type", web_app.EventType.__args__), ("status", ("occurred", "planned"))])
+@pytest.mark.parametrize("field, values", [("type", EVENT_TYPES), ("status", STATUSES)])
 def test_events_filter_by_type_and_status(client, events, field, values):
     for value in values:
         expected = [e["id"] for e in events if e[field] == value]
@@ -133,8 +142,8 @@ def test_events_filter_by_country_and_pair(client, events):
 
 def test_events_filter_by_topic(client, events):
     topics = {t for e in events for t in e["topics"]}
-    assert topics and topics <= set(web_app.TOPICS)
-    for topic in web_app.TOPICS:
+    assert topics and topics <= set(TOPICS)
+    for topic in TOPICS:
         expected = [e["id"] for e in events if topic in e["topics"]]
         assert ids(get_events(client, topic=topic)["items"]) == expected
 
@@ -493,7 +502,7 @@ def test_upload_with_a_wrong_token_is_unauthorized(upload_client, authorization)
 
 
 def test_upload_over_the_size_limit(upload_client, monkeypatch):
-    monkeypatch.setattr(web_app, "MAX_UPLOAD_BYTES", 1000)
+    monkeypatch.setattr(uploads, "MAX_UPLOAD_BYTES", 1000)
     auth = {"Authorization": f"Bearer {TOKEN}"}
     big = json.dumps({"id": "big", "text": ZARIF * 20}).encode()
     r = upload_client.post("/api/articles", content=big, headers={**auth, "Content-Type": "application/json"})
@@ -602,3 +611,167 @@ def test_openapi_get_operations_never_fail(api_schema, mode):
             assert "script-src 'self'" in policy
 
         answers_without_server_error()
+
+
+# ------------------------------------------------------------------ hardening ----------
+
+@contextmanager
+def served(app, **options):
+    """``app`` on a real server (as ``marsad serve`` runs it) in a thread; its base URL."""
+    sock = bind("127.0.0.1", 0)
+    server = make_server(app, **options)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not server.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "the server did not start"
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
+    finally:
+        server.should_exit = True
+        thread.join(10)
+        sock.close()
+
+
+def article(n: int, **fields) -> dict:
+    return {"id": f"bulk-{n}", "text": ZARIF, "published": "2015-08-03", "source": "kuna", **fields}
+
+
+def test_reads_are_answered_while_an_upload_is_ingested(upload_client, monkeypatch):
+    real = uploads.ingest_articles
+
+    def slow(*args, **kwargs):
+        time.sleep(1.5)  # a big article takes seconds to extract
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(uploads, "ingest_articles", slow)
+    with served(upload_client.app) as base, httpx.Client(base_url=base, timeout=10) as http:
+        auth = {"Authorization": f"Bearer {TOKEN}"}
+        upload = threading.Thread(target=lambda: results.append(http.post("/api/articles", json=article(1),
+                                                                          headers=auth)))
+        results: list[httpx.Response] = []
+        upload.start()
+        time.sleep(0.3)
+        started = time.monotonic()
+        assert http.get("/api/events", params={"per_page": 1}).status_code == 200
+        assert http.get("/").status_code == 200
+        waited = time.monotonic() - started
+        upload.join(10)
+    assert waited < 0.8, f"reads waited {waited:.1f}s for the upload"
+    assert results[0].status_code == 201 and results[0].json()["new"] == 1
+
+
+def test_a_big_upload_is_a_job_and_too_many_articles_are_refused(db, tmp_path):
+    copy = tmp_path / "jobs.db"
+    source, target = sqlite3.connect(db), sqlite3.connect(copy)
+    source.backup(target)
+    source.close()
+    target.close()
+    client = TestClient(create_app(copy, token=TOKEN, max_upload_articles=30), raise_server_exceptions=False)
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+
+    too_many = client.post("/api/articles", json=[article(n) for n in range(31)], headers=auth)
+    assert too_many.status_code == 413 and "at most 30" in too_many.json()["detail"]
+
+    accepted = client.post("/api/articles", json=[article(n) for n in range(uploads.SYNC_ARTICLES + 1)], headers=auth)
+    assert accepted.status_code == 202
+    job = accepted.json()
+    assert (job["status"] in ("queued", "running"), job["articles"]) == (True, uploads.SYNC_ARTICLES + 1)
+    deadline = time.monotonic() + 60
+    while job["status"] in ("queued", "running"):
+        assert time.monotonic() < deadline, job
+        time.sleep(0.1)
+        job = client.get(f"/api/jobs/{job['id']}", headers=auth).json()
+    assert job["status"] == "done" and job["result"]["new"] == uploads.SYNC_ARTICLES + 1
+    assert client.get("/api/articles/bulk-0").status_code == 200
+    assert client.get(f"/api/jobs/{job['id']}").status_code == 401
+    assert client.get("/api/jobs/no-such-job", headers=auth).status_code == 404
+
+
+def test_deeply_nested_json_is_a_client_error(upload_client):
+    r = upload_client.post("/api/articles", content=b"[" * 1000, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert r.status_code == 422 and "nested too deeply" in r.json()["detail"]
+    r = upload_client.post("/api/articles", content=b"[" * 100000 + b"]" * 100000,
+                           headers={"Authorization": f"Bearer {TOKEN}"})
+    assert r.status_code == 422 and "nested too deeply" in r.json()["detail"]
+
+
+def test_the_token_counts_only_as_a_bearer_token(upload_client):
+    r = upload_client.post("/api/articles", json=article(1), headers={"Authorization": TOKEN})
+    assert r.status_code == 401 and "Bearer" in r.json()["detail"]
+    r = upload_client.post("/api/articles", json=article(1), headers={"Authorization": f"bearer  {TOKEN}"})
+    assert r.status_code == 201
+
+
+def test_fields_are_shown_never_obeyed(upload_client):
+    """A link only for http(s) addresses; bidi overrides made visible; NUL bytes dropped."""
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    hostile = article(1, id="hostile-1", url="javascript:alert(document.cookie)", source="kuna\u202e\x00anuk",
+                      title="وزير الخارجية \u2066يستقبل\u2069 نظيره\x00")
+    assert upload_client.post("/api/articles", json=hostile, headers=auth).status_code == 201
+    safe = article(2, id="safe-1", url="https://www.kuna.net.kw/ArticleDetails.aspx?id=2409181")
+    assert upload_client.post("/api/articles", json=safe, headers=auth).status_code == 201
+
+    page = upload_client.get("/articles/hostile-1").text
+    assert "javascript:alert" in page and 'href="javascript:' not in page
+    found = upload_client.get("/search", params={"q": "ظريف"}).text
+    event_id = upload_client.get("/api/articles/hostile-1").json()["events"][0]["cluster_id"]
+    event = upload_client.get(f"/events/{event_id}").text
+    for html in (page, found, event):
+        assert not any(ch in html for ch in "\u202e\u2066\x00"), "a control character reached the page"
+    assert "⟦U+202E⟧" in page and "⟦U+2066⟧" in page
+    assert 'href="https://www.kuna.net.kw/ArticleDetails.aspx?id=2409181"' in upload_client.get("/articles/safe-1").text
+
+
+def test_article_ids_with_slashes_have_pages(upload_client):
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    assert upload_client.post("/api/articles", json=article(1, id="kuna/2015/08/03/1"), headers=auth).status_code == 201
+    assert upload_client.get("/api/articles/kuna/2015/08/03/1").json()["id"] == "kuna/2015/08/03/1"
+    page = upload_client.get("/articles/kuna/2015/08/03/1")
+    assert page.status_code == 200 and "ظريف" in page.text
+    assert upload_client.get("/articles/kuna/2015/08/03/2").status_code == 404
+
+
+def test_only_the_servers_own_names_are_answered(db):
+    client = TestClient(create_app(db, hosts=allowed_hosts("127.0.0.1", ("marsad.example",))),
+                        base_url="http://127.0.0.1:8000", raise_server_exceptions=False)
+    assert client.get("/api/events").status_code == 200
+    for host in ("localhost:8000", "marsad.example", "[::1]:8000"):
+        assert client.get("/api/events", headers={"Host": host}).status_code == 200, host
+    for host in ("evil.example", "evil.example:8000", "127.0.0.1.evil.example", "", "[bad"):
+        r = client.get("/events/", headers={"Host": host}, follow_redirects=False)
+        assert r.status_code == 400 and "evil" not in r.headers.get("location", ""), host
+
+
+def test_a_client_dripping_its_headers_is_disconnected(db):
+    with served(create_app(db), header_timeout=0.5) as base:
+        port = int(base.rsplit(":", 1)[1])
+        with socket.create_connection(("127.0.0.1", port), timeout=5) as conn:
+            conn.sendall(b"GET /api/events HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+            started = time.monotonic()
+            closed = False
+            while time.monotonic() - started < 5:
+                try:
+                    conn.sendall(b"X-Drip: a\r\n")
+                    conn.settimeout(0.1)
+                    closed = conn.recv(1024) == b""
+                except socket.timeout:
+                    continue
+                except OSError:
+                    closed = True
+                if closed:
+                    break
+        assert closed and time.monotonic() - started < 2
+        assert httpx.get(base + "/api/events", params={"per_page": 1}).status_code == 200
+
+
+def test_serve_binds_before_it_announces_and_names_a_busy_port(db):
+    with socket.create_server(("127.0.0.1", 0)) as busy:
+        port = busy.getsockname()[1]
+        with pytest.raises(ServeError, match=f"port {port} on 127.0.0.1 is already in use"):
+            bind("127.0.0.1", port)
+        result = CliRunner().invoke(main, ["serve", "--db", str(db), "--port", str(port)])
+    assert result.exit_code == 1 and "dashboard on" not in result.output
+    assert result.output.strip().splitlines() == [f"Error: port {port} on 127.0.0.1 is already in use "
+                                                  "(another server?); choose another with --port"]

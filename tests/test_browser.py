@@ -28,7 +28,7 @@ from playwright.sync_api import Page, sync_playwright  # noqa: E402
 
 from marsad.io.readers import read_articles  # noqa: E402
 from marsad.model import Article  # noqa: E402
-from marsad.store import ingest_articles  # noqa: E402
+from marsad.ingest import ingest_articles  # noqa: E402
 from marsad.web import create_app  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]

@@ -8,6 +8,8 @@ Windows-1256 under a server's wrong ISO-8859-1 default. Other routes fail on pur
 from __future__ import annotations
 
 import datetime as dt
+import re
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -22,14 +24,17 @@ import httpx
 import pytest
 
 from marsad.store import connect
+from marsad.store.feeds import feed_status
 from marsad.watch import (
+    AddressPolicy,
+    AddressRefused,
     Feed,
     FeedsFileError,
-    FetchError,
     Fetcher,
+    FetchError,
     canonical_url,
     decode_page,
-    feed_status,
+    guarded_client,
     load_feeds,
     parse_interval,
     read_listing,
@@ -41,7 +46,8 @@ SLUG = "/suna/news/41236/%D8%A7%D8%AA%D9%81%D8%A7%D9%82%D9%8A%D8%A9-%D9%85%D9%86
 KUNA_ETAG = '"kuna-local-20250114-0040"'
 WAM_MODIFIED = "Wed, 15 Jan 2025 06:30:00 GMT"
 SLOW_SECONDS = 2.0
-FAST = dict(per_host_delay=0, timeout=0.5, retries=2, backoff=0.01)
+# The test server runs on this machine, which the watcher refuses unless a host is allowed.
+FAST = dict(per_host_delay=0, timeout=0.5, retries=2, backoff=0.01, allow_hosts={"127.0.0.1"})
 
 
 class NewsSite:
@@ -174,6 +180,7 @@ ROUTES = {
 
 FEEDS = """\
 # Feeds watched by the tests: three outlets, and feeds that fail in every way we know.
+allow	127.0.0.1   # the test server
 {base}/kuna/rss.xml	kuna	KWT
 {base}/alwatan/rss.xml	alwatan	KWT
 {base}/wam/ar/atom.xml	wam	ARE
@@ -204,7 +211,9 @@ def feeds_file(site, tmp_path):
 
 def run_once(feeds_file, db, log=None, **kwargs):
     messages = [] if log is None else log
-    summary = watch(load_feeds(feeds_file), db, once=True, log=messages.append, **{**FAST, **kwargs})
+    watchlist = load_feeds(feeds_file)
+    options = {**FAST, "allow_hosts": watchlist.allow, **kwargs}
+    summary = watch(watchlist.feeds, db, once=True, log=messages.append, **options)
     return summary, messages
 
 
@@ -326,8 +335,8 @@ def test_second_pass_fetches_only_what_failed_and_a_restart_duplicates_nothing(s
     # A restart: a new process, the same database.
     before = stored(db)
     site.hits.clear()
-    script = ("import sys; from marsad.watch import load_feeds, watch; "
-              "s = watch(load_feeds(sys.argv[1]), sys.argv[2], once=True, per_host_delay=0, timeout=0.5, "
+    script = ("import sys; from marsad.watch import load_feeds, watch; w = load_feeds(sys.argv[1]); "
+              "s = watch(w.feeds, sys.argv[2], once=True, per_host_delay=0, timeout=0.5, allow_hosts=w.allow, "
               "retries=0, log=lambda m: None); print(s.new, s.duplicates, s.not_modified, s.fetched)")
     out = subprocess.run([sys.executable, "-c", script, str(feeds_file), str(db)],
                          capture_output=True, text=True, timeout=60, check=True)
@@ -369,7 +378,7 @@ class Killed(BaseException):
 
 
 def test_a_crash_between_storing_and_recording_resumes_without_duplicates(site, tmp_path, monkeypatch):
-    from marsad import watch as watch_module
+    from marsad.watch import poll as watch_module
 
     feeds = [Feed(site.url("/kuna/rss.xml"), "kuna", "KWT")]
     db = tmp_path / "m.db"
@@ -411,8 +420,8 @@ def test_stop_ends_a_continuous_watch(site, tmp_path):
 
 
 def test_a_locked_store_ends_a_single_pass_but_not_a_continuous_watch(site, tmp_path, monkeypatch):
-    from marsad import watch as watch_module
     from marsad.store import StoreError
+    from marsad.watch import poll as watch_module
 
     real_ingest = watch_module.ingest_articles
     calls = []
@@ -457,7 +466,7 @@ def test_load_feeds_reads_columns_and_comments(tmp_path):
         "https://www.spa.gov.sa/rss.xml#latest\n",
         encoding="utf-8",
     )
-    assert load_feeds(path) == [
+    assert load_feeds(path).feeds == [
         Feed("https://www.kuna.net.kw/rss/local.xml", "kuna", "KWT"),
         Feed("https://wam.ae/ar/rss/politics", "wam", None),
         Feed("https://suna-sd.net/ar/politics", None, "SDN"),
@@ -646,3 +655,127 @@ def test_user_agent_and_redirect_loop():
         fetcher.get("https://alrai.com/b", {})
     assert not err.value.retry_now and not err.value.permanent
     assert set(agents) == {"marsad-test"}
+
+
+# --- what the watcher refuses to reach ------------------------------------------------------
+
+
+@pytest.mark.parametrize("url, reason", [
+    ("http://127.0.0.1:8000/rss.xml", "127.0.0.1 is a loopback address"),
+    ("http://10.0.0.7/news/41235.html", "private"),
+    ("http://192.168.1.1/", "private"),
+    ("http://169.254.169.254/latest/meta-data/", "169.254.169.254 is a link-local address"),
+    ("http://224.0.0.1/", "multicast"),
+    ("http://240.0.0.1/", "reserved"),
+    ("http://0.0.0.0:8000/", "unspecified"),
+    ("http://[::1]/", "loopback"),
+    ("http://[fe80::1]/", "link-local"),
+    ("http://[fc00::1]/", "private"),
+    ("http://[::ffff:127.0.0.1]/", "loopback"),
+    ("http://www.kuna.net.kw@127.0.0.1/", "user name"),
+    ("http://admin:pw@www.kuna.net.kw/", "user name"),
+    ("ftp://www.kuna.net.kw/rss.xml", "not an http(s) address"),
+    ("file:///etc/passwd", "not an http(s) address"),
+])
+def test_non_public_addresses_are_refused(url, reason):
+    with pytest.raises(AddressRefused, match=re.escape(reason)):
+        AddressPolicy().check_url(url)
+
+
+def test_an_allowed_host_is_reached_and_names_are_checked_once_resolved():
+    AddressPolicy(allow={"127.0.0.1", "[::1]"}).check_url("http://127.0.0.1:8000/rss.xml")
+    AddressPolicy(allow={"::1"}).check_url("http://[::1]:8000/rss.xml")
+    AddressPolicy().check_url("https://www.kuna.net.kw/rss.xml")  # a name: checked when resolved
+    with pytest.raises(AddressRefused, match=r"localhost \(127\.0\.0\.1\) is a loopback address"):
+        AddressPolicy().resolve("localhost", 80)
+    assert "127.0.0.1" in AddressPolicy(allow={"localhost"}).resolve("localhost", 80)
+
+
+def test_the_feeds_file_allows_hosts(tmp_path):
+    path = tmp_path / "feeds.txt"
+    path.write_text("allow\tnews.intranet.example\t10.0.0.7  # our own mirror\n"
+                    "http://10.0.0.7/rss.xml\tmirror\n", encoding="utf-8")
+    watchlist = load_feeds(path)
+    assert watchlist.allow == {"news.intranet.example", "10.0.0.7"}
+    assert watchlist.feeds == [Feed("http://10.0.0.7/rss.xml", "mirror", None)]
+    path.write_text("allow\nallow\thttp://10.0.0.7/\nhttp://10.0.0.7/rss.xml\n", encoding="utf-8")
+    with pytest.raises(FeedsFileError) as err:
+        load_feeds(path)
+    assert [p.split(":")[1] for p in err.value.problems] == ["1", "2"]
+
+
+def test_a_redirect_to_an_internal_address_is_refused_before_it_is_requested():
+    asked = []
+
+    def handler(request):
+        asked.append(str(request.url))
+        return httpx.Response(302, headers={"Location": "http://169.254.169.254/latest/meta-data/"})
+
+    fetcher = fetcher_for(handler, FakeClock())
+    with pytest.raises(FetchError, match="169.254.169.254 is a link-local address") as err:
+        fetcher.get("https://www.kuna.net.kw/rss.xml", {})
+    assert err.value.permanent
+    assert asked == ["https://www.kuna.net.kw/rss.xml"]
+
+
+def test_watch_refuses_links_to_hosts_not_allowed_and_says_why(site, tmp_path):
+    feeds = [Feed(site.url("/kuna/rss.xml"), "kuna", "KWT")]
+    db = tmp_path / "m.db"
+    summary = watch(feeds, db, once=True, log=lambda m: None, **{**FAST, "allow_hosts": ()})
+    assert summary.fetched == summary.new == 0
+    assert summary.errors == [f"{site.url('/kuna/rss.xml')}: refused: 127.0.0.1 is a loopback address; "
+                              "will retry on the next poll"]
+    assert site.hits == Counter()
+
+    # The feed is allowed; its links name the same server as "localhost", which is not.
+    site.hits.clear()
+    local_links = site.fixture("kuna-rss.xml").replace(site.base.encode(), site.base.replace("127.0.0.1", "localhost").encode())
+    ROUTES["/kuna/local.xml"] = lambda h, s, hit: h.answer(200, local_links, "application/rss+xml")
+    try:
+        feeds = [Feed(site.url("/kuna/local.xml"), "kuna", "KWT")]
+        summary = watch(feeds, db, once=True, log=lambda m: None, **FAST)
+    finally:
+        del ROUTES["/kuna/local.xml"]
+    assert summary.new == 0 and len(summary.errors) == 4
+    assert all("localhost (127.0.0.1) is a loopback address; skipped" in e for e in summary.errors)
+    assert set(site.hits) == {"/kuna/local.xml"}
+    conn = sqlite3.connect(db)
+    reasons = {r[0] for r in conn.execute("SELECT last_error FROM watch_pages WHERE status = 'failed'")}
+    conn.close()
+    assert reasons == {"refused: localhost (127.0.0.1) is a loopback address"}
+
+
+def test_one_deadline_covers_a_server_that_drips_its_headers():
+    """A server that sends a header line every 50 ms never trips a per-read timeout; the
+    request's deadline (3 × the timeout) ends it all the same."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    stop = threading.Event()
+
+    def drip():
+        conn, _ = listener.accept()
+        with conn:
+            conn.recv(4096)
+            conn.sendall(b"HTTP/1.1 200 OK\r\n")
+            for _ in range(200):  # at most 10 s
+                if stop.wait(0.05):
+                    return
+                try:
+                    conn.sendall(b"X-Drip: a\r\n")
+                except OSError:
+                    return
+
+    thread = threading.Thread(target=drip, daemon=True)
+    thread.start()
+    policy = AddressPolicy(allow={"127.0.0.1"})
+    fetcher = Fetcher(guarded_client(policy), per_host_delay=0, timeout=0.3, retries=0, backoff=0,
+                      user_agent="marsad-test", log=lambda m: None, policy=policy)
+    started = time.monotonic()
+    try:
+        with pytest.raises(FetchError, match=r"no complete answer within 0\.9s") as err:
+            fetcher.get(f"http://127.0.0.1:{listener.getsockname()[1]}/rss.xml", {})
+    finally:
+        stop.set()
+        thread.join(5)
+        listener.close()
+    assert time.monotonic() - started < 3
+    assert err.value.retry_now

@@ -4,7 +4,6 @@ from fastapi.testclient import TestClient
 
 from marsad.cli import main
 from marsad.store import connect
-from marsad.watch import ensure_schema
 from marsad.web import create_app
 
 
@@ -27,8 +26,7 @@ def test_bad_interval_is_a_usage_error(tmp_path):
 
 def test_dashboard_shows_each_feed_status(tmp_path):
     db = tmp_path / "m.db"
-    conn = connect(db)
-    ensure_schema(conn)
+    conn = connect(db)  # the store's schema holds the watcher's tables
     conn.execute("INSERT INTO watch_feeds(url, source, kind, last_polled, last_status, polls, errors) "
                  "VALUES ('https://www.kuna.net.kw/rss', 'kuna', 'rss', '2026-11-29T10:00:00', 'ok', 3, 1)")
     conn.close()

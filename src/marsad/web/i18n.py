@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from starlette.requests import Request
 
+from marsad.model import vocabulary
+
 LABELS = {
     "ar": {
         "app": "مرصد", "tagline": "سجل الارتباطات الدبلوماسية من الأخبار العربية",
@@ -13,7 +15,7 @@ LABELS = {
         "topics": "الموضوعات", "reports": "التقارير", "articles": "مقالات", "outlets": "مصادر",
         "article_one": "مقال", "outlet_one": "مصدر",
         "country": "الدولة", "person": "الشخص", "topic": "الموضوع", "since": "من", "until": "إلى", "text": "نص",
-        "filter": "تصفية", "any": "الكل", "occurred": "وقع", "planned": "مخطط", "page": "صفحة", "next": "التالي",
+        "filter": "تصفية", "any": "الكل", "page": "صفحة", "next": "التالي",
         "previous": "السابق", "location": "المكان", "codes": "الرموز", "reported_by": "نقلته المصادر",
         "evidence": "الأدلة في النص", "legend": "مفتاح الألوان", "trigger": "الفعل", "name": "الاسم",
         "title": "المنصب", "actor_country": "الدولة", "partners": "الشركاء", "timeline": "الخط الزمني",
@@ -33,7 +35,7 @@ LABELS = {
         "topics": "Topics", "reports": "Reports", "articles": "articles", "outlets": "outlets",
         "article_one": "article", "outlet_one": "outlet",
         "country": "Country", "person": "Person", "topic": "Topic", "since": "Since", "until": "Until", "text": "Text",
-        "filter": "Filter", "any": "Any", "occurred": "occurred", "planned": "planned", "page": "Page", "next": "Next",
+        "filter": "Filter", "any": "Any", "page": "Page", "next": "Next",
         "previous": "Previous", "location": "Place", "codes": "Codes", "reported_by": "Reported by",
         "evidence": "Evidence in the text", "legend": "Colour key", "trigger": "Trigger", "name": "Name",
         "title": "Title", "actor_country": "Country", "partners": "Partners", "timeline": "Timeline",
@@ -45,11 +47,10 @@ LABELS = {
         "errors": "Errors", "no_feeds": "No feeds watched yet: marsad watch FEEDS_FILE",
     },
 }
-TYPE_LABELS = {
-    "ar": {"PHONE_CALL": "اتصال هاتفي", "MEETING": "لقاء", "VISIT": "زيارة", "MESSAGE": "رسالة", "AGREEMENT": "اتفاق"},
-    "en": {"PHONE_CALL": "Phone call", "MEETING": "Meeting", "VISIT": "Visit", "MESSAGE": "Message",
-           "AGREEMENT": "Agreement"},
-}
+# Event types and statuses are named where they are defined (lexicon/data/vocabulary.tsv).
+TYPE_LABELS = {lang: {t.name: t.label(lang) for t in vocabulary().types} for lang in LABELS}
+STATUS_LABELS = {lang: {s.name: s.label(lang) for s in vocabulary().statuses} for lang in LABELS}
+TYPE_COLOURS = {t.name: t.colour for t in vocabulary().types}
 TOPIC_LABELS = {
     "ar": {"bilateral_relations": "العلاقات الثنائية", "economy_trade_investment": "الاقتصاد والتجارة والاستثمار",
            "defense_military": "الدفاع والشؤون العسكرية", "security_counterterrorism": "الأمن ومكافحة الإرهاب",

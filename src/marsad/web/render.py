@@ -1,26 +1,61 @@
-"""Article text with its evidence spans highlighted, safe to put in a page.
+"""Article text with its evidence spans highlighted, and every field made safe to show.
 
 :func:`highlight` cuts an article's title and text into segments, each either plain or
 marked with the field its evidence supports (trigger, name, title, country, date,
-location, topic). Templates print the segments through Jinja2's autoescaping, so the
-text is shown, never interpreted; :func:`visible_controls` also makes bidirectional
-override characters visible instead of letting them reorder the page.
+location, topic). Templates print every value through :func:`display` (the template
+environment's ``finalize``) and Jinja2's autoescaping, so text is shown, never
+interpreted: bidirectional override characters are made visible instead of reordering
+the page, and control characters (NUL …) are dropped. :func:`web_url` says which
+addresses may become links.
 """
 from __future__ import annotations
 
+import re
 from typing import Any
+from urllib.parse import urlsplit
+
+from markupsafe import Markup
 
 # Explicit directional formatting characters (LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI).
 BIDI_CONTROLS = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+# C0 and C1 controls other than tab and line breaks: nothing a reader should see.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 PRIORITY = ("trigger", "name", "title", "country", "date", "location", "topic")
 
 
-def visible_controls(text: str) -> str:
-    """Replace bidi override characters with a visible ``⟦U+202E⟧`` marker (isolated with
-    U+2068/U+2069 so the marker itself is not reordered by the text around it)."""
-    if not any(ch in BIDI_CONTROLS for ch in text):
-        return text
-    return "".join(f"\u2068⟦U+{ord(ch):04X}⟧\u2069" if ch in BIDI_CONTROLS else ch for ch in text)
+def display(value: Any) -> Any:
+    r"""A value as a page shows it: text without control characters, its bidi overrides
+    replaced with a visible ``⟦U+202E⟧`` marker (isolated with U+2068/U+2069 so the
+    marker itself is not reordered by the text around it). Markup built by the
+    templates themselves, and values that are not text, pass unchanged.
+
+    "Kuwait News Agency" with a right-to-left override and a NUL byte:
+
+    >>> display("\u202eكونا\x00")
+    '\u2068⟦U+202E⟧\u2069كونا'
+    """
+    if not isinstance(value, str) or isinstance(value, Markup):
+        return value
+    value = _CONTROL.sub("", value)
+    if not any(ch in BIDI_CONTROLS for ch in value):
+        return value
+    return "".join(f"\u2068⟦U+{ord(ch):04X}⟧\u2069" if ch in BIDI_CONTROLS else ch for ch in value)
+
+
+def web_url(value: Any) -> bool:
+    """Whether ``value`` may become a link: an http(s) address with a host (never
+    ``javascript:`` or ``data:``).
+
+    >>> web_url("https://www.kuna.net.kw/ArticleDetails.aspx?id=3201001"), web_url("javascript:alert(1)")
+    (True, False)
+    """
+    if not isinstance(value, str) or _CONTROL.search(value) or any(ch in BIDI_CONTROLS for ch in value):
+        return False
+    try:
+        parts = urlsplit(value.strip())
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
 
 
 def _spans(evidence: dict[str, Any]) -> list[tuple[str, int, int, str, str]]:

@@ -3,19 +3,19 @@
 (function () {
   "use strict";
   var RTL = document.documentElement.dir === "rtl";
-  var COLORS = { PHONE_CALL: "#1f77b4", MEETING: "#2ca02c", VISIT: "#ff7f0e", MESSAGE: "#9467bd", AGREEMENT: "#d62728" };
 
   function data(id) {
     var el = document.getElementById(id);
     return el ? JSON.parse(el.textContent) : null;
   }
 
-  function stacked(canvas, rows, labels) {
+  // Types, their labels and chart colours come with the data (from the event vocabulary).
+  function stacked(canvas, rows, labels, colours) {
     var periods = Array.from(new Set(rows.map(function (r) { return r.period; }))).sort();
-    var types = Object.keys(COLORS);
+    var types = Object.keys(colours);
     var datasets = types.map(function (t) {
       return {
-        label: labels[t] || t, backgroundColor: COLORS[t],
+        label: labels[t] || t, backgroundColor: colours[t],
         data: periods.map(function (p) {
           var hit = rows.find(function (r) { return r.period === p && r.type === t; });
           return hit ? hit.events : 0;
@@ -33,7 +33,7 @@
 
   var timeline = data("timeline-data");
   if (timeline) {
-    var chart = stacked(document.getElementById("timeline-chart"), timeline.rows, timeline.labels);
+    var chart = stacked(document.getElementById("timeline-chart"), timeline.rows, timeline.labels, timeline.colours);
     document.getElementById("timeline-chart").dataset.ready = String(chart.data.labels.length);
   }
 
@@ -51,7 +51,7 @@
                  } }
     });
     document.getElementById("partners-chart").dataset.ready = String(partners.data.labels.length);
-    var countryTimeline = stacked(document.getElementById("country-timeline"), country.timeline, country.labels);
+    var countryTimeline = stacked(document.getElementById("country-timeline"), country.timeline, country.labels, country.colours);
     document.getElementById("country-timeline").dataset.ready = String(countryTimeline.data.labels.length);
   }
 
