@@ -24,7 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
 from marsad.io.readers import read_articles  # noqa: E402
 from marsad.lexicon import load_lexicon  # noqa: E402
-from marsad.store import connect, ingest_articles  # noqa: E402
+from marsad.ingest import ingest_articles  # noqa: E402
+from marsad.store import connect  # noqa: E402
 from marsad.store.query import Filters, counts_by_month, select_events  # noqa: E402
 
 QUERIES = {

@@ -12,10 +12,11 @@ pa = pytest.importorskip("pyarrow")
 import pyarrow.dataset as ds  # noqa: E402
 import pyarrow.parquet as pq  # noqa: E402
 
-from marsad.batch import BatchError, read_batch_articles, run_batch  # noqa: E402
-from marsad.io.readers import read_articles  # noqa: E402
+from marsad.batch import BatchError, run_batch  # noqa: E402
+from marsad.ingest import ingest_articles  # noqa: E402
+from marsad.io.readers import read_articles, read_batch_output  # noqa: E402
 from marsad.model import Article  # noqa: E402
-from marsad.store import connect, ingest_articles  # noqa: E402
+from marsad.store import connect  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path("/work/shared/corpus/saudinewsnet.jsonl.gz")
@@ -123,12 +124,13 @@ def groupings(clusters):
     return sorted(tuple(c[-1]) for c in clusters.values())
 
 
-def test_counts_and_rejected_inputs_are_those_of_ingest(batch, store):
+def test_counts_and_rejected_inputs_are_those_of_ingest(batch, store, sample):
     (_, summary), (_, ingested) = batch, store
     assert (summary.read, summary.new, summary.updated, summary.unchanged) == (
         ingested.read, ingested.new, ingested.updated, ingested.unchanged)
     assert summary.unchanged == 10 and summary.workers == 2
-    assert summary.errors == ingested.errors and len(summary.errors) >= 3
+    assert summary.errors == ingested.errors and len(summary.errors) == 2  # the bad line, the missing file
+    assert summary.empty == ingested.empty == [f"{Path(sample[-2])}:12: `text` is empty"]
     assert summary.events == ingested.events
 
 
@@ -165,7 +167,7 @@ def test_batch_articles_read_back_in_input_order(batch, sample):
         if isinstance(item, Article) and item.id not in seen and item.text.strip():
             seen.add(item.id)
             firsts.append(item)
-    assert list(read_batch_articles(str(out))) == firsts
+    assert list(read_batch_output(out)) == firsts
 
 
 def test_parquet_input_gives_what_json_lines_give(tmp_path):

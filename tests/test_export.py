@@ -13,7 +13,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from marsad.model import Article
-from marsad.store import connect, ingest_articles
+from marsad.ingest import ingest_articles
+from marsad.store import connect
 from marsad.store.export import FLAT_COLUMNS, GDELT_COLUMNS, export, write_gdelt
 from marsad.store.query import Filters, select_events
 

@@ -248,3 +248,80 @@ def test_jsonl_utf16_with_bom(tmp_path):
     path.write_bytes(jsonl({"id": "u", "text": BODY}).encode("utf-16"))
     (item,) = read(path)
     assert (item.id, item.text) == ("u", BODY)
+
+
+# --- hostile and careless inputs ------------------------------------------------------
+
+def test_deeply_nested_json_line_is_one_error_and_the_other_lines_are_read(tmp_path):
+    path = tmp_path / "n.jsonl"
+    path.write_text(jsonl(*[{"id": f"a{i}", "text": BODY} for i in range(150)]) + "[" * 1000 + "\n", encoding="utf-8")
+    items = read(path)
+    assert [a.id for a in items[:150]] == [f"a{i}" for i in range(150)]
+    assert items[150:] == [ReadError(f"{path}:151", "invalid JSON: nested too deeply")]
+    document = tmp_path / "n.json"
+    document.write_text("[" * 100_000, encoding="utf-8")
+    assert read(document) == [ReadError(str(document), "invalid JSON: nested too deeply")]
+
+
+def test_ids_from_paths_are_unique_within_a_folder(tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "news.txt").write_text(f"{TITLE}\n{BODY} {folder}", encoding="utf-8")
+        (tmp_path / folder / "feed.jsonl").write_text(jsonl({"text": BODY + folder}), encoding="utf-8")
+    assert [a.id for a in read(tmp_path)] == ["a/feed:1", "a/news", "b/feed:1", "b/news"]
+    assert [a.id for a in read(tmp_path / "a" / "news.txt")] == ["news"]
+
+
+def test_an_article_over_the_size_limit_is_one_error(tmp_path):
+    path = tmp_path / "big.jsonl"
+    path.write_text(jsonl({"id": "big", "text": "ا" * 3000}, {"id": "small", "text": BODY}), encoding="utf-8")
+    text = tmp_path / "big.txt"
+    text.write_text(TITLE + "\n" + "ب" * 3000, encoding="utf-8")
+    items = list(read_articles([path, text], max_article_bytes=4000))
+    assert items[0] == ReadError(f"{path}:1", "line larger than 4,000 bytes (the limit for one article)")
+    assert items[1].id == "small"
+    assert items[2] == ReadError(str(text), "larger than 4,000 bytes (the limit for one input)")
+
+
+def test_a_utf8_title_over_a_cp1256_body_is_read_in_both_encodings(tmp_path):
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(TITLE.encode("utf-8") + b"\n" + BODY.encode("cp1256"))
+    [article] = read(path)
+    assert (article.title, article.text) == (TITLE, BODY)
+
+
+MEMORY_AND_TIME_BOUNDED = """
+import resource, sys
+resource.setrlimit(resource.RLIMIT_AS, (600 * 2**20, 600 * 2**20))
+from marsad.io.readers import read_articles
+for item in read_articles(sys.argv[1:]):
+    print(item)
+"""
+
+
+def test_a_gzip_bomb_a_symlink_to_dev_zero_and_a_fifo_neither_exhaust_memory_nor_hang(tmp_path):
+    import gzip
+    import os
+    import subprocess
+    import sys
+
+    bomb = tmp_path / "bomb.txt.gz"
+    with gzip.open(bomb, "wb", compresslevel=9) as fh:
+        block = b"\0" * 2**20
+        for _ in range(1024):  # 1 GiB of zeros, ~1 MB compressed
+            fh.write(block)
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    os.mkfifo(folder / "pipe.jsonl")
+    (folder / "ok.txt").write_text(f"{TITLE}\n{BODY}", encoding="utf-8")
+    script = tmp_path / "read.py"
+    script.write_text(MEMORY_AND_TIME_BOUNDED, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script), str(bomb), str(tmp_path / "zero.txt"), str(folder)],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    bomb_error, zero_error, ok, fifo_error = done.stdout.splitlines()
+    assert bomb_error == f"{bomb}: larger than 4,194,304 bytes (the limit for one input)"
+    assert zero_error == f"{tmp_path / 'zero.txt'}: not a regular file (a device); skipped"
+    assert ok.startswith("Article(id='ok'")
+    assert fifo_error == f"{folder / 'pipe.jsonl'}: not a regular file (a FIFO); skipped"

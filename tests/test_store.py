@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from marsad.ingest import ingest_articles
 from marsad.io.readers import ReadError
 from marsad.model import Article
-from marsad.store import StoreError, connect, ingest_articles, integrity_ok
+from marsad.store import StoreError, connect, integrity_ok
 from marsad.store.actors import name_key
 from marsad.store.query import Filters, fts_query, select_events
 
@@ -232,19 +233,41 @@ def synthetic_corpus(path: Path, n: int) -> None:
                                  "title": "", "text": text}, ensure_ascii=False) + "\n")
 
 
-def ingest_cli(corpus, db, **kw):
-    cmd = [sys.executable, "-m", "marsad", "ingest", str(corpus), "--db", str(db), "--no-progress", "--batch", "25"]
-    return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, **kw)
+def ingest_cli(corpus, db, workers=1):
+    cmd = [sys.executable, "-m", "marsad", "ingest", str(corpus), "--db", str(db), "--no-progress", "--batch", "25",
+           "--workers", str(workers)]
+    return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 
 
-def test_sigkill_mid_ingest_leaves_a_sound_database_and_rerun_completes(tmp_path):
-    corpus = tmp_path / "c.jsonl"
-    synthetic_corpus(corpus, 600)
-    reference = tmp_path / "ref.db"
-    assert ingest_cli(corpus, reference).wait(timeout=120) == 0
+def children(pid: int) -> set[int]:
+    """The processes whose parent is ``pid`` (from /proc)."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(stat.parent.name))
+    return found
 
-    db = tmp_path / "k.db"
-    proc = ingest_cli(corpus, db)
+
+def alive(pids: set[int]) -> set[int]:
+    out = set()
+    for pid in pids:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if state != "Z":
+            out.add(pid)
+    return out
+
+
+def stop_mid_ingest(corpus, db, signum) -> tuple[subprocess.Popen, set[int]]:
+    """Start an ingest with two workers; once 50 articles are stored, send ``signum``.
+    Returns the process and its worker processes."""
+    proc = ingest_cli(corpus, db, workers=2)
     deadline = time.time() + 60
     stored = 0
     while time.time() < deadline and proc.poll() is None:
@@ -257,9 +280,30 @@ def test_sigkill_mid_ingest_leaves_a_sound_database_and_rerun_completes(tmp_path
                 continue
             if stored >= 50:
                 break
-    assert proc.poll() is None, "ingest finished before it could be killed"
-    os.kill(proc.pid, signal.SIGKILL)
-    proc.wait()
+    assert proc.poll() is None, "ingest finished before it could be stopped"
+    workers = children(proc.pid)
+    assert len(workers) >= 2
+    os.kill(proc.pid, signum)
+    proc.wait(timeout=60)
+    return proc, workers
+
+
+def assert_workers_exit(workers: set[int]) -> None:
+    deadline = time.time() + 15
+    while alive(workers) and time.time() < deadline:
+        time.sleep(0.1)
+    assert not alive(workers), "worker processes outlived their parent"
+
+
+def test_sigkill_mid_ingest_leaves_a_sound_database_and_rerun_completes(tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    synthetic_corpus(corpus, 600)
+    reference = tmp_path / "ref.db"
+    assert ingest_cli(corpus, reference).wait(timeout=120) == 0
+
+    db = tmp_path / "k.db"
+    _, workers = stop_mid_ingest(corpus, db, signal.SIGKILL)
+    assert_workers_exit(workers)
 
     conn = connect(db)
     assert integrity_ok(conn)
@@ -270,8 +314,23 @@ def test_sigkill_mid_ingest_leaves_a_sound_database_and_rerun_completes(tmp_path
     assert conn.execute("SELECT count(DISTINCT article_id) FROM events").fetchone()[0] == done
     conn.close()
 
-    assert ingest_cli(corpus, db).wait(timeout=120) == 0
+    rerun = ingest_cli(corpus, db)
+    assert rerun.wait(timeout=120) == 0
+    # The stored articles are skipped, not extracted again.
+    assert f"({600 - done} new, 0 updated, {done} unchanged)" in rerun.stderr.read()
     assert counts(db) == counts(reference)
+
+
+def test_sigterm_stops_an_ingest_like_ctrl_c_and_its_workers_with_it(tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    synthetic_corpus(corpus, 600)
+    db = tmp_path / "t.db"
+    proc, workers = stop_mid_ingest(corpus, db, signal.SIGTERM)
+    assert proc.returncode == 1 and "Aborted" in proc.stderr.read()
+    assert_workers_exit(workers)
+    conn = connect(db)
+    assert integrity_ok(conn)
+    assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] % 25 == 0
 
 
 def test_calls_in_opposite_directions_are_two_events(tmp_path):
@@ -308,3 +367,60 @@ def test_sqlite_failures_become_one_line_messages(message, expected):
 
     error = explain(sqlite3.OperationalError(message), Path("x.db"))
     assert str(error).startswith("x.db: ") and expected in str(error)
+
+
+# --- ingest order: skip before extracting; ids; large clusters -------------------------
+
+def test_unchanged_articles_are_skipped_before_extraction(tmp_path, monkeypatch):
+    db = tmp_path / "m.db"
+    ingest_articles([ZARIF_KUNA, ZARIF_QABAS], db)
+
+    def no_extraction(*args, **kwargs):
+        raise AssertionError("an unchanged article was extracted again")
+
+    monkeypatch.setattr("marsad.parallel.extract_article", no_extraction)
+    again = ingest_articles([ZARIF_KUNA, ZARIF_QABAS], db, workers=1)
+    assert (again.unchanged, again.errors) == (2, [])
+
+
+def test_an_id_read_twice_with_different_content_is_reported(tmp_path):
+    db = tmp_path / "m.db"
+    changed = art("kuna-1", ZARIF_KUNA.text + " وأكد الجانبان أهمية التعاون.")
+    summary = ingest_articles([ZARIF_KUNA, ZARIF_KUNA, changed], db)
+    assert (summary.read, summary.new, summary.updated, summary.unchanged) == (3, 1, 1, 1)
+    assert summary.duplicates == [
+        "kuna-1: id 'kuna-1' was read earlier in this run with different content; this version replaces it"]
+    assert "1 id read twice with different content" in summary.line()
+
+
+def test_a_report_joining_a_large_cluster_costs_what_it_costs_a_small_one(tmp_path):
+    """A wire story run by hundreds of outlets: the work to add one more copy must not
+    grow with the cluster (SQLite virtual-machine steps, which do not depend on the
+    machine's speed)."""
+    from dataclasses import replace
+
+    from marsad.model import Extraction
+    from marsad.pipeline import extract_article
+    from marsad.store.ingest import store_extraction
+
+    ex = extract_article(ZARIF_KUNA)
+    conn = connect(tmp_path / "m.db")
+    steps = [0]
+
+    def count() -> int:
+        steps[0] += 1
+        return 0
+
+    def add(i: int) -> int:
+        steps[0] = 0
+        copy = Extraction(replace(ex.article, id=f"copy-{i}", source=f"outlet-{i}"), ex.events, ex.flags,
+                          ex.home_country)
+        conn.set_progress_handler(count, 100)
+        store_extraction(conn, copy)
+        conn.set_progress_handler(None, 100)
+        return steps[0]
+
+    cost = [add(i) for i in range(801)]
+    cluster = conn.execute("SELECT n_articles, n_sources FROM clusters").fetchall()
+    assert [tuple(c) for c in cluster] == [(801, 801)]
+    assert cost[800] < 1.5 * cost[200]

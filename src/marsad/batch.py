@@ -68,20 +68,23 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from marsad.ingest import Summary
 from marsad.io.readers import (
     JSON_LINES_SUFFIXES,
-    DecodeError,
+    MAX_ARTICLE_BYTES,
     ReadError,
-    _decoded_lines,
-    _read_bytes,
-    _read_json_lines,
-    _record_article,
+    article_from_record,
+    article_stem,
+    articles_from_json_lines,
+    decoded_lines,
+    json_lines_stream,
 )
 from marsad.model import Article, Extraction
 from marsad.parallel import extract_one, home_country_for
-from marsad.store import connect, content_hash
 from marsad.store import actors as actor_store
 from marsad.store import clusters as cluster_store
+from marsad.store import connect
+from marsad.store.ingest import content_hash
 
 try:
     import fsspec
@@ -145,28 +148,17 @@ class BatchError(Exception):
 
 
 @dataclass
-class BatchSummary:
-    """What a batch read and wrote; counted as :class:`marsad.store.IngestSummary` counts."""
+class BatchSummary(Summary):
+    """What a batch read and wrote, counted as ingest counts; and where, how fast."""
 
+    command: str = "batch"
     output: str = ""
-    read: int = 0
-    new: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    events: int = 0
-    clusters: int = 0
-    errors: list[str] = field(default_factory=list)
     workers: int = 0
     seconds: float = 0.0
     steps: dict[str, float] = field(default_factory=dict)  # seconds per step: extract, duplicates, actors, clusters
 
     def line(self) -> str:
-        return (
-            f"marsad batch: {self.read} articles read ({self.new} new, {self.updated} updated, "
-            f"{self.unchanged} unchanged), {self.events} events in {self.clusters} real-world events, "
-            f"{len(self.errors)} rejected input{'s' if len(self.errors) != 1 else ''}; "
-            f"{self.workers} workers, {self.seconds:.1f} s → {self.output}"
-        )
+        return f"{super().line()}; {self.workers} workers, {self.seconds:.1f} s → {self.output}"
 
 
 def run_batch(
@@ -185,7 +177,7 @@ def run_batch(
     cluster of ``workers`` processes runs for this call. A JSON-lines task is
     ``partition_size`` articles, a Parquet one a row group. ``home_country`` and
     ``overrides`` (lower-case source → country) are as in
-    :func:`marsad.store.ingest_articles`. Raises :class:`BatchError` when ``output``
+    :func:`marsad.ingest.ingest_articles`. Raises :class:`BatchError` when ``output``
     already holds a batch's datasets.
     """
     if not 1 <= partition_size < 1 << ARTICLE_BITS:
@@ -219,19 +211,6 @@ def run_batch(
         fs.rm(f"{root}/_work", recursive=True)
     summary.seconds = time.perf_counter() - start
     return summary
-
-
-def read_batch_articles(output: str) -> Iterator[Article]:
-    """The articles of a batch's ``OUTPUT/articles/``, in input order (one chunk in memory
-    at a time): ``ingest_articles(read_batch_articles(out), db)`` stores them."""
-    fs, root = fsspec.core.url_to_fs(output)
-    parts: dict[int, list[str]] = defaultdict(list)
-    for path in fs.glob(f"{root}/articles/month=*/part-*.parquet"):
-        parts[_part_number(path)].append(path)
-    for chunk in sorted(parts):
-        rows = sorted((r for path in parts[chunk] for r in _read_rows(fs, path)), key=lambda r: r["position"])
-        for r in rows:
-            yield Article(r["id"], r["title"], r["text"], r["published"], r["source"], r["url"], r["origin"])
 
 
 def _stopwatch(steps: dict[str, float]):
@@ -271,7 +250,7 @@ class _Chunk:
     """One task's input: numbered JSON lines, articles read already, or a row group."""
 
     source: _Source
-    lines: list[tuple[int, str | DecodeError]] | None = None
+    lines: list[tuple[int, str | ValueError]] | None = None
     items: list[Article | ReadError] | None = None
     row_group: int = 0
     first_row: int = 0
@@ -282,24 +261,24 @@ class _ChunkReport:
     chunk: int
     read: int
     events: int
-    errors: list[str]
+    rejected: list[ReadError | str]  # a read error, or why an article's extraction failed
 
 
 def _extract(client, inputs, output, partition_size, buckets, home_country, overrides, summary) -> None:
     in_flight = CHUNKS_IN_FLIGHT_PER_WORKER * max(summary.workers, 1)
     running: set = set()
-    errors: dict[int, list[str]] = {}
+    rejected: dict[int, list[ReadError | str]] = {}
 
     def collect(done) -> None:
         for future in done:
             report: _ChunkReport = future.result()
             summary.read += report.read
             summary.events += report.events
-            errors[report.chunk] = report.errors
+            rejected[report.chunk] = report.rejected
 
     for chunk, work in enumerate(_chunks(inputs, partition_size)):
         if isinstance(work, ReadError):
-            errors[chunk] = [str(work)]
+            rejected[chunk] = [work]
             continue
         if chunk >= MAX_CHUNKS:
             raise BatchError(f"more than {MAX_CHUNKS} chunks: raise partition_size")
@@ -309,7 +288,9 @@ def _extract(client, inputs, output, partition_size, buckets, home_country, over
             done, running = wait(running, return_when="FIRST_COMPLETED")
             collect(done)
     collect(wait(running).done)
-    summary.errors = [e for chunk in sorted(errors) for e in errors[chunk]]
+    for chunk in sorted(rejected):
+        for item in rejected[chunk]:
+            summary.reject(item) if isinstance(item, ReadError) else summary.errors.append(item)
 
 
 def _chunks(inputs: Iterable[str], size: int) -> Iterator[_Chunk | ReadError]:
@@ -336,16 +317,17 @@ def _sources(inputs: Iterable[str]) -> Iterator[_Source | ReadError]:
             if not found:
                 yield ReadError(given, "no JSON-lines or Parquet files (.jsonl, .ndjson, .parquet) in directory")
             for p in found:
-                origin = str(PurePath(given, p[len(path):].strip("/"))) if local else fs.unstrip_protocol(p)
-                yield _source(fs, p, origin)
+                relative = p[len(path):].strip("/")
+                origin = str(PurePath(given, relative)) if local else fs.unstrip_protocol(p)
+                yield _source(fs, p, origin, relative)
         elif fs.exists(path):
-            yield _source(fs, path, str(PurePath(given)) if local else given)
+            yield _source(fs, path, str(PurePath(given)) if local else given, PurePosixPath(path).name)
         elif fsspec.core.has_magic(given):
             found = sorted(fs.glob(path))
             if not found:
                 yield ReadError(given, "no such file or directory")
             for p in found:
-                yield _source(fs, p, p if local else fs.unstrip_protocol(p))
+                yield _source(fs, p, p if local else fs.unstrip_protocol(p), PurePosixPath(p).name)
         else:
             yield ReadError(str(PurePath(given)) if local else given, "no such file or directory")
 
@@ -359,31 +341,36 @@ def _kind(path: str) -> str | None:
     return "parquet" if name.endswith(PARQUET_SUFFIXES) else None
 
 
-def _source(fs, path: str, origin: str) -> _Source | ReadError:
+def _source(fs, path: str, origin: str, relative: str) -> _Source | ReadError:
+    """One input file; ``relative`` is its path inside the folder given, else its name,
+    from which ids are made as `marsad ingest` makes them."""
     kind = _kind(path)
     if kind is None:
         return ReadError(origin, "not JSON lines or Parquet (a batch reads .jsonl, .ndjson and .parquet files)")
-    name = PurePosixPath(path).name
-    stem = PurePosixPath(name.rsplit(".", 1)[0] if infer_compression(name) else name).stem
-    return _Source(fs.unstrip_protocol(path), origin, kind, stem)
+    if fs.info(path).get("type") != "file":
+        return ReadError(origin, "not a regular file; skipped")
+    name = PurePosixPath(relative)
+    if infer_compression(name.name):
+        name = name.with_name(name.name.rsplit(".", 1)[0])
+    return _Source(fs.unstrip_protocol(path), origin, kind, article_stem(name))
 
 
 def _json_lines_chunks(source: _Source, size: int) -> Iterator[_Chunk | ReadError]:
     """Numbered lines, ``size`` articles at a time, read one line at a time as
     :func:`marsad.io.readers.read_articles` reads them (blank lines are no articles)."""
-    lines: list[tuple[int, str | DecodeError]] = []
+    lines: list[tuple[int, str | ValueError]] = []
     any_line = False
     try:
         with fsspec.open(source.url, "rb", compression="infer") as fh:
             utf16 = fh.read(2) in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
         if utf16:  # UTF-16 cannot be split into lines before decoding: read the file whole
             with fsspec.open(source.url, "rb", compression="infer") as fh:
-                items = list(_read_bytes(fh.read(), source.origin, source.stem, "jsonl"))
+                items = list(json_lines_stream(fh, source.origin, source.stem, MAX_ARTICLE_BYTES))
             for start in range(0, len(items), size):
                 yield _Chunk(source, items=items[start:start + size])
             return
         with fsspec.open(source.url, "rb", compression="infer") as fh:
-            for number, line in _decoded_lines(fh):
+            for number, line in decoded_lines(fh):
                 if isinstance(line, str) and not line.strip():
                     continue
                 lines.append((number, line))
@@ -426,13 +413,13 @@ def _chunk_items(work: _Chunk) -> list[Article | ReadError]:
     if work.items is not None:
         return work.items
     if work.lines is not None:
-        return list(_read_json_lines(work.lines, src.origin, src.stem))
+        return list(articles_from_json_lines(work.lines, src.origin, src.stem))
     with fsspec.open(src.url, "rb") as fh:
         parquet = pq.ParquetFile(fh)
         columns = [c for c in RECORD_FIELDS if c in parquet.schema_arrow.names]
         records = parquet.read_row_group(work.row_group, columns=columns).to_pylist()
     return [
-        _record_article({k: v.isoformat() if isinstance(v, dt.date) else v for k, v in record.items()},
+        article_from_record({k: v.isoformat() if isinstance(v, dt.date) else v for k, v in record.items()},
                         f"{src.origin}[#{row}]", f"{src.stem}#{row}")
         for row, record in enumerate(records, work.first_row)
     ]
@@ -442,19 +429,19 @@ def _extract_chunk(chunk: int, work: _Chunk, output: str, buckets: int,
                    home_country: str | None, overrides: Mapping[str, str] | None) -> _ChunkReport:
     """Read and extract one chunk; write its articles, events and work rows."""
     rows = _ChunkRows(buckets)
-    read, errors = 0, []
+    read, rejected = 0, []
     for index, item in enumerate(_chunk_items(work)):
         if isinstance(item, ReadError):
-            errors.append(str(item))
+            rejected.append(item)
             continue
         read += 1
         extraction, error = extract_one(item, home_country_for(item, home_country, overrides))
         if extraction is None:
-            errors.append(f"{item.origin or item.id}: extraction failed: {error}")
+            rejected.append(f"{item.origin or item.id}: extraction failed: {error}")
             continue
         rows.add(extraction, chunk << ARTICLE_BITS | index)
     rows.write(output, f"part-{chunk:06d}.parquet")
-    return _ChunkReport(chunk, read, len(rows.events), errors)
+    return _ChunkReport(chunk, read, len(rows.events), rejected)
 
 
 class _ChunkRows:
@@ -713,10 +700,6 @@ def _date(value: str | None) -> dt.date | None:
 
 def _work(root: str, kind: str, bucket: int) -> str:
     return f"{root}/_work/{kind}/bucket={bucket:05d}"
-
-
-def _part_number(path: str) -> int:
-    return int(PurePosixPath(path).stem.removeprefix("part-"))
 
 
 @contextmanager

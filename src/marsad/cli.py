@@ -8,26 +8,13 @@ counted in the final summary, and never stops the batch.
 from __future__ import annotations
 
 import json
+import signal
 import sys
-from dataclasses import dataclass, field
 
 import click
 
-from marsad.io.readers import ReadError, read_articles
-from marsad.model import Extraction
-
-
-@dataclass
-class BatchSummary:
-    articles: int = 0
-    events: int = 0
-    errors: list[str] = field(default_factory=list)
-
-    def line(self) -> str:
-        return (
-            f"marsad: {self.articles} articles, {self.events} events, "
-            f"{len(self.errors)} rejected input{'s' if len(self.errors) != 1 else ''}"
-        )
+from marsad.io.readers import MAX_ARTICLE_BYTES, ReadError, read_articles
+from marsad.model import EVENT_TYPES, STATUSES, Extraction
 
 
 def _parse_overrides(values: tuple[str, ...]) -> dict[str, str]:
@@ -40,29 +27,50 @@ def _parse_overrides(values: tuple[str, ...]) -> dict[str, str]:
     return overrides
 
 
-def iter_extractions(paths, summary: BatchSummary, *, home_country=None, overrides=None, workers=1):
+def iter_extractions(items, summary, *, home_country=None, overrides=None, workers=1):
     """Extract every readable article, in input order; report and count the rest."""
     from marsad.parallel import extract_parallel
 
-    for item, extraction, error in extract_parallel(read_articles(paths), workers, home_country=home_country,
+    for item, extraction, error in extract_parallel(items, workers, home_country=home_country,
                                                     overrides=overrides or {}):
         if isinstance(item, ReadError):
-            summary.errors.append(str(item))
-            click.echo(f"marsad: error: {item}", err=True)
+            summary.reject(item)
             continue
+        summary.read += 1
         if error is not None:  # one bad article never stops a batch
             message = f"{item.origin or item.id}: extraction failed: {error}"
             summary.errors.append(message)
             click.echo(f"marsad: error: {message}", err=True)
             continue
-        summary.articles += 1
         summary.events += len(extraction.events)
         yield extraction
+
+
+def _reported(items, verbose: bool = False):
+    """``items`` with every rejected input reported on stderr as it is read (an empty
+    text only when ``verbose``: the summary counts them)."""
+    for item in items:
+        if isinstance(item, ReadError) and (verbose or not item.empty):
+            click.echo(f"marsad: error: {item}", err=True)
+        yield item
+
+
+def _sigterm_as_interrupt() -> None:
+    """Stop on SIGTERM as on Ctrl-C: the work in progress is closed (transactions rolled
+    back, worker processes stopped) instead of the process vanishing mid-write."""
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
 
 
 WORKERS_OPTION = click.option(
     "--workers", type=click.IntRange(1), default=None,
     help="Extraction processes (default: one per core); output is identical for any number.",
+)
+MAX_SIZE_OPTION = click.option(
+    "--max-article-size", "max_article_size", type=click.IntRange(1), default=MAX_ARTICLE_BYTES // 2**20,
+    show_default=True, help="MiB: a longer article (JSON line, text file, after decompression) is one rejected input.",
 )
 
 
@@ -80,13 +88,18 @@ def main() -> None:
 @click.option("--source-country", "source_country", multiple=True, metavar="SOURCE=CODE",
               help="Home country for articles whose `source` is SOURCE (repeatable).")
 @WORKERS_OPTION
-def extract(paths, output, fmt, home_country, source_country, workers) -> None:
+@MAX_SIZE_OPTION
+def extract(paths, output, fmt, home_country, source_country, workers, max_article_size) -> None:
     """Extract engagement events from PATHS (files, directories, or - for stdin)."""
-    summary = BatchSummary()
+    from marsad.ingest import Summary
+
+    _sigterm_as_interrupt()
+    summary = Summary("extract")
     overrides = _parse_overrides(source_country)
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     try:
-        extractions = iter_extractions(paths, summary, home_country=home_country, overrides=overrides,
+        items = _reported(read_articles(paths, max_article_bytes=max_article_size * 2**20))
+        extractions = iter_extractions(items, summary, home_country=home_country, overrides=overrides,
                                        workers=workers)
         if fmt == "jsonl":
             for ex in extractions:
@@ -102,20 +115,37 @@ def extract(paths, output, fmt, home_country, source_country, workers) -> None:
         if output:
             out.close()
     click.echo(summary.line(), err=True)
-    if summary.errors and summary.articles == 0:
+    if summary.errors and summary.read == 0:
         sys.exit(1)
 
 
+GOLD_ARGUMENT = click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+FOLDS_OPTION = click.option("--folds", type=click.IntRange(2), default=5, show_default=True,
+                            help="Cross-validation folds, split by article.")
+
+
 @main.command()
-@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@GOLD_ARGUMENT
 @click.option("--pred", type=click.Path(exists=True, dir_okay=False), help="Score these predictions instead of extracting.")
 @click.option("--errors", "show_errors", is_flag=True, help="List misses and false alarms with their sentences.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def evaluate(gold, pred, show_errors, as_json) -> None:
-    """Score extraction against a GOLD.jsonl annotated as in eval/GUIDE.md."""
+@click.option("--cross-validate", "cross", type=click.Choice(["article", "outlet"]),
+              help="Retrain the confidence model in each fold and score the held-out articles: "
+                   "folds by article (--folds) or one per outlet.")
+@FOLDS_OPTION
+def evaluate(gold, pred, show_errors, as_json, cross, folds) -> None:
+    """Score extraction against GOLD.jsonl files annotated as docs/events.md describes.
+
+    Without options the extraction runs as installed (rules and the shipped confidence
+    model). With --cross-validate the shipped model is not used: each fold gets a model
+    trained on the other folds, so every article is scored by a model that never saw it.
+    """
     from marsad.evaluate import errors, score
 
-    gold_articles = _load_gold(gold)
+    gold_articles = [a for path in gold for a in _load_gold(path)]
+    if cross:
+        _cross_validate(gold_articles, cross, folds, as_json)
+        return
     if pred:
         predicted = _load_predictions(pred)
         sentences = {}
@@ -129,6 +159,77 @@ def evaluate(gold, pred, show_errors, as_json) -> None:
     if show_errors:
         for item in errors(gold_articles, predicted):
             click.echo(_format_error(item, sentences))
+
+
+def _cross_validate(gold_articles: list[dict], by: str, folds: int, as_json: bool) -> None:
+    from marsad import learn
+
+    sample = learn.propose(gold_articles)
+    groups = (learn.fold_by_outlet(gold_articles) if by == "outlet" else
+              {f"fold {i + 1}": ids for i, ids in
+               enumerate(learn.fold_by_article([a["id"] for a in gold_articles], folds))})
+    validation = learn.cross_validate(sample, groups)
+    if as_json:
+        click.echo(json.dumps(validation.to_dict(), indent=2))
+        return
+    click.echo(f"rules only (no confidence model), {len(groups)} folds pooled")
+    click.echo(validation.rules.format_table())
+    click.echo(f"\nwith a confidence model trained on the other folds ({by} folds)")
+    click.echo(validation.learned.format_table())
+    click.echo("\nper fold: occurred events P / R / F1, rules only -> with the model")
+    for name, rules, learned in validation.folds:
+        click.echo(f"  {name:14} {rules.articles:4} articles  "
+                   f"{_prf(rules.events_occurred)}  ->  {_prf(learned.events_occurred)}")
+
+
+def _prf(m) -> str:
+    def fmt(x: float | None) -> str:
+        return "n/a  " if x is None else f"{x:.3f}"
+    return f"{fmt(m.precision)} / {fmt(m.recall)} / {fmt(m.f1)}"
+
+
+@main.command()
+@GOLD_ARGUMENT
+@click.option("-o", "--output", type=click.Path(dir_okay=False), required=True,
+              help="Write the model here (JSON: feature weights, thresholds, how it was made).")
+@FOLDS_OPTION
+@click.option("--no-validate", "skip_validation", is_flag=True,
+              help="Skip the cross-validation figures recorded in the model file.")
+def train(gold, output, folds, skip_validation) -> None:
+    """Train the confidence model from GOLD.jsonl files (needs scikit-learn: pip install 'marsad[train]').
+
+    Use it with MARSAD_MODEL=FILE (or `marsad extract --model FILE`). The same gold files
+    always give the same model file.
+    """
+    import hashlib
+
+    from marsad import learn
+
+    gold_articles = [a for path in gold for a in _load_gold(path)]
+    sample = learn.propose(gold_articles)
+    try:
+        model = learn.train(sample)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+    validation = None
+    if not skip_validation:
+        groups = {f"fold {i + 1}": ids for i, ids in
+                  enumerate(learn.fold_by_article([a["id"] for a in gold_articles], folds))}
+        validation = learn.cross_validate(sample, groups)
+
+    def digest(path: str) -> str:
+        with open(path, "rb") as fh:
+            return hashlib.sha256(fh.read()).hexdigest()
+
+    learn.describe(model, sample, list(gold), validation, digest)
+    model.save(output)
+    click.echo(f"{len(gold_articles)} articles, {len(sample.proposals)} proposed events "
+               f"({sum(p.label for p in sample.proposals)} match gold); thresholds: occurred "
+               f"{model.threshold}, planned {model.planned_threshold}; {len(model.weights)} weights -> {output}",
+               err=True)
+    if validation is not None:
+        click.echo(f"cross-validated occurred events P / R / F1: rules only {_prf(validation.rules.events_occurred)}"
+                   f", with the model {_prf(validation.learned.events_occurred)}", err=True)
 
 
 DB_OPTION = click.option(
@@ -147,29 +248,28 @@ DB_OPTION = click.option(
 @click.option("--batch", type=click.IntRange(1), default=200, show_default=True,
               help="Articles per transaction (a crash loses at most one batch, which a rerun adds).")
 @WORKERS_OPTION
-def ingest(paths, db, home_country, source_country, progress, batch, workers) -> None:
+@MAX_SIZE_OPTION
+@click.option("-v", "--verbose", is_flag=True, help="Also list the articles with an empty text.")
+def ingest(paths, db, home_country, source_country, progress, batch, workers, max_article_size, verbose) -> None:
     """Extract PATHS into the event store: articles, reports, real-world events, actors."""
-    from marsad.store import StoreError, ingest_articles
+    from marsad.ingest import ingest_articles
+    from marsad.store import StoreError
 
+    _sigterm_as_interrupt()
     overrides = _parse_overrides(source_country)
     show = sys.stderr.isatty() if progress is None else progress
-
-    def report_errors(items):
-        for item in items:
-            if isinstance(item, ReadError):
-                click.echo(f"marsad: error: {item}", err=True)
-            yield item
-
+    items = _reported(read_articles(paths, max_article_bytes=max_article_size * 2**20), verbose)
     try:
         with _ingest_progress(show) as on_progress:
-            summary = ingest_articles(report_errors(read_articles(paths)), db, home_country=home_country,
-                                      overrides=overrides, on_progress=on_progress, batch_size=batch,
-                                      workers=workers)
+            summary = ingest_articles(items, db, home_country=home_country, overrides=overrides,
+                                      on_progress=on_progress, batch_size=batch, workers=workers)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
     for message in summary.errors:
         if "extraction failed" in message:
             click.echo(f"marsad: error: {message}", err=True)
+    for message in summary.duplicates:
+        click.echo(f"marsad: warning: {message}", err=True)
     click.echo(summary.line(), err=True)
     if summary.errors and summary.read == 0:
         sys.exit(1)
@@ -208,29 +308,37 @@ class _ingest_progress:
 
 @main.command()
 @DB_OPTION
-@click.option("--country", help="Events with this state (ISO3) or organisation among the parties.")
-@click.option("--pair", help="Events between two parties: KWT,BEL.")
-@click.option("--type", "type_", type=click.Choice(["PHONE_CALL", "MEETING", "VISIT", "MESSAGE", "AGREEMENT"],
-                                                   case_sensitive=False))
+@click.option("--country", help="Events with this state or organisation among the parties: a code (KWT) "
+                                "or a name in Arabic or English (الكويت, Kuwait).")
+@click.option("--pair", help="Events between two parties: KWT,BEL (or their names: Kuwait,Belgium).")
+@click.option("--type", "type_", type=click.Choice(EVENT_TYPES, case_sensitive=False))
 @click.option("--topic", help="A topic of eval/GUIDE.md, e.g. defense_military.")
-@click.option("--person", help="A person, by any spelling or part of their name chain.")
+@click.option("--person", help="A person, by any spelling or part of their name chain, in Arabic or "
+                               "in Latin letters (matched against the romanised names).")
 @click.option("--since", help="From this date (YYYY-MM-DD).")
 @click.option("--until", help="Up to this date (YYYY-MM-DD).")
-@click.option("--status", type=click.Choice(["occurred", "planned"]))
+@click.option("--status", type=click.Choice(STATUSES))
 @click.option("--text", help="Full-text search in the articles (spelling variants match).")
+@click.option("--min-confidence", "min_confidence", type=click.FloatRange(0, 1),
+              help="Events whose confidence (0-1) is at least this; events without one are left out.")
 @click.option("--limit", type=int, default=50, show_default=True, help="At most this many events (0: all).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
-def query(db, country, pair, type_, topic, person, since, until, status, text, limit, fmt) -> None:
+def query(db, country, pair, type_, topic, person, since, until, status, text, min_confidence, limit, fmt) -> None:
     """List real-world events from the store, newest first."""
     from marsad.store import StoreError, connect
-    from marsad.store.query import Filters, select_events
+    from marsad.store.query import FilterError, Filters, count_events, select_events
 
-    filters = Filters(country=country, pair=_parse_pair(pair), type=type_, topic=topic, person=person,
-                      since=_parse_day(since, "--since"), until=_parse_day(until, "--until"),
-                      status=status, text=text, limit=limit or None)
+    try:
+        filters = Filters.parse(dict(country=country, pair=pair, type=type_, topic=topic, person=person, since=since,
+                                     until=until, status=status, text=text,
+                                     min_confidence=None if min_confidence is None else str(min_confidence)),
+                              limit=limit or None)
+    except FilterError as exc:
+        raise click.BadParameter(exc.reason, param_hint=f"--{exc.field}") from None
     try:
         conn = connect(db, readonly=True)
         records = select_events(conn, filters)
+        total = count_events(conn, filters) if limit and len(records) == limit else len(records)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
     if fmt == "json":
@@ -244,7 +352,8 @@ def query(db, country, pair, type_, topic, person, since, until, status, text, l
         from marsad.table import render_store_table
 
         render_store_table(records, sys.stdout)
-    click.echo(f"marsad: {len(records)} events", err=True)
+    shown = f"showing {len(records)} of {total} events (use --limit)" if total > len(records) else f"{total} events"
+    click.echo(f"marsad: {shown}", err=True)
 
 
 @main.command()
@@ -269,27 +378,32 @@ def export(db, fmt, output) -> None:
 @DB_OPTION
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback by default).")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="Another name requests may use for this server (repeatable); others are refused.")
 @click.option("--ingest", "ingest_paths", multiple=True, metavar="PATH",
               help="Ingest these files or folders before serving (repeatable).")
-def serve(db, host, port, ingest_paths) -> None:
+def serve(db, host, port, allow_hosts, ingest_paths) -> None:
     """Serve the dashboard and the HTTP API over the store (read-only; uploads need $MARSAD_TOKEN)."""
-    import uvicorn
-
-    from marsad.store import StoreError, default_path, ingest_articles
+    from marsad.ingest import ingest_articles
+    from marsad.store import StoreError, default_path
     from marsad.web import create_app
     from marsad.web.app import KEEP_ALIVE
+    from marsad.web.server import ServeError, allowed_hosts, serve
 
     try:
         if ingest_paths:
             summary = ingest_articles(read_articles(ingest_paths), db)
             click.echo(summary.line(), err=True)
-        app = create_app(db)
-    except StoreError as exc:
+        hosts = allowed_hosts(host, allow_hosts)
+        app = create_app(db, hosts=hosts)
+
+        def announce(url: str) -> None:
+            click.echo(f"marsad: dashboard on {url} (API description: {url}openapi.json) over {default_path(db)}, "
+                       f"answering to {', '.join(hosts)}; Ctrl-C to stop", err=True)
+
+        serve(app, host, port, announce, keep_alive=KEEP_ALIVE)
+    except (StoreError, ServeError) as exc:
         raise click.ClickException(str(exc)) from None
-    shown = f"[{host}]" if ":" in host else host
-    click.echo(f"marsad: dashboard on http://{shown}:{port}/ (API description: http://{shown}:{port}/openapi.json) "
-               f"over {default_path(db)}; Ctrl-C to stop", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning", timeout_keep_alive=KEEP_ALIVE)
 
 
 @main.command()
@@ -339,37 +453,18 @@ def watch(feeds_file, db, interval, once, delay, timeout) -> None:
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--interval") from None
     try:
-        feeds = load_feeds(feeds_file)
+        watchlist = load_feeds(feeds_file)
     except FeedsFileError as exc:
         for problem in exc.problems:
             click.echo(f"marsad: error: {problem}", err=True)
         raise click.ClickException(f"{feeds_file}: {len(exc.problems)} bad line(s)") from None
     try:
-        summary = run_watch(feeds, db, once=once, interval=seconds, per_host_delay=delay, timeout=timeout,
+        summary = run_watch(watchlist.feeds, db, once=once, interval=seconds, per_host_delay=delay, timeout=timeout,
+                            allow_hosts=watchlist.allow,
                             log=lambda line: click.echo(f"marsad watch: {line}", err=True))
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(summary.line(), err=True)
-
-
-def _parse_pair(value: str | None) -> tuple[str, str] | None:
-    if not value:
-        return None
-    parts = [p.strip().upper() for p in value.split(",") if p.strip()]
-    if len(parts) != 2:
-        raise click.BadParameter(f"expected two codes like KWT,BEL, got {value!r}", param_hint="--pair")
-    return parts[0], parts[1]
-
-
-def _parse_day(value: str | None, hint: str) -> str | None:
-    if not value:
-        return None
-    import datetime as dt
-
-    try:
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise click.BadParameter(f"expected YYYY-MM-DD, got {value!r}", param_hint=hint) from None
 
 
 def _load_gold(path: str) -> list[dict]:

@@ -3,7 +3,8 @@
 Extraction is pure CPU work per article, so it scales with processes (threads would
 share one interpreter lock). Each worker process loads the lexicon once, when it
 starts; articles travel to the workers in chunks, and only a few chunks per worker are
-in flight at any time, so a stream of any length is extracted in bounded memory.
+in flight at any time, so a stream of any length is extracted in bounded memory. A
+worker exits as soon as its parent process is gone, however the parent died.
 
 >>> from marsad.model import Article
 >>> art = Article("kuna-1", "", "استقبل وزير الخارجية الكويتي سفير تركيا لدى الكويت.")
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -64,7 +66,7 @@ def extract_parallel(
     only. ``workers=None`` uses every core; ``workers=1`` extracts in this
     process. Results are the same whatever the number of workers. ``home_country`` and
     ``overrides`` (lower-case source → country) are as in
-    :func:`marsad.store.ingest_articles`.
+    :func:`marsad.ingest.ingest_articles`.
 
     Worker processes are spawned, so a script calling this with several workers runs
     its work under ``if __name__ == "__main__":``. Closing the iterator early stops
@@ -84,7 +86,7 @@ def extract_parallel(
         return
     # "spawn": a fresh interpreter per worker is safe whatever threads the caller runs
     # (a web server, a Dask client); the lexicon is then loaded once in each.
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=load_lexicon)
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker)
     pending: deque[tuple[list[Article | ReadError], Future | None]] = deque()
     stream = iter(items)
     try:
@@ -98,6 +100,20 @@ def extract_parallel(
             yield from _chunk_results(*pending.popleft())
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _start_worker() -> None:
+    threading.Thread(target=_exit_with_parent, daemon=True).start()
+    load_lexicon()
+
+
+def _exit_with_parent() -> None:
+    """Wait for the parent to end, then end this worker: a parent killed with SIGKILL
+    cannot tell its pool to stop, and a worker waiting for work would wait forever."""
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        parent.join()
+        os._exit(1)
 
 
 def _extract_chunk(articles: list[Article], homes: list[str | None]) -> list[_Found]:

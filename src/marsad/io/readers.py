@@ -7,12 +7,22 @@ file or line and the caller can report and count each rejection.
 Inputs:
 
 - plain text (``.txt`` or any non-JSON file): the first non-empty line is the title, the
-  rest is the body, the id is the file stem;
+  rest is the body, the id is the file's stem (see below);
 - JSON lines (``.jsonl``, ``.ndjson``): one article object per line;
 - JSON (``.json``): one article object or a list of them;
 - any of these compressed as ``.gz``;
 - a directory: its article files, recursively, in sorted order, hidden ones skipped;
+- a ``marsad batch`` output folder: its Parquet articles, in input order;
 - ``-``: stdin, read as JSON when it starts with ``{`` or ``[`` and as text otherwise.
+
+Only regular files are read: a FIFO, a device or a socket (even behind a symlink) is one
+error, never a read that hangs or never ends. An id taken from a path is the file's
+stem, or its path inside the directory given (``a/news``, ``b/news``), so two files of
+one folder never share an id; an id-less JSON line gets ``stem:line``.
+
+One article is at most ``max_article_bytes`` (:data:`MAX_ARTICLE_BYTES` by default): a
+longer JSON line or text file, compressed or not, is one error, read no further than
+the limit; a JSON document or stdin may hold :data:`ARTICLES_PER_DOCUMENT` times that.
 
 An article object has ``text`` (or ``content``/``body``) and optionally ``id``, ``title``,
 ``published``, ``source`` and ``url``. The text of an article is kept verbatim apart from
@@ -26,11 +36,13 @@ import gzip
 import json
 import os
 import re
+import stat
 import sys
 import zlib
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any, BinaryIO
 
 import charset_normalizer
@@ -45,6 +57,8 @@ TEXT_SUFFIXES = (".txt", ".text", ".md")
 # A directory holds other things too (images, notes, scripts); only these are articles.
 ARTICLE_SUFFIXES = JSON_LINES_SUFFIXES + JSON_SUFFIXES + TEXT_SUFFIXES
 TEXT_FIELDS = ("text", "content", "body")
+MAX_ARTICLE_BYTES = 4 * 2**20  # a long news article is ~100 KB; 4 MiB leaves room for any real one
+ARTICLES_PER_DOCUMENT = 16  # a .json list or stdin may be this many maximal articles long
 
 # BOM first: a file that declares its encoding is read in it, whatever its bytes look like.
 _BOMS = (
@@ -68,17 +82,26 @@ class DecodeError(ValueError):
 @dataclass(frozen=True, slots=True)
 class ReadError:
     """An input that could not be read as an article: where (``path``, ``path:line`` or
-    ``path[#index]``) and why."""
+    ``path[#index]``) and why. ``empty`` marks an article record with an empty text,
+    which summaries count apart from broken inputs."""
 
     origin: str
     reason: str
+    empty: bool = False
 
     def __str__(self) -> str:
         return f"{self.origin}: {self.reason}"
 
 
+class TooLarge(ValueError):
+    """An input over the size limit; ``str()`` says which limit."""
+
+
 def read_articles(
-    paths: Iterable[str | os.PathLike[str]], stdin: BinaryIO | None = None
+    paths: Iterable[str | os.PathLike[str]],
+    stdin: BinaryIO | None = None,
+    *,
+    max_article_bytes: int = MAX_ARTICLE_BYTES,
 ) -> Iterator[Article | ReadError]:
     """Yield an :class:`Article` or a :class:`ReadError` for everything in ``paths``.
 
@@ -86,10 +109,34 @@ def read_articles(
     """
     for path in paths:
         if str(path) == STDIN_PATH:
-            data = (stdin if stdin is not None else sys.stdin.buffer).read()
-            yield from _read_bytes(data, STDIN_ORIGIN, "stdin", fmt=None)
+            fh = stdin if stdin is not None else sys.stdin.buffer
+            try:
+                data = read_limited(fh, max_article_bytes * ARTICLES_PER_DOCUMENT)
+            except TooLarge as exc:
+                yield ReadError(STDIN_ORIGIN, str(exc))
+                continue
+            yield from articles_from_bytes(data, STDIN_ORIGIN, "stdin", fmt=None)
         else:
-            yield from _read_path(Path(path))
+            yield from _read_path(Path(path), max_article_bytes)
+
+
+def read_limited(fh: BinaryIO, limit: int) -> bytes:
+    """All of ``fh``, reading no more than ``limit`` + 1 bytes; :class:`TooLarge` beyond
+    ``limit`` (a decompression bomb is stopped after ``limit`` bytes of output)."""
+    data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise TooLarge(f"larger than {limit:,} bytes (the limit for one input)")
+    return data
+
+
+def article_stem(relative: PurePath) -> str:
+    """The id an article file gives its articles: its path (inside the folder read, or
+    its name) without the ``.gz`` and format suffixes, ``/``-separated.
+
+    >>> article_stem(PurePath("2015-08-01/spa.jsonl.gz"))
+    '2015-08-01/spa'
+    """
+    return relative.with_name(PurePath(_unzipped_name(relative.name)).stem).as_posix()
 
 
 def decode_bytes(data: bytes) -> str:
@@ -119,6 +166,11 @@ def decode_bytes(data: bytes) -> str:
     if _mostly_utf8(data):
         # A damaged UTF-8 file, not another encoding: guessing would garble the good part.
         raise DecodeError(f"invalid UTF-8 at byte {utf8_error.start}")
+    lines = data.split(b"\n")
+    if any(not line.isascii() and _is_utf8(line) for line in lines):
+        # Lines from two encodings (a UTF-8 title over a Windows-1256 body): one reading
+        # of the whole would garble one part, so each line is read in its own encoding.
+        return "\n".join(_decode_line(line, n) for n, line in enumerate(lines, 1))
     text = _arabic_code_page(data)
     if text is not None:
         return text
@@ -126,6 +178,23 @@ def decode_bytes(data: bytes) -> str:
     if match is not None and not _CONTROL_CHARS.search(str(match)):
         return str(match)
     raise DecodeError("undecodable bytes (not UTF-8, UTF-16 or an Arabic code page)")
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _decode_line(line: bytes, number: int) -> str:
+    if _is_utf8(line):
+        return line.decode("utf-8")
+    text = _arabic_code_page(line)
+    if text is None:
+        raise DecodeError(f"line {number} is neither UTF-8 nor an Arabic code page, unlike the others")
+    return text
 
 
 def _mostly_utf8(data: bytes) -> bool:
@@ -166,31 +235,45 @@ def _normalize_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _read_path(path: Path) -> Iterator[Article | ReadError]:
-    if path.is_dir() and (path / "articles").is_dir() and (path / "events").is_dir():
-        yield from _read_batch_output(path)
-    elif path.is_dir():
-        yield from _read_directory(path)
-    elif path.exists():
-        yield from _read_file(path)
-    else:
-        yield ReadError(str(path), "no such file or directory")
-
-
-def _read_batch_output(root: Path) -> Iterator[Article | ReadError]:
-    """The articles of a ``marsad batch`` output folder (Parquet), in their input order."""
+def _read_path(path: Path, limit: int) -> Iterator[Article | ReadError]:
     try:
-        from marsad.batch import read_batch_articles
-    except ImportError as exc:
-        yield ReadError(str(root), f"a marsad batch output needs the dask extras: {exc}")
+        is_dir = stat.S_ISDIR(path.stat().st_mode)
+    except OSError as exc:
+        reason = "no such file or directory" if isinstance(exc, FileNotFoundError) else f"cannot read: {exc.strerror}"
+        yield ReadError(str(path), reason)
         return
+    if is_dir and (path / "articles").is_dir() and (path / "events").is_dir():
+        yield from read_batch_output(path)
+    elif is_dir:
+        yield from _read_directory(path, limit)
+    else:
+        yield from _read_file(path, article_stem(PurePath(path.name)), limit)
+
+
+def read_batch_output(folder: Path) -> Iterator[Article | ReadError]:
+    """The articles of a ``marsad batch`` output folder, in input order.
+
+    A batch writes ``articles/month=…/part-NNNNNN.parquet``, one part per input chunk
+    and month, rows carrying their ``position`` in the input: the parts of one chunk
+    are read at a time (bounded memory) and sorted by position.
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    parts: dict[int, list[Path]] = defaultdict(list)
+    for path in folder.glob("articles/month=*/part-*.parquet"):
+        parts[int(path.stem.removeprefix("part-"))].append(path)
     try:
-        yield from read_batch_articles(str(root))
-    except (OSError, ValueError) as exc:
-        yield ReadError(str(root), f"cannot read the batch output: {exc}")
+        for chunk in sorted(parts):
+            rows = sorted((r for path in parts[chunk] for r in pq.read_table(path).to_pylist()),
+                          key=lambda r: r["position"])
+            for r in rows:
+                yield Article(r["id"], r["title"], r["text"], r["published"], r["source"], r["url"], r["origin"])
+    except (OSError, ValueError, pa.ArrowException) as exc:
+        yield ReadError(str(folder), f"cannot read the batch output: {exc}")
 
 
-def _read_directory(root: Path) -> Iterator[Article | ReadError]:
+def _read_directory(root: Path, limit: int) -> Iterator[Article | ReadError]:
     files: list[Path] = []
     unreadable: list[OSError] = []
     for folder, subfolders, names in os.walk(root, onerror=unreadable.append):
@@ -201,7 +284,28 @@ def _read_directory(root: Path) -> Iterator[Article | ReadError]:
     if not files and not unreadable:
         yield ReadError(str(root), f"no article files ({', '.join(ARTICLE_SUFFIXES)}, or .gz) in directory")
     for path in sorted(files, key=lambda p: p.relative_to(root).parts):
-        yield from _read_file(path)
+        yield from _read_file(path, article_stem(path.relative_to(root)), limit)
+
+
+def _open_regular(path: Path) -> BinaryIO:
+    """``path`` opened for reading if it is a regular file (after symlinks); a FIFO is
+    opened without blocking, so asking what it is never waits for a writer."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            kind = ("a FIFO" if stat.S_ISFIFO(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+                    else "a socket" if stat.S_ISSOCK(mode) else "a directory" if stat.S_ISDIR(mode) else "special")
+            raise NotRegularFile(f"not a regular file ({kind}); skipped")
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+class NotRegularFile(OSError):
+    """A path that is no regular file: only regular files are read."""
 
 
 def _is_article_file(name: str) -> bool:
@@ -212,30 +316,29 @@ def _unzipped_name(name: str) -> str:
     return name[:-3] if name.lower().endswith(".gz") else name
 
 
-def _read_file(path: Path) -> Iterator[Article | ReadError]:
+def _read_file(path: Path, stem: str, limit: int) -> Iterator[Article | ReadError]:
     origin = str(path)
     name = _unzipped_name(path.name)
-    if Path(name).suffix.lower() in JSON_LINES_SUFFIXES:
-        yield from _stream_json_lines(path, origin, Path(name).stem, gzipped=name != path.name)
-        return
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        yield ReadError(origin, f"cannot read: {exc.strerror or exc}")
-        return
-    name = _unzipped_name(path.name)
-    if name != path.name:
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError, zlib.error) as exc:
-            yield ReadError(origin, f"not a readable gzip file: {exc}")
-            return
+    gzipped = name != path.name
     suffix = Path(name).suffix.lower()
     fmt = "jsonl" if suffix in JSON_LINES_SUFFIXES else "json" if suffix in JSON_SUFFIXES else "text"
-    yield from _read_bytes(data, origin, Path(name).stem, fmt)
+    try:
+        with _open_regular(path) as raw, (gzip.open(raw) if gzipped else raw) as fh:
+            if fmt == "jsonl":
+                yield from json_lines_stream(fh, origin, stem, limit)
+                return
+            data = read_limited(fh, limit * ARTICLES_PER_DOCUMENT if fmt == "json" else limit)
+    except (TooLarge, NotRegularFile) as exc:
+        yield ReadError(origin, str(exc))
+        return
+    except (OSError, EOFError, zlib.error) as exc:
+        what = "not a readable gzip file" if gzipped and not isinstance(exc, FileNotFoundError) else "cannot read"
+        yield ReadError(origin, f"{what}: {getattr(exc, 'strerror', None) or exc}")
+        return
+    yield from articles_from_bytes(data, origin, stem, fmt)
 
 
-def _read_bytes(data: bytes, origin: str, stem: str, fmt: str | None) -> Iterator[Article | ReadError]:
+def articles_from_bytes(data: bytes, origin: str, stem: str, fmt: str | None) -> Iterator[Article | ReadError]:
     """Read one input's bytes as ``fmt`` ("text", "json", "jsonl", or None to sniff)."""
     try:
         text = _normalize_newlines(decode_bytes(data))
@@ -243,39 +346,51 @@ def _read_bytes(data: bytes, origin: str, stem: str, fmt: str | None) -> Iterato
         json_lines = fmt == "jsonl" or (fmt != "text" and data.lstrip()[:1] == b"{")
         if json_lines and _mostly_utf8(data):
             # One damaged line must not cost a JSON-lines file its other articles.
-            yield from _read_json_lines(_decode_utf8_lines(data), origin, stem)
+            yield from articles_from_json_lines(_decode_utf8_lines(data), origin, stem)
         else:
             yield ReadError(origin, str(exc))
         return
     if fmt is None:
         fmt = "json" if text.lstrip()[:1] in ("{", "[") else "text"
     if fmt == "jsonl":
-        yield from _read_json_lines(_numbered_lines(text), origin, stem)
+        yield from articles_from_json_lines(_numbered_lines(text), origin, stem)
     elif fmt == "json":
         yield from _read_json_document(text, origin, stem)
     else:
         yield _text_article(text, origin, stem)
 
 
-def _stream_json_lines(path: Path, origin: str, stem: str, *, gzipped: bool) -> Iterator[Article | ReadError]:
+def json_lines_stream(fh: BinaryIO, origin: str, stem: str, limit: int) -> Iterator[Article | ReadError]:
     """JSON lines read one line at a time (a corpus need not fit in memory). Each line
     is UTF-8 as JSON requires; a line in an Arabic code page is decoded as such; a
-    UTF-16 file (BOM) is read whole."""
-    opener = gzip.open if gzipped else open
-    try:
-        with opener(path, "rb") as fh:
-            head = fh.peek(2)[:2] if hasattr(fh, "peek") else b""
-            if head in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
-                yield from _read_bytes(fh.read(), origin, stem, "jsonl")
-                return
-            yield from _read_json_lines(_decoded_lines(fh), origin, stem)
-    except (OSError, EOFError, zlib.error) as exc:
-        yield ReadError(origin, f"cannot read: {getattr(exc, 'strerror', None) or exc}")
+    UTF-16 file (BOM) is read whole. A line over ``limit`` bytes is one error."""
+    head = fh.peek(2)[:2] if hasattr(fh, "peek") else b""
+    if head in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        yield from articles_from_bytes(read_limited(fh, limit * ARTICLES_PER_DOCUMENT), origin, stem, "jsonl")
+        return
+    yield from articles_from_json_lines(decoded_lines(fh, limit), origin, stem)
 
 
-def _decoded_lines(fh) -> Iterator[tuple[int, str | DecodeError]]:
+def _bounded_lines(fh: BinaryIO, limit: int) -> Iterator[bytes | TooLarge]:
+    """The lines of ``fh``, each read no further than ``limit`` bytes: a longer line
+    comes as :class:`TooLarge` and is skipped a megabyte at a time."""
+    while line := fh.readline(limit + 1):
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        while line and not line.endswith(b"\n"):
+            line = fh.readline(2**20)
+        yield TooLarge(f"line larger than {limit:,} bytes (the limit for one article)")
+
+
+def decoded_lines(fh: BinaryIO, limit: int = MAX_ARTICLE_BYTES) -> Iterator[tuple[int, str | ValueError]]:
+    """``(line number, text)`` for every line of a JSON-lines stream, or the reason a
+    line cannot be read (:class:`DecodeError`, :class:`TooLarge`)."""
     utf8_seen = False  # an earlier line with Arabic in valid UTF-8: the file is UTF-8
-    for number, raw in enumerate(fh, 1):
+    for number, raw in enumerate(_bounded_lines(fh, limit), 1):
+        if isinstance(raw, TooLarge):
+            yield number, raw
+            continue
         if number == 1:
             raw = raw.removeprefix(codecs.BOM_UTF8)
         try:
@@ -299,7 +414,7 @@ def _numbered_lines(text: str) -> Iterator[tuple[int, str]]:
     return enumerate(text.split("\n"), 1)
 
 
-def _decode_utf8_lines(data: bytes) -> Iterator[tuple[int, str | DecodeError]]:
+def _decode_utf8_lines(data: bytes) -> Iterator[tuple[int, str | ValueError]]:
     for number, line in enumerate(data.removeprefix(codecs.BOM_UTF8).split(b"\n"), 1):
         try:
             yield number, _normalize_newlines(line.decode("utf-8"))
@@ -314,13 +429,15 @@ def _text_article(text: str, origin: str, stem: str) -> Article | ReadError:
     return Article(id=stem, title=title.strip(), text=body.strip(), origin=origin)
 
 
-def _read_json_lines(
-    lines: Iterable[tuple[int, str | DecodeError]], origin: str, stem: str
+def articles_from_json_lines(
+    lines: Iterable[tuple[int, str | ValueError]], origin: str, stem: str
 ) -> Iterator[Article | ReadError]:
+    """The articles of numbered JSON lines (as :func:`decoded_lines` gives them); an
+    id-less line gets ``stem:line``."""
     seen = False
     for number, line in lines:
         where = f"{origin}:{number}"
-        if isinstance(line, DecodeError):
+        if isinstance(line, ValueError):
             seen = True
             yield ReadError(where, str(line))
             continue
@@ -332,7 +449,10 @@ def _read_json_lines(
         except json.JSONDecodeError as exc:
             yield ReadError(where, f"invalid JSON: {exc.msg} (column {exc.colno})")
             continue
-        yield _record_article(record, where, default_id=f"{stem}:{number}")
+        except RecursionError:
+            yield ReadError(where, TOO_DEEP)
+            continue
+        yield article_from_record(record, where, default_id=f"{stem}:{number}")
     if not seen:
         yield ReadError(origin, "empty: no articles")
 
@@ -340,10 +460,13 @@ def _read_json_lines(
 def _read_json_document(text: str, origin: str, stem: str) -> Iterator[Article | ReadError]:
     try:
         document = json.loads(text)
+    except RecursionError:
+        yield ReadError(origin, TOO_DEEP)
+        return
     except json.JSONDecodeError as exc:
         if text.lstrip().startswith("{"):
             # Several objects one after another: JSON lines under a .json name or on stdin.
-            yield from _read_json_lines(_numbered_lines(text), origin, stem)
+            yield from articles_from_json_lines(_numbered_lines(text), origin, stem)
         else:
             yield ReadError(f"{origin}:{exc.lineno}", f"invalid JSON: {exc.msg} (column {exc.colno})")
         return
@@ -351,12 +474,15 @@ def _read_json_document(text: str, origin: str, stem: str) -> Iterator[Article |
         if not document:
             yield ReadError(origin, "empty: no articles")
         for index, record in enumerate(document):
-            yield _record_article(record, f"{origin}[#{index}]", default_id=f"{stem}#{index}")
+            yield article_from_record(record, f"{origin}[#{index}]", default_id=f"{stem}#{index}")
     else:
-        yield _record_article(document, origin, default_id=stem)
+        yield article_from_record(document, origin, default_id=stem)
 
 
-def _record_article(record: Any, origin: str, default_id: str) -> Article | ReadError:
+TOO_DEEP = "invalid JSON: nested too deeply"
+
+
+def article_from_record(record: Any, origin: str, default_id: str) -> Article | ReadError:
     """An article from one decoded JSON value, or why it is not one."""
     if not isinstance(record, dict):
         return ReadError(origin, f"expected an article object, got {_json_type(record)}")
@@ -378,8 +504,14 @@ def _record_article(record: Any, origin: str, default_id: str) -> Article | Read
             url=_optional_string(record, "url"),
             origin=origin,
         )
+    except EmptyText as exc:
+        return ReadError(origin, str(exc), empty=True)
     except ValueError as exc:
         return ReadError(origin, str(exc))
+
+
+class EmptyText(ValueError):
+    """An article record whose text is empty or blank."""
 
 
 def _record_text(record: dict[str, Any]) -> str:
@@ -390,7 +522,7 @@ def _record_text(record: dict[str, Any]) -> str:
     if not isinstance(text, str):
         raise ValueError(f"`{key}` is {_json_type(text)}, not a string")
     if not text.strip():
-        raise ValueError(f"`{key}` is empty")
+        raise EmptyText(f"`{key}` is empty")
     return text
 
 

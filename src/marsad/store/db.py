@@ -12,6 +12,8 @@ import sqlite3
 from importlib import resources
 from pathlib import Path
 
+from marsad.store import clusters
+
 DEFAULT_DB = "marsad.db"
 SCHEMA_VERSION = "1"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -88,7 +90,12 @@ def _check_header(db: Path) -> None:
 
 def _ensure_schema(conn: sqlite3.Connection) -> None:
     schema = resources.files("marsad.store").joinpath("schema.sql").read_text(encoding="utf-8")
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     conn.executescript(schema)
+    if "clusters" in tables and "cluster_persons" not in tables:  # a store made before clustering kept them
+        conn.execute("BEGIN IMMEDIATE")
+        clusters.index_members(conn)
+        conn.execute("COMMIT")
     row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     if row is None:
         conn.execute("INSERT INTO meta(key, value) VALUES ('schema_version', ?)", (SCHEMA_VERSION,))

@@ -128,7 +128,8 @@ def export(conn: sqlite3.Connection, fmt: str, out: str | os.PathLike, filters: 
 
     >>> import tempfile, os, datetime as dt
     >>> from marsad.model import Article
-    >>> from marsad.store import connect, ingest_articles
+    >>> from marsad.ingest import ingest_articles
+    >>> from marsad.store import connect
     >>> folder = tempfile.mkdtemp()
     >>> db = os.path.join(folder, "t.db")
     >>> # "The Kuwaiti foreign minister received Turkey's ambassador to Kuwait."

@@ -1,17 +1,17 @@
-"""Articles → the store: extract, write, resolve actors, cluster, all per transaction.
+"""Extractions → the store: write an article with its reports, actors, topics and clusters.
 
-Articles are written in batches, each batch one transaction holding whole articles
-with all their events, actors, topics and cluster updates. A process killed at any
-moment leaves the database as it was after the last committed batch; a rerun skips
-the articles already stored with the same content (same hash) and finishes the rest,
-so it ends with exactly the counts of an uninterrupted run.
+This module only writes: :mod:`marsad.ingest` reads the input, skips what is stored
+unchanged (:func:`stored_hash`, :func:`content_hash`), extracts, and hands each
+extraction to :func:`store_extraction` inside a transaction it commits in batches.
 
 >>> import tempfile, os
 >>> from marsad.model import Article
->>> db = os.path.join(tempfile.mkdtemp(), "t.db")
->>> art = Article("a1", "", "استقبل وزير الخارجية الكويتي سفير تركيا لدى الكويت.", None, "kuna")
->>> ingest_articles([art], db).new, ingest_articles([art], db).unchanged
-(1, 1)
+>>> from marsad.pipeline import extract_article
+>>> from marsad.store import connect
+>>> conn = connect(os.path.join(tempfile.mkdtemp(), "t.db"))
+>>> ex = extract_article(Article("a1", "", "استقبل وزير الخارجية الكويتي سفير تركيا لدى الكويت.", None, "kuna"))
+>>> store_extraction(conn, ex).replaced, stored_hash(conn, "a1") == content_hash(ex.article)
+(False, True)
 """
 from __future__ import annotations
 
@@ -19,37 +19,16 @@ import datetime as dt
 import hashlib
 import json
 import sqlite3
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from marsad.io.readers import ReadError
 from marsad.model import Article, Extraction
 from marsad.store import actors as actor_store
 from marsad.store import clusters
-from marsad.store.db import StoreError, connect, explain
-from marsad.store.query import search_body
-
-BATCH = 200  # articles per transaction
-
-
-@dataclass
-class IngestSummary:
-    read: int = 0
-    new: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    events: int = 0
-    errors: list[str] = field(default_factory=list)
-
-    def line(self) -> str:
-        return (
-            f"marsad ingest: {self.read} articles read ({self.new} new, {self.updated} updated, "
-            f"{self.unchanged} unchanged), {self.events} events stored, {len(self.errors)} rejected input"
-            f"{'s' if len(self.errors) != 1 else ''}"
-        )
+from marsad.store.fts import search_body
 
 
 def content_hash(article: Article) -> str:
+    """What decides whether an article changed: sha256 of its title, text, date, source, url."""
     h = hashlib.sha256()
     for part in (article.title, article.text, article.published.isoformat() if article.published else "",
                  article.source or "", article.url or ""):
@@ -58,107 +37,37 @@ def content_hash(article: Article) -> str:
     return h.hexdigest()
 
 
-def ingest_articles(
-    items: Iterable[Article | ReadError],
-    db: str | None = None,
-    *,
-    home_country: str | None = None,
-    overrides: dict[str, str] | None = None,
-    on_progress: Callable[[IngestSummary], None] | None = None,
-    conn: sqlite3.Connection | None = None,
-    batch_size: int = BATCH,
-    workers: int | None = 1,
-) -> IngestSummary:
-    """Store every article of ``items`` (and count every :class:`ReadError`).
-
-    ``batch_size`` articles are committed together: a crash loses at most that many,
-    which a rerun then adds. ``workers`` > 1 (``None``: one per core) extracts in a
-    process pool (:func:`marsad.parallel.extract_parallel`) while this process writes,
-    in input order, so the store ends exactly as with one worker.
-    """
-    from marsad.pipeline import extract_article
-
-    if workers != 1:
-        from marsad.parallel import extract_parallel
-
-        stream = extract_parallel(items, workers, home_country=home_country, overrides=overrides)
-    else:
-        stream = ((item, None, None) for item in items)
-    own = conn is None
-    conn = conn or connect(db)
-    summary = IngestSummary()
-    overrides = overrides or {}
-    batch = 0
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-        for item, extraction, error in stream:
-            if isinstance(item, ReadError):
-                summary.errors.append(str(item))
-                continue
-            summary.read += 1
-            try:
-                if error is not None:
-                    raise ExtractionFailed(error)
-                home = home_country or overrides.get((item.source or "").lower())
-                _store_one(conn, item, summary, extract_article, home, extraction)
-            except ExtractionFailed as exc:
-                summary.errors.append(f"{item.origin or item.id}: extraction failed: {exc}")
-            except sqlite3.Error:
-                raise
-            except Exception as exc:  # one bad article never stops the batch
-                summary.errors.append(f"{item.origin or item.id}: extraction failed: {type(exc).__name__}: {exc}")
-            batch += 1
-            if batch >= batch_size:
-                conn.execute("COMMIT")
-                batch = 0
-                if on_progress:
-                    on_progress(summary)
-                conn.execute("BEGIN IMMEDIATE")
-        conn.execute("COMMIT")
-    except sqlite3.Error as exc:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise explain(exc, _path_of(conn)) from None
-    finally:
-        if on_progress:
-            on_progress(summary)
-        if own:
-            conn.close()
-    return summary
+def stored_hash(conn: sqlite3.Connection, article_id: str) -> str | None:
+    """The content hash of the stored article ``article_id``, ``None`` when there is none."""
+    row = conn.execute("SELECT content_hash FROM articles WHERE id = ?", (article_id,)).fetchone()
+    return row[0] if row else None
 
 
-def _path_of(conn: sqlite3.Connection) -> str:
-    row = conn.execute("PRAGMA database_list").fetchone()
-    return row[2] if row else "database"
+@dataclass(frozen=True)
+class Stored:
+    """What :func:`store_extraction` did: whether an earlier version was replaced, and
+    the real-world events (clusters) the article's reports went to."""
+
+    replaced: bool
+    clusters: tuple[int, ...]
 
 
-class ExtractionFailed(Exception):
-    """Extraction raised in a worker process (the message names the exception)."""
-
-
-def _store_one(conn, article: Article, summary: IngestSummary, extract_article, home: str | None,
-               extraction: Extraction | None = None) -> None:
-    digest = content_hash(article)
-    row = conn.execute("SELECT content_hash FROM articles WHERE id = ?", (article.id,)).fetchone()
-    if row is not None and row[0] == digest:
-        summary.unchanged += 1
-        return
-    if extraction is None:
-        extraction = extract_article(article, home_country=home)
+def store_extraction(conn: sqlite3.Connection, extraction: Extraction) -> Stored:
+    """Write ``extraction`` (replacing a stored article with its id) as one unit: on any
+    error nothing of it stays. The caller holds the transaction."""
+    article_id = extraction.article.id
     conn.execute("SAVEPOINT article")
     try:
-        if row is not None:
-            remove_article(conn, article.id)
-            summary.updated += 1
-        else:
-            summary.new += 1
-        _write(conn, extraction, digest)
-        summary.events += len(extraction.events)
-    except Exception:
+        replaced = stored_hash(conn, article_id) is not None
+        if replaced:
+            remove_article(conn, article_id)
+        found = _write(conn, extraction, content_hash(extraction.article))
+    except BaseException:
         conn.execute("ROLLBACK TO article")
         conn.execute("RELEASE article")
         raise
     conn.execute("RELEASE article")
+    return Stored(replaced, found)
 
 
 def remove_article(conn: sqlite3.Connection, article_id: str) -> None:
@@ -171,7 +80,7 @@ def remove_article(conn: sqlite3.Connection, article_id: str) -> None:
         clusters.refresh(conn, cluster_id)
 
 
-def _write(conn: sqlite3.Connection, ex: Extraction, digest: str) -> None:
+def _write(conn: sqlite3.Connection, ex: Extraction, digest: str) -> tuple[int, ...]:
     a = ex.article
     published = a.published.isoformat() if a.published else None
     conn.execute(
@@ -184,6 +93,7 @@ def _write(conn: sqlite3.Connection, ex: Extraction, digest: str) -> None:
         "INSERT INTO articles_fts(rowid, article_id, body) VALUES ((SELECT rowid FROM articles WHERE id = ?), ?, ?)",
         (a.id, a.id, search_body(a.title + "\n" + a.text)),
     )
+    found = []
     for seq, event in enumerate(ex.events):
         codes = event.codes
         cur = conn.execute(
@@ -208,7 +118,5 @@ def _write(conn: sqlite3.Connection, ex: Extraction, digest: str) -> None:
                 (event_id, k, actor.role, actor.name, actor.title, actor.country, actor_id),
             )
         conn.executemany("INSERT INTO event_topics(event_id, topic) VALUES (?, ?)", [(event_id, t) for t in event.topics])
-        clusters.assign(conn, event_id)
-
-
-__all__ = ["IngestSummary", "StoreError", "content_hash", "ingest_articles", "remove_article"]
+        found.append(clusters.assign(conn, event_id))
+    return tuple(found)

@@ -5,22 +5,50 @@ representative report's fields, the counts of reports and sources, and the artic
 that reported it. Filters combine with AND; ``pair`` needs both countries, ``text``
 is an FTS5 search over the folded article text (so hamza, taa marbuta, alif maqsura
 and diacritics do not matter).
+
+Countries are stored by code (``KWT``); :func:`country_code` reads what a user types
+(a code, or a name in Arabic or English: «الكويت», "Kuwait") and :func:`country_label`
+names a code in both languages. :func:`month_axis` counts events per month over the
+plausible span of dates only (see :func:`plausible_span`) and says how many it left out.
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import sqlite3
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from marsad.english import country_name_en, romanise_name
+from marsad.lexicon import load_lexicon
+from marsad.model import EVENT_TYPES, STATUSES, TOPICS
 from marsad.store.actors import name_key
+from marsad.store.fts import fts_query
 from marsad.text.normalize import fold
+
+FILTER_NAMES = ("country", "pair", "type", "topic", "person", "since", "until", "status", "text", "min_confidence")
+MAX_FILTER_TEXT = 200  # characters of a person's name or of searched words
+FIRST_YEAR = 1990  # an earlier "event date" is a historical year the article mentions, not the event's
+_CODE = re.compile(r"[A-Za-z]{3}")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+class FilterError(ValueError):
+    """A filter value that cannot be used; ``field`` names the filter."""
+
+    def __init__(self, field: str, reason: str) -> None:
+        super().__init__(f"{field}: {reason}")
+        self.field = field
+        self.reason = reason
 
 
 @dataclass
 class Filters:
+    """What analysts ask of the events; every filter is optional and they combine with AND."""
+
     country: str | None = None
     pair: tuple[str, str] | None = None
     type: str | None = None
@@ -30,9 +58,186 @@ class Filters:
     until: str | None = None  # ISO date, inclusive
     status: str | None = None
     text: str | None = None
+    min_confidence: float | None = None  # 0-1; events without a confidence are left out
     limit: int | None = None
     offset: int = 0
     sort: str = "date_desc"  # date_desc | date_asc | reports_desc
+
+    @classmethod
+    def parse(cls, values: Mapping[str, str | None], **paging: Any) -> Filters:
+        """Filters from what a user typed (a form, a query string, the command line):
+        blank values left out, countries read as codes or names (:func:`country_code`),
+        types upper-cased, every value checked; the first bad one raises
+        :class:`FilterError`. Keys other than :data:`FILTER_NAMES` are ignored;
+        ``paging`` sets ``limit``, ``offset`` and ``sort``.
+
+        >>> Filters.parse({"pair": "kwt, بلجيكا", "type": "visit", "person": "", "page": "2"}).pair
+        ('KWT', 'BEL')
+        >>> Filters.parse({"country": "Kuwait", "min_confidence": "0.5"}).country
+        'KWT'
+        >>> Filters.parse({"since": "2024-02-30"})
+        Traceback (most recent call last):
+        ...
+        marsad.store.query.FilterError: since: '2024-02-30' is not a calendar date (YYYY-MM-DD)
+        """
+        raw = {name: (str(values.get(name) or "")).strip() or None for name in FILTER_NAMES}
+        country, pair, type_ = raw["country"], raw["pair"], raw["type"]
+        code = None
+        if country is not None:
+            code = country_code(country)
+            if code is None:
+                raise FilterError("country", f"no state or organisation is called {country[:50]!r} "
+                                             "(give a name such as الكويت or Kuwait, or a code such as KWT)")
+        codes = None
+        if pair is not None:
+            parts = [p.strip() for p in re.split(r"[,،]", pair)]  # "KWT, BEL" and «الكويت، بلجيكا» too
+            found = [country_code(p) for p in parts]
+            if len(parts) != 2 or None in found:
+                raise FilterError("pair", f"expected two countries such as KWT,BEL or الكويت،بلجيكا, got {pair[:50]!r}")
+            codes = (found[0], found[1])
+        type_ = type_.upper() if type_ else None
+        for name, value, allowed in (("type", type_, EVENT_TYPES), ("topic", raw["topic"], TOPICS),
+                                     ("status", raw["status"], STATUSES)):
+            if value is not None and value not in allowed:
+                raise FilterError(name, f"{value[:50]!r} is not one of {', '.join(allowed)}")
+        for name in ("since", "until"):
+            if raw[name] is not None and not _calendar_day(raw[name]):
+                raise FilterError(name, f"{raw[name][:50]!r} is not a calendar date (YYYY-MM-DD)")
+        if raw["since"] and raw["until"] and raw["since"] > raw["until"]:
+            raise FilterError("since", "must not be after until")
+        for name in ("person", "text"):
+            if raw[name] is not None and len(raw[name]) > MAX_FILTER_TEXT:
+                raise FilterError(name, f"longer than {MAX_FILTER_TEXT} characters")
+        confidence = None
+        if raw["min_confidence"] is not None:
+            try:
+                confidence = float(raw["min_confidence"])
+            except ValueError:
+                confidence = -1.0
+            if not 0 <= confidence <= 1:  # also refuses nan
+                raise FilterError("min_confidence", f"expected a number from 0 to 1, got {raw['min_confidence'][:50]!r}")
+        return cls(country=code, pair=codes, type=type_, topic=raw["topic"], person=raw["person"],
+                   since=raw["since"], until=raw["until"], status=raw["status"], text=raw["text"],
+                   min_confidence=confidence, **paging)
+
+
+def _calendar_day(value: str) -> bool:
+    try:
+        return dt.date.fromisoformat(value).isoformat() == value
+    except ValueError:
+        return False
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, tuple[str, str | None]]:
+    """code -> (Arabic short name, English name) of every state and organisation the lexicon knows."""
+    return {code: (names[0], country_name_en(code)) for code, names in load_lexicon().country_names.items() if names}
+
+
+@lru_cache(maxsize=1)
+def _country_keys() -> dict[str, str]:
+    """Every Arabic spelling (folded) and English name (lower case) -> code."""
+    keys: dict[str, str] = {}
+    for code, names in load_lexicon().country_names.items():
+        for name in names:
+            keys.setdefault(_country_key(name), code)
+    for code, (_, english) in _country_names().items():
+        if english:
+            keys.setdefault(_country_key(english), code)
+    return keys
+
+
+def _country_key(text: str) -> str:
+    text = " ".join(fold(text).lower().split())
+    return text[4:] if text.startswith("the ") else text
+
+
+def country_code(text: str) -> str | None:
+    """The code of a country or organisation as a user may type it: a three-letter code
+    (any, in any case), or a name in Arabic (any spelling the lexicon lists, hamza and taa
+    marbuta folded) or English; ``None`` when nothing is called that.
+
+    >>> country_code("kwt"), country_code("الكويت"), country_code("belgium"), country_code("the United States")
+    ('KWT', 'KWT', 'BEL', 'USA')
+    >>> country_code("الكويتي") is None
+    True
+    """
+    text = text.strip()
+    if _CODE.fullmatch(text):
+        return text.upper()
+    return _country_keys().get(_country_key(text))
+
+
+def country_label(code: str) -> dict[str, str]:
+    """A code named in both languages (the code itself where a name is not known).
+
+    >>> country_label("KWT")
+    {'code': 'KWT', 'ar': 'الكويت', 'en': 'Kuwait'}
+    """
+    arabic, english = _country_names().get(code, (None, None))
+    return {"code": code, "ar": arabic or code, "en": english or code}
+
+
+def country_labels() -> list[dict[str, str]]:
+    """Every known state and organisation, named in both languages (for suggestions)."""
+    return [country_label(code) for code in sorted(_country_names())]
+
+
+def plausible_span(conn: sqlite3.Connection) -> tuple[str, str]:
+    """The first and last day an event date may plausibly fall on: from 1 January
+    :data:`FIRST_YEAR` to a year after the newest article (an article names planned
+    events months ahead; a later "date" is a misread number)."""
+    newest = conn.execute("SELECT max(published) FROM articles").fetchone()[0]
+    try:
+        last = dt.date.fromisoformat(newest) if newest else dt.date.today()
+    except ValueError:
+        last = dt.date.today()
+    return f"{FIRST_YEAR}-01-01", (last + dt.timedelta(days=366)).isoformat()
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
+    """The columns ``table`` has in this store (stores written by older versions lack some)."""
+    return {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+
+
+def _get(row: sqlite3.Row, key: str) -> Any:
+    """``row[key]``, or ``None`` where the store has no such column."""
+    return row[key] if key in row.keys() else None
+
+
+PLACE_FIELDS = ("name_ar", "name_en", "kind", "country", "adm1", "lat", "lon", "geonameid")
+
+
+def _place(row: sqlite3.Row) -> dict[str, Any] | None:
+    """The resolved place of a report, from its ``place_*`` columns; ``None`` if unresolved."""
+    place = {k: _get(row, f"place_{k}") for k in PLACE_FIELDS}
+    return place if place["name_ar"] or place["lat"] is not None else None
+
+
+def latin_key(text: str) -> str:
+    """Latin letters and digits only, lower case, one space between words: how an English
+    query and a romanised name are compared ("Al-Sabah" -> "al sabah").
+
+    >>> latin_key("Sabah Al-Khalid Al-Sabah")
+    'sabah al khalid al sabah'
+    """
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text.lower().replace("'", "")).split())
+
+
+@lru_cache(maxsize=1 << 16)
+def romanised(name: str) -> tuple[str, str]:
+    """(Latin spelling, "known" or "transliterated") of an Arabic personal name."""
+    return romanise_name(name)
+
+
+def actor_ids_by_latin_name(conn: sqlite3.Connection, text: str) -> list[int]:
+    """Actors whose romanised name contains the words of ``text`` (an English query such
+    as "Sabah Al-Khalid"): names are romanised when asked, so the store needs no column."""
+    key = latin_key(text)
+    if not key:
+        return []
+    return [r["id"] for r in conn.execute("SELECT id, name FROM actors WHERE name IS NOT NULL")
+            if f" {key} " in f" {latin_key(romanised(r['name'])[0])} "]
 
 
 @dataclass
@@ -64,43 +269,11 @@ class EventRecord:
     last_seen: str | None
     articles: list[dict[str, Any]] = field(default_factory=list)  # id, source, url, published, title
     evidence: dict[str, Any] = field(default_factory=dict)  # of the representative report
+    confidence: float | None = None  # the highest of its reports'; None where not scored
+    place: dict[str, Any] | None = None  # the gazetteer place of the representative report
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
-
-
-ARTICLE_PREFIXES = ("وبال", "وال", "بال", "كال", "فال", "ولل", "لل", "ال")
-LETTER_PREFIXES = ("ب", "ل", "ك", "ف")
-
-
-@lru_cache(maxsize=1 << 18)  # news vocabulary repeats: most words are stemmed once
-def light_stem(word: str) -> str:
-    """A folded word without its proclitics (و, then ال/بال/لل…, or ب/ل/ك/ف), so that
-    ``الطاقه`` and ``للطاقه`` index alike; applied the same way to text and queries.
-
-    >>> [light_stem(w) for w in ("للطاقه", "والطاقه", "طاقه", "وبحثا", "وزير")]
-    ['طاقه', 'طاقه', 'طاقه', 'بحثا', 'وزير']
-    """
-    for p in ARTICLE_PREFIXES:
-        if word.startswith(p) and len(word) - len(p) >= 2:
-            return word[len(p):]
-    if word.startswith("و") and len(word) > 4:
-        word = word[1:]
-    if word.startswith(LETTER_PREFIXES) and len(word) > 4:
-        word = word[1:]
-    return word
-
-
-def search_body(text: str) -> str:
-    """What the full-text index holds for an article: its folded words, light-stemmed."""
-    return " ".join(light_stem(w) for w in re.findall(r"\w+", fold(text)))
-
-
-def fts_query(text: str) -> str:
-    """A user's words as an FTS5 query: each word folded, light-stemmed and matched as a
-    prefix (so suffixes such as ات/ها/ين still match); every word must occur. Words are
-    quoted, so punctuation and FTS operators in the input are taken literally."""
-    return " ".join('"' + light_stem(w) + '"*' for w in re.findall(r"\w+", fold(text)))
 
 
 def like_escape(text: str) -> str:
@@ -108,7 +281,7 @@ def like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _where(f: Filters) -> tuple[str, list[Any]]:
+def _where(conn: sqlite3.Connection, f: Filters) -> tuple[str, list[Any]]:
     sql, args = ["1 = 1"], []
     if f.type:
         sql.append("c.type = ?")
@@ -129,7 +302,11 @@ def _where(f: Filters) -> tuple[str, list[Any]]:
         sql.append("EXISTS (SELECT 1 FROM events e JOIN event_topics t ON t.event_id = e.id "
                    "WHERE e.cluster_id = c.id AND t.topic = ?)")
         args.append(f.topic)
-    if f.person:
+    if f.person and _LATIN.search(f.person):  # an English query: matched against romanised names
+        sql.append("EXISTS (SELECT 1 FROM events e JOIN event_actors ea ON ea.event_id = e.id "
+                   "WHERE e.cluster_id = c.id AND ea.actor_id IN (SELECT value FROM json_each(?)))")
+        args.append(json.dumps(actor_ids_by_latin_name(conn, f.person)))
+    elif f.person:
         key = name_key(f.person)
         sql.append(
             "EXISTS (SELECT 1 FROM events e JOIN event_actors ea ON ea.event_id = e.id "
@@ -145,6 +322,14 @@ def _where(f: Filters) -> tuple[str, list[Any]]:
             "WHERE e.cluster_id = c.id AND a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))"
         )
         args.append(fts_query(f.text))
+    if f.min_confidence is not None:
+        if "confidence" in _columns(conn, "clusters"):
+            sql.append("c.confidence >= ?")
+        elif "confidence" in _columns(conn, "events"):
+            sql.append("EXISTS (SELECT 1 FROM events e WHERE e.cluster_id = c.id AND e.confidence >= ?)")
+        else:
+            sql.append("? IS NULL")  # a store without confidences: no event reaches any threshold
+        args.append(f.min_confidence)
     return " AND ".join(sql), args
 
 
@@ -155,7 +340,7 @@ def select_events(conn: sqlite3.Connection, filters: Filters | None = None, *, w
     representative reports, actors, topics and articles fetched together.
     """
     f = filters or Filters()
-    where, args = _where(f)
+    where, args = _where(conn, f)
     sql = f"SELECT c.* FROM clusters c WHERE {where} ORDER BY {SORTS[f.sort]}"
     if f.limit:
         sql += f" LIMIT {int(f.limit)} OFFSET {int(f.offset)}"
@@ -200,6 +385,8 @@ def _records(conn: sqlite3.Connection, clusters: list[sqlite3.Row], with_article
             codes={k: e[k] for k in CODE_COLUMNS}, n_articles=c["n_articles"], n_sources=c["n_sources"],
             first_seen=c["first_seen"], last_seen=c["last_seen"], articles=articles.get(c["id"], []),
             evidence=json.loads(e["evidence"]),
+            confidence=_get(c, "confidence") if _get(c, "confidence") is not None else _get(e, "confidence"),
+            place=_place(e),
         ))
     return out
 
@@ -228,14 +415,41 @@ def _by_key(conn: sqlite3.Connection, sql: str, keys: list, key: str) -> dict:
 
 def counts_by_month(conn: sqlite3.Connection, filters: Filters | None = None) -> list[tuple[str, str, int]]:
     """(YYYY-MM, type, number of real-world events), for charts."""
-    where, args = _where(filters or Filters())
+    where, args = _where(conn, filters or Filters())
     return [tuple(r) for r in conn.execute(
         f"SELECT substr(c.date, 1, 7) AS month, c.type, count(*) FROM clusters c WHERE {where} "
         "AND c.date IS NOT NULL GROUP BY month, c.type ORDER BY month, c.type", args)]
 
 
+def month_axis(conn: sqlite3.Connection, filters: Filters | None = None) -> dict[str, Any]:
+    """Real-world events per month and type on a continuous axis (months without events
+    included) from the first to the last plausible dated event; events without a date
+    and those dated outside :func:`plausible_span` (a historical year taken for the
+    event's) are counted, not placed.
+
+    ``{"months": ["2024-01", …], "rows": [{"period", "type", "events"}], "undated": n,
+    "out_of_range": n, "span": [first plausible day, last]}``
+    """
+    where, args = _where(conn, filters or Filters())
+    first, last = plausible_span(conn)
+    rows = [{"period": r[0], "type": r[1], "events": r[2]} for r in conn.execute(
+        f"SELECT substr(c.date, 1, 7) AS p, c.type, count(*) FROM clusters c WHERE {where} "
+        "AND c.date BETWEEN ? AND ? GROUP BY p, c.type ORDER BY p, c.type", [*args, first, last])]
+    undated, outside = conn.execute(
+        f"SELECT count(*) FILTER (WHERE c.date IS NULL), count(*) FILTER (WHERE c.date NOT BETWEEN ? AND ?) "
+        f"FROM clusters c WHERE {where}", [first, last, *args]).fetchone()
+    months: list[str] = []
+    if rows:
+        year, month = int(rows[0]["period"][:4]), int(rows[0]["period"][5:7])
+        end = rows[-1]["period"]
+        while (period := f"{year:04d}-{month:02d}") <= end:
+            months.append(period)
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return {"months": months, "rows": rows, "undated": undated, "out_of_range": outside, "span": [first, last]}
+
+
 def count_events(conn: sqlite3.Connection, filters: Filters | None = None) -> int:
-    where, args = _where(filters or Filters())
+    where, args = _where(conn, filters or Filters())
     return conn.execute(f"SELECT count(*) FROM clusters c WHERE {where}", args).fetchone()[0]
 
 
@@ -254,6 +468,7 @@ def event_reports(conn: sqlite3.Connection, cluster_id: int) -> list[dict[str, A
             "published": e["published"], "title": e["article_title"], "type": e["type"], "subtype": e["subtype"],
             "status": e["status"], "date": e["date"], "location": e["location"], "actors": actors,
             "topics": json.loads(e["topics"]), "evidence": json.loads(e["evidence"]),
+            "confidence": _get(e, "confidence"), "place": _place(e),
         })
     return out
 
@@ -269,23 +484,33 @@ def article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
             "SELECT role, name, title, country, actor_id FROM event_actors WHERE event_id = ? ORDER BY seq", (e["id"],))]
         events.append({"event_id": e["id"], "cluster_id": e["cluster_id"], "type": e["type"], "subtype": e["subtype"],
                        "status": e["status"], "date": e["date"], "location": e["location"], "actors": actors,
-                       "topics": json.loads(e["topics"]), "evidence": json.loads(e["evidence"])})
+                       "topics": json.loads(e["topics"]), "evidence": json.loads(e["evidence"]),
+                       "confidence": _get(e, "confidence"), "place": _place(e)})
     return {"id": row["id"], "source": row["source"], "url": row["url"], "published": row["published"],
             "title": row["title"], "text": row["text"], "home_country": row["home_country"],
             "flags": json.loads(row["flags"]), "events": events}
 
 
 def search_actors(conn: sqlite3.Connection, q: str, limit: int = 20) -> list[dict[str, Any]]:
-    """Actors whose name (any alias, any spelling) contains the words of ``q``."""
-    key = name_key(q)
-    rows = conn.execute(
-        "SELECT a.id, a.name, a.country, a.first_seen, a.last_seen, "
-        "(SELECT count(*) FROM event_actors ea WHERE ea.actor_id = a.id) AS reports "
-        "FROM actors a WHERE a.id IN (SELECT actor_id FROM actor_aliases WHERE (' ' || key || ' ') LIKE ? ESCAPE '\\') "
-        "ORDER BY reports DESC, a.id LIMIT ?",
-        (f"% {like_escape(key)} %" if key else "%", limit),
-    ).fetchall()
-    return [dict(r) for r in rows]
+    """Actors whose name (any alias, any spelling) contains the words of ``q``; a query
+    in Latin letters is matched against the romanised names ("Sabah Al-Khalid"). Each
+    carries ``name_en``, its name romanised, and ``name_en_method``: "known" (the
+    person's own English spelling) or "transliterated"."""
+    select = ("SELECT a.id, a.name, a.country, a.first_seen, a.last_seen, "
+              "(SELECT count(*) FROM event_actors ea WHERE ea.actor_id = a.id) AS reports FROM actors a ")
+    if _LATIN.search(q):
+        rows = conn.execute(select + "WHERE a.id IN (SELECT value FROM json_each(?)) ORDER BY reports DESC, a.id LIMIT ?",
+                            (json.dumps(actor_ids_by_latin_name(conn, q)), limit)).fetchall()
+    else:
+        key = name_key(q)
+        rows = conn.execute(
+            select + "WHERE a.id IN (SELECT actor_id FROM actor_aliases WHERE (' ' || key || ' ') LIKE ? ESCAPE '\\') "
+            "ORDER BY reports DESC, a.id LIMIT ?", (f"% {like_escape(key)} %" if key else "%", limit)).fetchall()
+    out = []
+    for r in rows:
+        latin, method = romanised(r["name"]) if r["name"] else (None, None)
+        out.append({**dict(r), "name_en": latin, "name_en_method": method})
+    return out
 
 
 def actor(conn: sqlite3.Connection, actor_id: int) -> dict[str, Any] | None:
@@ -314,7 +539,7 @@ def country(conn: sqlite3.Connection, code: str, filters: Filters | None = None)
     """A country's partners, counts by type and topic, and monthly timeline."""
     f = filters or Filters()
     f = Filters(**{**asdict(f), "country": code, "limit": None, "offset": 0})
-    where, args = _where(f)
+    where, args = _where(conn, f)
     clusters = [r for r in conn.execute(f"SELECT c.id, c.type, c.countries, c.date FROM clusters c WHERE {where}", args)]
     partners: dict[str, int] = {}
     by_type: dict[str, int] = {}
@@ -345,7 +570,7 @@ def country(conn: sqlite3.Connection, code: str, filters: Filters | None = None)
 def graph(conn: sqlite3.Connection, filters: Filters | None = None, *, kind: str = "countries",
           limit: int = 300) -> dict[str, Any]:
     """Nodes and weighted edges: countries (or persons) that engaged each other."""
-    where, args = _where(filters or Filters())
+    where, args = _where(conn, filters or Filters())
     edges: dict[tuple[str, str], dict[str, int]] = {}
     labels: dict[str, str] = {}
     if kind == "countries":
@@ -376,16 +601,22 @@ def graph(conn: sqlite3.Connection, filters: Filters | None = None, *, kind: str
                     edges[(a, b)][types[cid]] += 1
     ranked = sorted(edges.items(), key=lambda kv: -sum(kv[1].values()))[:limit]
     used = {n for (a, b), _ in ranked for n in (a, b)}
+    if kind == "countries":
+        nodes = [{"id": n, "label": labels[n], "name_ar": country_label(n)["ar"], "name_en": country_label(n)["en"]}
+                 for n in sorted(used)]
+    else:
+        nodes = [{"id": n, "label": labels[n], "name_en": romanised(labels[n])[0] if labels[n] else None,
+                  "name_en_method": romanised(labels[n])[1] if labels[n] else None} for n in sorted(used)]
     return {
         "kind": kind,
-        "nodes": [{"id": n, "label": labels[n]} for n in sorted(used)],
+        "nodes": nodes,
         "edges": [{"source": a, "target": b, "weight": sum(t.values()), "by_type": t} for (a, b), t in ranked],
     }
 
 
 def timeline(conn: sqlite3.Connection, filters: Filters | None = None, *, interval: str = "month") -> list[dict]:
     """Counts of real-world events per day, week or month, by type."""
-    where, args = _where(filters or Filters())
+    where, args = _where(conn, filters or Filters())
     period = {"day": "c.date", "week": "strftime('%Y-W%W', c.date)", "month": "substr(c.date, 1, 7)"}[interval]
     return [{"period": r[0], "type": r[1], "events": r[2]} for r in conn.execute(
         f"SELECT {period} AS p, c.type, count(*) FROM clusters c WHERE {where} AND c.date IS NOT NULL "
@@ -393,12 +624,47 @@ def timeline(conn: sqlite3.Connection, filters: Filters | None = None, *, interv
 
 
 def search_articles(conn: sqlite3.Connection, q: str, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
-    """Articles matching the words of ``q`` (any spelling), with their number of events."""
+    """Articles matching the words of ``q`` (any spelling), with their number of events.
+
+    An article a feed published twice (the same address, or the same outlet and title
+    under two ids) is listed once, under its first id.
+    """
     query = fts_query(q)
     if not query:
         return []
     return [dict(r) for r in conn.execute(
-        "SELECT a.id, a.source, a.url, a.published, a.title, "
-        "(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events FROM articles a "
-        "WHERE a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) "
-        "ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?", (query, limit, offset))]
+        "WITH hits AS (SELECT a.id, a.source, a.url, a.published, a.title, row_number() OVER ("
+        "  PARTITION BY coalesce(nullif(a.url, ''), coalesce(a.source, '') || char(31) || coalesce(a.title, a.id)) "
+        "  ORDER BY a.published, a.id) AS nth FROM articles a "
+        "  WHERE a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)) "
+        "SELECT id, source, url, published, title, "
+        "(SELECT count(*) FROM events e WHERE e.article_id = hits.id) AS events FROM hits WHERE nth = 1 "
+        "ORDER BY published DESC, id LIMIT ? OFFSET ?", (query, limit, offset))]
+
+
+def map_data(conn: sqlite3.Connection, filters: Filters | None = None, *, pairs: int = 25,
+             points: int = 2000) -> dict[str, Any]:
+    """What the world map draws for the events matching ``filters``.
+
+    ``countries``: code -> number of events it took part in (with ``filters.country``
+    set: the events it shared with that country, and its own total); ``pairs``: the
+    busiest pairs as graph edges; ``points``: events whose place is on the map
+    (``id``, ``lat``, ``lon``, ``name_ar``, ``name_en``, ``type``, ``date``); ``names``:
+    every code shown, named in both languages.
+    """
+    f = filters or Filters()
+    where, args = _where(conn, f)
+    counts: dict[str, int] = {}
+    for (codes,) in conn.execute(f"SELECT c.countries FROM clusters c WHERE {where}", args):
+        for code in {x for x in codes.split(",") if x}:
+            counts[code] = counts.get(code, 0) + 1
+    located = []
+    if {"place_lat", "place_lon"} <= _columns(conn, "events"):
+        located = [dict(r) for r in conn.execute(
+            f"SELECT c.id, e.place_lat AS lat, e.place_lon AS lon, e.place_name_ar AS name_ar, "
+            f"e.place_name_en AS name_en, c.type, c.date FROM clusters c JOIN events e ON e.id = c.representative "
+            f"WHERE {where} AND e.place_lat IS NOT NULL AND e.place_lon IS NOT NULL "
+            f"ORDER BY c.n_articles DESC, c.id DESC LIMIT ?", [*args, points])]
+    edges = graph(conn, f, kind="countries", limit=pairs)["edges"]
+    return {"focus": f.country, "countries": counts, "pairs": edges, "points": located,
+            "names": {code: country_label(code) for code in counts}}

@@ -71,6 +71,22 @@ CREATE TABLE IF NOT EXISTS events (
 );
 CREATE INDEX IF NOT EXISTS events_cluster ON events(cluster_id);
 CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
+CREATE INDEX IF NOT EXISTS events_article_cluster ON events(article_id, cluster_id);
+
+-- What a new report is compared with, per cluster, so that clustering never reads every
+-- member of a large cluster: the people named for each country ('' when none) and the
+-- outlets (source, else url, else article id) of its reports.
+CREATE TABLE IF NOT EXISTS cluster_persons (
+    cluster_id INTEGER NOT NULL,
+    country    TEXT NOT NULL,
+    actor_id   INTEGER NOT NULL,
+    PRIMARY KEY (cluster_id, country, actor_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS cluster_sources (
+    cluster_id INTEGER NOT NULL,
+    source     TEXT NOT NULL,
+    PRIMARY KEY (cluster_id, source)
+) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS actors (
     id         INTEGER PRIMARY KEY,
@@ -120,3 +136,35 @@ CREATE TABLE IF NOT EXISTS event_topics (
 );
 CREATE INDEX IF NOT EXISTS event_topics_topic ON event_topics(topic);
 CREATE INDEX IF NOT EXISTS event_topics_event ON event_topics(event_id);
+
+-- The watcher's state (marsad watch): one row per feed and one per article address seen.
+CREATE TABLE IF NOT EXISTS watch_feeds (
+    url           TEXT PRIMARY KEY,
+    source        TEXT,
+    country       TEXT,
+    kind          TEXT,                  -- rss | atom | html: what the last listing was
+    etag          TEXT,                  -- validators for conditional requests
+    last_modified TEXT,
+    last_polled   TEXT,                  -- ISO 8601, UTC
+    last_ok       TEXT,                  -- last poll that read the listing or got 304
+    last_status   TEXT,                  -- ok | not_modified | error
+    http_status   INTEGER,
+    last_error    TEXT,
+    polls         INTEGER NOT NULL DEFAULT 0,
+    errors        INTEGER NOT NULL DEFAULT 0   -- failures of the feed and of its pages
+);
+CREATE TABLE IF NOT EXISTS watch_pages (
+    url        TEXT PRIMARY KEY,         -- canonical address (see canonical_url)
+    link       TEXT NOT NULL,            -- the address as listed, fetched on a retry
+    feed_url   TEXT NOT NULL,            -- the feed that listed it first
+    status     TEXT NOT NULL,            -- ok | duplicate | retry | failed
+    article_id TEXT,                     -- the stored article (a duplicate: the earlier one)
+    text_hash  TEXT,                     -- sha256 of the extracted body text
+    title      TEXT,                     -- the listing's title and date, kept for retries
+    published  TEXT,
+    attempts   INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    fetched_at TEXT
+);
+CREATE INDEX IF NOT EXISTS watch_pages_feed ON watch_pages(feed_url, status);
+CREATE INDEX IF NOT EXISTS watch_pages_text ON watch_pages(text_hash);
