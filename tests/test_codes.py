@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from marsad.codes import CodeRow, codes_for, load_rows, quad_class_of
-from marsad.model import EVENT_TYPES
+from marsad.model import vocabulary
 
 
 @pytest.mark.parametrize(
@@ -77,8 +77,8 @@ def test_unknown_type_or_status_is_rejected():
 
 
 def test_every_type_and_status_has_codes():
-    for etype in EVENT_TYPES:
-        for status in ("occurred", "planned"):
+    for etype in vocabulary().type_names:
+        for status in vocabulary().status_names:
             assert codes_for(etype, None, status)["cameo"].isdigit()
 
 

@@ -198,3 +198,17 @@ def test_extract_article_api_and_json_shape():
 def test_never_raises_and_spans_slice_original(noise, arabic):
     ex = run(arabic + noise, title=noise[:20], published="2015-08-01")
     assert_spans_slice_original(ex)
+
+
+def test_analysis_object_maps_tokens_back_to_each_part():
+    from marsad.lexicon import load_lexicon
+    from marsad.recognize.document import Document
+
+    # "The foreign minister received the Turkish ambassador" with diacritics in the body.
+    article = Article("a", "وزير الخارجية يستقبل سفير تركيا", "اسْتَقْبَلَ وزيرُ الخارجيةِ سفيرَ تركيا.")
+    doc = Document.read(article, load_lexicon())
+    triggers = doc.tag_starts["trigger"]
+    spans = [doc.token_span(i, doc.tags["trigger"][i].last) for i in triggers]
+    assert [(s.part, s.text) for s in spans] == [("title", "يستقبل"), ("text", "اسْتَقْبَلَ")]
+    for s in spans:
+        assert getattr(article, s.part)[s.start : s.end] == s.text

@@ -19,9 +19,8 @@ from functools import cache
 from typing import Any
 
 from marsad.lexicon import read_rows
-from marsad.model import EVENT_TYPES
+from marsad.model import vocabulary
 
-STATUSES = ("occurred", "planned")
 WILDCARD = "*"
 _FILE = "codes.tsv"
 _COLUMNS = 9
@@ -89,9 +88,12 @@ def _parse_row(cells: list[str]) -> CodeRow:
     if len(cells) != _COLUMNS:
         raise ValueError(f"{_FILE}: expected {_COLUMNS} columns, got {len(cells)}: {cells}")
     etype, subtype, status, cameo, label, ptype, pmode, quad, goldstein = cells
-    if etype not in EVENT_TYPES:
+    vocab = vocabulary()
+    if etype not in vocab.type_names:
         raise ValueError(f"{_FILE}: unknown event type {etype!r}")
-    if status not in STATUSES + (WILDCARD,):
+    if subtype != WILDCARD and subtype not in vocab.type(etype).subtypes:
+        raise ValueError(f"{_FILE}: unknown subtype {subtype!r} of {etype}")
+    if status not in vocab.status_names + (WILDCARD,):
         raise ValueError(f"{_FILE}: unknown status {status!r}")
     if not (cameo.isdigit() and len(cameo) in (3, 4)):
         raise ValueError(f"{_FILE}: CAMEO code must be 3 or 4 digits: {cameo!r}")
@@ -136,10 +138,11 @@ def codes_for(event_type: str, subtype: str | None, status: str) -> dict[str, An
     >>> codes_for("MESSAGE", "condolence", "occurred")["cameo_label"]
     'Make empathetic comment'
     """
-    if event_type not in EVENT_TYPES:
-        raise ValueError(f"unknown event type {event_type!r}; expected one of {EVENT_TYPES}")
-    if status not in STATUSES:
-        raise ValueError(f"unknown status {status!r}; expected one of {STATUSES}")
+    vocab = vocabulary()
+    if event_type not in vocab.type_names:
+        raise ValueError(f"unknown event type {event_type!r}; expected one of {vocab.type_names}")
+    if status not in vocab.status_names:
+        raise ValueError(f"unknown status {status!r}; expected one of {vocab.status_names}")
     candidates = [r for r in load_rows() if r.type == event_type and r.matches(subtype, status)]
     if not candidates:
         raise ValueError(f"{_FILE} has no row for {event_type}/{subtype}/{status}")

@@ -12,68 +12,32 @@ reports an engagement:
 
 People who only attend (``بحضور``, ``حضر الاستقبال``) or whose greetings are passed on
 (``نقل تحيات``) are not parties. Background told in the past perfect (``وكان ... قد``)
-is not news unless the sentence dates it.
+is not news unless the sentence dates it. The cue words behind these rules are language
+data (``lexicon/data/cues.tsv``), read through ``doc.lexicon.cues``.
+
+What differs by event type lives in one place, :data:`GRAMMAR`: a handler per type that
+turns a :class:`Clause` (a trigger with the parties around it) into candidate events —
+message subtypes, one event per party for calls, the visited state for visits, states
+signing as parties for agreements.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 
 from marsad.lexicon import Trigger
+from marsad.model import vocabulary
 from marsad.recognize.actors import Mention
-from marsad.recognize.tagging import Tag, TaggedText
-from marsad.text.normalize import fold
+from marsad.recognize.document import Document
+from marsad.recognize.tagging import Tag
+from marsad.text.clitics import PRONOUN_ENDINGS
 
-# After these words the people named only attend, accompany or send greetings.
-NON_PARTY_CUES = tuple(
-    fold(w)
-    for w in (
-        "بحضور", "حضر", "حضره", "حضرها", "يحضر", "رافق", "يرافق", "يرافقه", "المرافق",
-        "تحيات", "تحياته", "تحياتها", "تمنيات", "تهاني", "شارك", "بمشاركة", "ضم", "يضم",
-    )
-)
-# Future and announcement wording: the engagement has not happened yet.
-PLANNED_CUES = tuple(
-    fold(w)
-    for w in ("المقرر", "يعتزم", "تعتزم", "المرتقب", "المرتقبة", "المنتظر", "سوف", "المزمع", "يتوقع", "المتوقع",
-              "عزمه", "عزمها", "اعتزامه", "اعتزامها", "ينوي", "تنوي")
-)
-# Plural meeting nouns or "separately": one event per guest.
-SEPARATE_CUES = tuple(fold(w) for w in ("منفصلة", "منفصل", "حدة", "اجتماعات", "لقاءات", "كلا"))
-EPITHETS = frozenset(fold(w) for w in ("سموه", "معاليه", "فخامته", "جلالته", "سعادته", "دولته", "سماحته"))
-PRONOUN_ENDINGS = ("ه", "ها", "هما", "هم")
-# Sport reuses the diplomatic verbs (يستقبل الهلال النصر "Hilal hosts Nasr").
-SPORT_CUES = tuple(
-    fold(w)
-    for w in ("كرة القدم", "المباراة", "مباراة", "الدوري", "المنتخب", "منتخب", "اللاعبين", "لاعبي", "الملعب", "بطولة", "نادي")
-)
-SUBTYPE_CUES = (
-    (tuple(fold(w) for w in ("تهنئة", "تهاني", "التهاني", "يهنئ", "مهنئا")), "congratulation"),
-    (tuple(fold(w) for w in ("عزاء", "تعزية", "تعازي", "مواساة", "يعزي")), "condolence"),
-    (tuple(fold(w) for w in ("رسالة", "خطاب")), "letter"),
-)
-# A verb after these is a verbal noun in a passive frame ("وجرى خلال اللقاء بحث ..."):
-# the engagement is the one already reported, not a new one.
-PASSIVE_FRAME = frozenset(fold(w) for w in ("تم", "وتم", "جرى", "وجرى", "يتم", "ويتم", "كما تم"))
-# "قال في اتصال هاتفي" (told the paper by phone), "كان في استقباله" (was there to greet
-# him): a verbal noun after في reports how something was said or who was present.
-CIRCUMSTANTIAL = frozenset(["في", "وفي"])
-# "جاء ذلك في برقية …", "وذلك خلال لقائه …": the sentence continues the one before.
-REFERS_BACK = frozenset(fold(w) for w in ("جاء", "وجاء", "وذلك"))
-# "وقال عقب اتصال هاتفي مع أمير قطر …": a speech verb with no subject of its own
-# continues the subject of the sentence before.
-SPEECH_OPENERS = frozenset(fold(w) for w in ("وقال", "وأضاف", "وأكد", "وأوضح", "وأشار", "وشدد", "وأعرب"))
-PERFECT_OPENERS = frozenset(fold(w) for w in ("وكان", "كان", "وكانت", "كانت", "فيما كان"))
-DIRECTED = ("PHONE_CALL", "MESSAGE", "VISIT")
-# Time words after a trigger that put the engagement in the future.
-FUTURE_TIME = frozenset(fold(w) for w in ("المقبل", "المقبلة", "القادم", "القادمة", "غدا", "غداً", "لاحقا"))
-TIME_NOUNS = frozenset(fold(w) for w in ("الأسبوع", "الشهر", "العام", "الأيام", "الفترة", "الأسابيع", "الأشهر", "يوم"))
-FUTURE_WINDOW = 12  # tokens after a trigger where such a time word dates it
+FUTURE_WINDOW = 12  # tokens after a trigger where a future time word dates it
 PLANNED_WINDOW = 8  # tokens before a trigger where a future cue applies to it
-SUBJECT_GAP = 4
-SIMILAR = (fold("مماثل"),)  # "a similar cable": the same addressee as the one before
-DATELINE_MARKS = frozenset([".", ":", "-", "–", "—", "(", ")", "«", "»"])  # tokens allowed between a headline subject and its verb (أمس، اليوم …)
+SUBJECT_GAP = 4  # tokens between a headline subject and its verb (أمس، اليوم …)
+PERFECT_REACH = 12  # tokens from the start of a sentence where قد marks the past perfect
 
 
 @dataclass
@@ -88,7 +52,6 @@ class Candidate:
     sources: list[Mention]
     targets: list[Mention]
     destination: Mention | None = None
-    extra: dict = field(default_factory=dict)
 
 
 @cache
@@ -102,68 +65,73 @@ def _word_has_cue(word: str, cues: tuple[str, ...]) -> bool:
     return m is not None and m.start() <= 3
 
 
-def non_party_boundary(tt: TaggedText, lo: int, hi: int) -> int:
+def non_party_boundary(doc: Document, lo: int, hi: int) -> int:
     """First token after which the people named in ``[lo, hi)`` are not parties."""
     for i in range(lo, hi):
-        if _word_has_cue(tt.word(i), NON_PARTY_CUES) and tt.covering("hon", i) is None:
+        if _word_has_cue(doc.word(i), doc.lexicon.cues.non_party) and doc.covering("hon", i) is None:
             return i  # (حضرة صاحب السمو is a form of address, not حضر "attended")
     return hi
 
 
-def is_background(tt: TaggedText, lo: int, hi: int, dated: bool) -> bool:
+def is_background(doc: Document, lo: int, hi: int, dated: bool) -> bool:
     """``وكان الرئيس قد التقى ...``: past perfect background, unless the sentence is dated."""
     if dated:
         return False
-    words = [tt.word(i) for i in range(lo, min(hi, lo + 12))]
-    return bool(words) and words[0] in PERFECT_OPENERS and "قد" in words
+    words = [doc.word(i) for i in range(lo, min(hi, lo + PERFECT_REACH))]
+    return bool(words) and words[0] in doc.lexicon.cues.perfect_opener and "قد" in words
 
 
-def is_sport(tt: TaggedText, lo: int, hi: int) -> bool:
-    text = tt.text[tt.tokens[lo].start : tt.tokens[hi - 1].end]
-    return any(cue in text for cue in SPORT_CUES)
+def is_sport(doc: Document, lo: int, hi: int) -> bool:
+    """Sport reuses the diplomatic verbs: ``يستقبل الهلال النصر`` ("Hilal hosts Nasr")."""
+    text = doc.text[doc.tokens[lo].start : doc.tokens[hi - 1].end]
+    return any(cue in text for cue in doc.lexicon.cues.sport)
 
 
-def is_planned(tt: TaggedText, trig: Tag, lo: int, hi: int | None = None) -> bool:
+def is_planned(doc: Document, trig: Tag, lo: int, hi: int | None = None) -> bool:
+    """``سيزور`` ("will visit"), ``من المقرر أن …`` ("is scheduled to"), ``… الأسبوع المقبل``."""
+    cues = doc.lexicon.cues
     if "س" in trig.prefix:
         return True
     if hi is not None and any(
-        tt.word(i) in FUTURE_TIME and (tt.word(i) == "غدا" or tt.word(i - 1) in TIME_NOUNS)
+        doc.word(i) in cues.future_time and (doc.word(i) == "غدا" or doc.word(i - 1) in cues.time_noun)
         for i in range(trig.last, min(hi, trig.last + FUTURE_WINDOW))
     ):
         return True  # "يزور … بغداد الأسبوع المقبل"
     start = max(lo, trig.first - PLANNED_WINDOW)
-    return any(_word_has_cue(tt.word(i), PLANNED_CUES) for i in range(start, trig.first))
+    return any(_word_has_cue(doc.word(i), cues.planned) for i in range(start, trig.first))
 
 
-def reading(tt: TaggedText, trig: Tag, hi: int) -> tuple[Trigger, int | None] | None:
+def reading(doc: Document, trig: Tag, hi: int) -> tuple[Trigger, int | None] | None:
     """The first reading of a trigger whose required word follows it in the sentence,
     with the index of that word (``None`` when the reading needs none)."""
     for t in trig.value:
         if not t.requires:
             return t, None
         for i in range(trig.last, hi):
-            word = tt.word(i)
+            word = doc.word(i)
             if any(0 <= word.find(r) <= 3 for r in t.requires):
                 return t, i
     return None
 
 
-def message_subtype(tt: TaggedText, start: int, hi: int) -> str:
-    """Congratulation, condolence or letter, from the words after a message verb."""
+def message_subtype(doc: Document, start: int, hi: int, allowed: tuple[str, ...]) -> str | None:
+    """The ``allowed`` subtype the words after a message verb name (``برقية تهنئة`` "a cable
+    of congratulation" → congratulation), else ``other`` if allowed."""
+    groups = [(words, subtype) for words, subtype in doc.lexicon.cues.subtype if subtype in allowed]
     for i in range(start, hi):
-        word = tt.word(i)
-        for cues, subtype in SUBTYPE_CUES:
-            if any(0 <= word.find(c) <= 3 for c in cues):
+        word = doc.word(i)
+        for words, subtype in groups:
+            if any(0 <= word.find(c) <= 3 for c in words):
                 return subtype
-    return "other"
+    return "other" if "other" in allowed else None
 
 
-def _coordinated(tt: TaggedText, mentions: list[Mention], start: int) -> list[Mention]:
+def _coordinated(doc: Document, mentions: list[Mention], start: int) -> list[Mention]:
     """The mention at ``start`` and those joined to it by و or a comma."""
     group = [mentions[start]]
     for m in mentions[start + 1 :]:
-        gap = [tt.word(i) for i in range(group[-1].last, m.first)]
-        joined_by_waw = m.prefix.startswith("و") or tt.word(m.first).startswith("و")
+        gap = [doc.word(i) for i in range(group[-1].last, m.first)]
+        joined_by_waw = m.prefix.startswith("و") or doc.word(m.first).startswith("و")
         if all(w in ("،", ",", "و") for w in gap) and (joined_by_waw or "و" in gap or "،" in gap):
             group.append(m)
         else:
@@ -171,37 +139,39 @@ def _coordinated(tt: TaggedText, mentions: list[Mention], start: int) -> list[Me
     return group
 
 
-def _subject_before(tt: TaggedText, before: list[Mention], trig: Tag) -> Mention | None:
+def _subject_before(doc: Document, before: list[Mention], trig: Tag) -> Mention | None:
     if not before:
         return None
     last = before[-1]
-    gap = [tt.word(i) for i in range(last.last, trig.first)]
+    gap = [doc.word(i) for i in range(last.last, trig.first)]
     # A dateline ("الجزائر (واج) - استقبل …") is not the subject: its city or agency is
     # set off by a dash, a bracket or a colon.
-    if len(gap) <= SUBJECT_GAP and not any(w in DATELINE_MARKS for w in gap):
+    if len(gap) <= SUBJECT_GAP and not any(w in doc.lexicon.cues.dateline_mark for w in gap):
         return last
     return None
 
 
-def _parties(voice: str, tt: TaggedText, trig: Tag, before: list[Mention], after: list[Mention]):
+def _parties(
+    voice: str, doc: Document, trig: Tag, before: list[Mention], after: list[Mention]
+) -> tuple[list[Mention], list[Mention]]:
     """(sources, objects) for a trigger, by its voice."""
-    if voice in ("genitive", "noun") and "بين" in [tt.word(trig.last + k) for k in range(3)]:
+    if voice in ("genitive", "noun") and "بين" in [doc.word(trig.last + k) for k in range(3)]:
         return after[:1], after[1:]  # اتصال هاتفي جرى بين الرئيسين X و Y
-    if voice == "noun" or (voice == "genitive" and _possessive(tt, trig)):
+    if voice == "noun" or (voice == "genitive" and _possessive(doc, trig)):
         subject = before[-1] if before else None
         return ([subject] if subject else []), after
     if voice == "genitive":
         if before and after and after[0].kind == "state" and after[0].first == trig.last:
             return [before[-1]], after  # "أعلن كورتس عزمه زيارة إيران": the state is visited
-        if before and _with_follows(tt, trig):
+        if before and _with_follows(doc, trig):
             return [before[-1]], after  # عقد الوزير اجتماعات منفصلة مع ...
-        if before and after and _addressed(tt, after[0]):
+        if before and after and _addressed(doc, after[0]):
             return [before[-1]], after  # (جاء ذلك في) برقية تهنئة للرئيس …: the sender is known
         return after[:1], after[1:]
-    subject = _subject_before(tt, before, trig)
-    if subject is not None and _dual(tt, trig):
+    subject = _subject_before(doc, before, trig)
+    if subject is not None and _dual(doc, trig):
         # "أبوبكر ورئيس مندوبية الاتحاد الأوروبي يناقشان": the pair is the subject.
-        group = _coordinated_before(tt, before)
+        group = _coordinated_before(doc, before)
         if len(group) >= 2:
             return group[:1], group[1:] + after
     if subject is not None:
@@ -210,90 +180,131 @@ def _parties(voice: str, tt: TaggedText, trig: Tag, before: list[Mention], after
     return after[:1], after[1:]
 
 
-def _addressed(tt: TaggedText, m: Mention) -> bool:
+def _addressed(doc: Document, m: Mention) -> bool:
     """A mention written with the preposition ل (or after إلى): an addressee."""
-    return m.prefix.endswith("ل") or tt.word(m.first - 1) in ("الي", "لـ")
+    return m.prefix.endswith("ل") or doc.word(m.first - 1) in ("الي", "لـ")
 
 
-def _dual(tt: TaggedText, trig: Tag) -> bool:
+def _dual(doc: Document, trig: Tag) -> bool:
     """A dual verb (يبحثان, يلتقيان, اجتمعا, بحثا)."""
-    core = tt.text[trig.match.core_start : trig.match.end]
+    core = doc.text[trig.match.core_start : trig.match.end]
     return core.endswith("ان") or (core.endswith("ا") and not core.endswith("ها"))
 
 
-def _coordinated_before(tt: TaggedText, before: list[Mention]) -> list[Mention]:
+def _coordinated_before(doc: Document, before: list[Mention]) -> list[Mention]:
     """The mentions joined by و that end right before a verb, first to last."""
     group = [before[-1]]
     for m in reversed(before[:-1]):
-        gap = [tt.word(i) for i in range(m.last, group[0].first)]
-        if not gap and tt.word(group[0].first).startswith("و") or gap in (["و"], ["،"]):
+        gap = [doc.word(i) for i in range(m.last, group[0].first)]
+        if not gap and doc.word(group[0].first).startswith("و") or gap in (["و"], ["،"]):
             group.insert(0, m)
         else:
             break
     return group
 
 
-def _with_follows(tt: TaggedText, trig: Tag) -> bool:
+def _with_follows(doc: Document, trig: Tag) -> bool:
     """A verbal noun followed (after at most two adjectives) by مع: "talks with"."""
-    return "مع" in (tt.word(trig.last), tt.word(trig.last + 1), tt.word(trig.last + 2))
+    return "مع" in (doc.word(trig.last), doc.word(trig.last + 1), doc.word(trig.last + 2))
 
 
-def _possessive(tt: TaggedText, trig: Tag) -> bool:
+def _possessive(doc: Document, trig: Tag) -> bool:
     """``زيارته``, ``زيارة سموه``: the visitor is someone named before."""
-    word = tt.word(trig.last - 1)
-    if tt.word(trig.last) in EPITHETS:
+    word = doc.word(trig.last - 1)
+    if doc.word(trig.last) in doc.lexicon.cues.epithet:
         return True
     core_end = trig.match.core_end
-    return any(tt.text[core_end : core_end + len(e)] == e for e in PRONOUN_ENDINGS) and word.endswith(
+    return any(doc.text[core_end : core_end + len(e)] == e for e in PRONOUN_ENDINGS) and word.endswith(
         PRONOUN_ENDINGS
     )
 
 
-def _from_party(tt: TaggedText, objects: list[Mention]) -> int:
+def _from_party(doc: Document, objects: list[Mention]) -> int:
     """Index of the object introduced by من (the sender / caller for تلقى)."""
     for k, m in enumerate(objects):
-        if tt.word(m.first - 1) == "من" or m.prefix == "م":
+        if doc.word(m.first - 1) == "من" or m.prefix == "م":
             return k
     return 0
 
 
+@dataclass(slots=True)
+class Clause:
+    """One trigger in its sentence, with what the grammar has found around it: the parties
+    named before it (``before``) and after it up to the next verb (``after``), the cities
+    after it, and the addressees of the article's previous message when the sentence
+    speaks of "a similar cable" (``similar``)."""
+
+    doc: Document
+    trigger: Tag
+    reading: Trigger
+    sentence: tuple[int, int]
+    status: str
+    before: list[Mention]
+    after: list[Mention]
+    cities: list[Mention]
+    similar: list[Mention] | None
+
+    @property
+    def people(self) -> list[Mention]:
+        return [m for m in self.after if m.kind != "state"]
+
+    def parties(self, objects: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+        """(sources, objects) of the trigger by its voice, objects taken from ``objects``."""
+        return _parties(self.reading.voice, self.doc, self.trigger, self.before, objects)
+
+    def candidate(self, sources: list[Mention], targets: list[Mention], subtype: str | None = None,
+                  destination: Mention | None = None) -> Candidate:
+        return Candidate(self.reading.type, subtype, self.status, self.trigger, self.sentence,
+                         sources, targets, destination)
+
+    def received(self, sources: list[Mention], objects: list[Mention],
+                 subtype: str | None = None) -> list[Candidate] | None:
+        """``تلقى X اتصالا من Y``: for a receiving verb, Y (after من) is the source; None
+        for any other voice."""
+        if self.reading.voice != "recipient":
+            return None
+        caller = objects[_from_party(self.doc, objects)]
+        return [self.candidate([caller], sources[:1], subtype)]
+
+
 def sentence_events(
-    tt: TaggedText,
-    lo: int,
-    hi: int,
+    doc: Document,
+    sentence: tuple[int, int],
     mentions: list[Mention],
+    *,
     dated: bool,
     previous: Mention | None = None,
     last_addressees: list[Mention] | None = None,
 ) -> list[Candidate]:
     """Candidate events of the sentence ``[lo, hi)`` given its mentions.
 
-    ``previous`` is the subject of the sentence before, the source of a sentence
-    that refers back to it (``جاء ذلك في برقية تهنئة للرئيس …``); ``last_addressees``
-    are those of the article's previous message, the addressees of "a similar cable"
-    (``وبعث نائب خادم الحرمين الشريفين برقية تهنئة مماثلة``).
+    ``dated`` says the sentence gives a date; ``previous`` is the subject of the sentence
+    before, the source of a sentence that refers back to it (``جاء ذلك في برقية تهنئة
+    للرئيس …``); ``last_addressees`` are those of the article's previous message, the
+    addressees of "a similar cable" (``وبعث نائب خادم الحرمين الشريفين برقية تهنئة مماثلة``).
     """
-    if is_background(tt, lo, hi, dated) or is_sport(tt, lo, hi):
+    lo, hi = sentence
+    if is_background(doc, lo, hi, dated) or is_sport(doc, lo, hi):
         return []
     triggers: list[tuple[Tag, Trigger]] = []
     consumed: set[int] = set()
-    for i in tt.sorted_starts("trigger", lo, hi):
-        tag = tt.tags["trigger"][i]
+    for i in doc.starts_within("trigger", lo, hi):
+        tag = doc.tags["trigger"][i]
         if i not in consumed:
-            found = reading(tt, tag, hi)
+            found = reading(doc, tag, hi)
             if found is not None:
                 triggers.append((tag, found[0]))
                 if found[1] is not None:
                     # The noun that completes a verb (بعث ... برقية) is not a second event.
-                    noun = tt.covering("trigger", found[1])
+                    noun = doc.covering("trigger", found[1])
                     consumed.update(range(found[1], noun.last) if noun else [found[1]])
     triggers = [(tag, t) for tag, t in triggers if tag.first not in consumed]
     if not triggers:
         return []
-    triggers = [(tag, t) for tag, t in triggers if not _framed(tt, tag, t, lo)]
+    triggers = [(tag, t) for tag, t in triggers if not _framed(doc, tag, t, lo)]
     if not triggers:
         return []
-    boundary = non_party_boundary(tt, lo, hi)
+    boundary = non_party_boundary(doc, lo, hi)
     parties = [m for m in mentions if (m.last <= boundary or m.first < lo) and m.kind != "city"]
     cities = [m for m in mentions if m.kind == "city"]
     out: list[Candidate] = []
@@ -301,99 +312,168 @@ def sentence_events(
     for n, (tag, t) in enumerate(triggers):
         if tag.first >= boundary:
             break
-        if t.type == "VISIT" and t.voice in ("noun", "genitive") and (
-            verbal_types - {"VISIT"}
-        ) and not _with_follows(tt, tag):
+        handler = GRAMMAR[t.type]
+        if handler.background_as_noun and t.voice in ("noun", "genitive") and (
+            verbal_types - {t.type}
+        ) and not _with_follows(doc, tag):
             continue  # "اتصل ... خلال زيارته لفرنسا": the visit is background to the call
         verbal_next = next(
             (g.first for g, r in triggers[n + 1 :] if r.voice in ("agent", "recipient")), hi
         )
         before = [m for m in parties if m.last <= tag.first]
-        after = [m for m in parties if tag.last <= m.first < verbal_next]
-        places = [m for m in cities if tag.last <= m.first < verbal_next]
-        if not before and previous is not None and _refers_back(tt, lo):
+        if not before and previous is not None and _refers_back(doc, lo):
             before = [previous]
-        similar = last_addressees if _similar(tt, lo, hi) else None
-        out += _events_for_trigger(tt, tag, t, (lo, hi), before, after, places, similar)
+        status = "planned" if is_planned(doc, tag, lo, hi) else "occurred"
+        clause = Clause(
+            doc, tag, t, sentence, status, before,
+            after=[m for m in parties if tag.last <= m.first < verbal_next],
+            cities=[m for m in cities if tag.last <= m.first < verbal_next],
+            similar=last_addressees if _similar(doc, lo, hi) else None,
+        )
+        out += handler.events(clause)
     return out
 
 
-def _refers_back(tt: TaggedText, lo: int) -> bool:
-    return any(tt.word(i) in REFERS_BACK for i in range(lo, lo + 2)) or tt.word(lo) in SPEECH_OPENERS
+def addressees_after(found: list[Candidate], before: list[Mention]) -> list[Mention]:
+    """The addressees of "a similar cable" after a sentence whose candidates are ``found``
+    (``before``: those known before it)."""
+    setting = [c for c in found if GRAMMAR[c.type].sets_addressees]
+    return setting[-1].targets if setting else before
 
 
-def _framed(tt: TaggedText, tag: Tag, t: Trigger, lo: int) -> bool:
+def _refers_back(doc: Document, lo: int) -> bool:
+    cues = doc.lexicon.cues
+    return any(doc.word(i) in cues.refers_back for i in range(lo, lo + 2)) or doc.word(lo) in cues.speech_opener
+
+
+def _framed(doc: Document, tag: Tag, t: Trigger, lo: int) -> bool:
     """A trigger inside a passive frame (``تم بحث``) or a circumstantial في phrase."""
-    window = [tt.word(i) for i in range(max(lo, tag.first - 3), tag.first)]
-    if t.voice == "agent" and any(w in PASSIVE_FRAME for w in window):
+    cues = doc.lexicon.cues
+    window = [doc.word(i) for i in range(max(lo, tag.first - 3), tag.first)]
+    if t.voice == "agent" and any(w in cues.passive_frame for w in window):
         return True
-    prev = tt.word(tag.first - 1) if tag.first > lo else ""
-    if t.voice in ("genitive", "noun") and t.type in ("PHONE_CALL", "MEETING") and prev in CIRCUMSTANTIAL:
-        return not _with_follows(tt, tag)
+    prev = doc.word(tag.first - 1) if tag.first > lo else ""
+    if t.voice in ("genitive", "noun") and GRAMMAR[t.type].circumstantial and prev in cues.circumstantial:
+        return not _with_follows(doc, tag)
     return False
 
 
-def _similar(tt: TaggedText, lo: int, hi: int) -> bool:
-    return any(tt.word(i).startswith(SIMILAR) for i in range(lo, hi))
+def _similar(doc: Document, lo: int, hi: int) -> bool:
+    similar = doc.lexicon.cues.similar
+    return any(doc.word(i).startswith(similar) for i in range(lo, hi))
 
 
-def _events_for_trigger(tt, trig: Tag, t: Trigger, sentence, before, after, cities=(),
-                        similar=None) -> list[Candidate]:
-    subtype = t.subtype
-    if t.type == "MESSAGE" and subtype is None:
-        subtype = message_subtype(tt, trig.first, sentence[1])
-    status = "planned" if is_planned(tt, trig, sentence[0], sentence[1]) else "occurred"
-    people = [m for m in after if m.kind != "state"]
-    states = [m for m in after if m.kind == "state"]
-    sources, objects = _parties(t.voice, tt, trig, before, people if t.type != "VISIT" else after)
-    if t.type == "AGREEMENT" and (not sources or not objects):
-        # "وقعت دولة الإمارات وجمهورية الهند اتفاقية …": states sign as parties.
-        sources, objects = _parties(t.voice, tt, trig, before, after)
-    if t.type == "VISIT":
-        places = sorted(states + list(cities), key=lambda m: m.first)
-        return _visit(tt, trig, sentence, status, sources, objects, places)
-    if t.type == "MESSAGE" and sources and not objects and similar:
-        objects = list(similar)  # "برقية تهنئة مماثلة": to the previous message's addressee
+def _separate(doc: Document, trig: Tag, sentence: tuple[int, int]) -> bool:
+    return any(_word_has_cue(doc.word(i), doc.lexicon.cues.separately) for i in range(trig.first, sentence[1]))
+
+
+# --- one handler per event type -------------------------------------------------------
+
+
+def _meetings(c: Clause) -> list[Candidate]:
+    """``استقبل وزير الدفاع سفيري تركيا ولبنان``: one meeting with the guests together, or
+    one per guest when they were received separately (``كلا على حدة``)."""
+    sources, objects = c.parties(c.people)
+    return _with_objects(c, sources, objects)
+
+
+def _calls(c: Clause) -> list[Candidate]:
+    """``أجرى اتصالين هاتفيين بأمير قطر وملك البحرين``: a call is always between two."""
+    sources, objects = c.parties(c.people)
+    return _with_objects(c, sources, objects, always_separate=True)
+
+
+def _agreements(c: Clause) -> list[Candidate]:
+    """``وقعت دولة الإمارات وجمهورية الهند اتفاقية …``: without people, states sign as parties."""
+    sources, objects = c.parties(c.people)
+    if not sources or not objects:
+        sources, objects = c.parties(c.after)
+    return _with_objects(c, sources, objects)
+
+
+def _with_objects(
+    c: Clause, sources: list[Mention], objects: list[Mention], *, always_separate: bool = False
+) -> list[Candidate]:
+    """The events of a trigger with parties on both sides: one with the objects joined by و,
+    or one per object when each had their own (``always_separate``, or ``على حدة``)."""
     if not sources or not objects:
         return []
-    if t.voice == "recipient":
-        caller = objects[_from_party(tt, objects)]
-        return [Candidate(t.type, subtype, status, trig, sentence, [caller], sources[:1])]
-    if t.type == "MESSAGE":
-        # "سلم الرئيس الأمير محمد رسالة لخادم الحرمين": the addressee carries ل / إلى;
-        # the first object may only be the courier.
-        addressed = [k for k, m in enumerate(objects) if _addressed(tt, m)]
-        if addressed:
-            # "بعث خادم الحرمين الشريفين وسمو ولي العهد برقيتي تهنئة لـ …": senders joined
-            # to the subject by و each sent a cable.
-            joined = _coordinated(tt, sources[:1] + objects[: addressed[0]], 0)[1:]
-            sources = sources[:1] + [m for m in joined if m in objects]
-            objects = objects[addressed[0]:]
-    targets = _coordinated(tt, objects, 0)
-    if t.type == "MESSAGE":
-        return [Candidate(t.type, subtype, status, trig, sentence, [s], [m]) for s in sources for m in targets]
-    if t.type == "PHONE_CALL":
-        groups = [[m] for m in targets]
-    elif _separate(tt, trig, sentence):
-        groups = [[m] for m in targets]
-    else:
-        groups = [targets]
-    return [Candidate(t.type, subtype, status, trig, sentence, list(sources), g) for g in groups]
+    received = c.received(sources, objects)
+    if received is not None:
+        return received
+    targets = _coordinated(c.doc, objects, 0)
+    separately = always_separate or _separate(c.doc, c.trigger, c.sentence)
+    groups = [[m] for m in targets] if separately else [targets]
+    return [c.candidate(list(sources), g) for g in groups]
 
 
-def _separate(tt: TaggedText, trig: Tag, sentence) -> bool:
-    return any(_word_has_cue(tt.word(i), SEPARATE_CUES) for i in range(trig.first, sentence[1]))
+def _messages(c: Clause) -> list[Candidate]:
+    """``بعث خادم الحرمين الشريفين برقية تهنئة للرئيس …``: one message per sender and
+    addressee, with its subtype (congratulation, condolence, letter, other)."""
+    doc = c.doc
+    allowed = vocabulary().type(c.reading.type).subtypes
+    subtype = c.reading.subtype
+    if subtype is None:
+        subtype = message_subtype(doc, c.trigger.first, c.sentence[1], allowed)
+    sources, objects = c.parties(c.people)
+    if sources and not objects and c.similar:
+        objects = list(c.similar)  # "برقية تهنئة مماثلة": to the previous message's addressee
+    if not sources or not objects:
+        return []
+    received = c.received(sources, objects, subtype)
+    if received is not None:
+        return received
+    # "سلم الرئيس الأمير محمد رسالة لخادم الحرمين": the addressee carries ل / إلى;
+    # the first object may only be the courier.
+    addressed = [k for k, m in enumerate(objects) if _addressed(doc, m)]
+    if addressed:
+        # "بعث خادم الحرمين الشريفين وسمو ولي العهد برقيتي تهنئة لـ …": senders joined
+        # to the subject by و each sent a cable.
+        joined = _coordinated(doc, sources[:1] + objects[: addressed[0]], 0)[1:]
+        sources = sources[:1] + [m for m in joined if m in objects]
+        objects = objects[addressed[0]:]
+    targets = _coordinated(doc, objects, 0)
+    return [c.candidate([s], [m], subtype) for s in sources for m in targets]
 
 
-def _visit(tt, trig, sentence, status, sources, objects, states) -> list[Candidate]:
+def _visits(c: Clause) -> list[Candidate]:
+    """``زيارة الأمير محمد بن سلمان للقاهرة``: a visitor, and the state or city visited
+    and/or the person who hosts them."""
+    sources, objects = c.parties(c.after)
     visitors = [m for m in sources if m.kind != "state"] or sources
     if not visitors:
         return []
-    orgs = tt.lexicon.org_codes if tt.lexicon else frozenset()
+    places = sorted([m for m in c.after if m.kind == "state"] + c.cities, key=lambda m: m.first)
+    orgs = c.doc.lexicon.org_codes
     # An organisation is a host, never a place visited ("وفق بيان للأمم المتحدة").
-    destination = next((m for m in states if m.first >= trig.last and m.country not in orgs), None)
+    destination = next((m for m in places if m.first >= c.trigger.last and m.country not in orgs), None)
     hosts = [m for m in objects if m.kind != "state" and m not in visitors][:1]
     targets = ([destination] if destination else []) + hosts
     if not targets:
         return []
-    return [Candidate("VISIT", None, status, trig, sentence, visitors[:1], targets, destination)]
+    return [c.candidate(visitors[:1], targets, destination=destination)]
+
+
+@dataclass(frozen=True, slots=True)
+class Handler:
+    """How the grammar reads one event type."""
+
+    events: Callable[[Clause], list[Candidate]]
+    # As a verbal noun after في it reports how something was said or who was there:
+    # "قال في اتصال هاتفي" (told the paper by phone), "كان في استقباله" (was there to greet him).
+    circumstantial: bool = False
+    # As a verbal noun beside a verb of another type it is background:
+    # "اتصل ... خلال زيارته لفرنسا" (called … during his visit to France).
+    background_as_noun: bool = False
+    # A later "similar" one goes to the same addressees: "وبعث … برقية تهنئة مماثلة".
+    sets_addressees: bool = False
+
+
+# Adding an event type: rows in vocabulary.tsv, triggers.tsv and codes.tsv, and a row here.
+GRAMMAR: dict[str, Handler] = {
+    "PHONE_CALL": Handler(_calls, circumstantial=True),
+    "MEETING": Handler(_meetings, circumstantial=True),
+    "VISIT": Handler(_visits, background_as_noun=True),
+    "MESSAGE": Handler(_messages, sets_addressees=True),
+    "AGREEMENT": Handler(_agreements),
+}

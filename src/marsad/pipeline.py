@@ -6,30 +6,31 @@
 >>> [(e.type, sorted(e.countries()), e.date) for e in ex.events]
 [('MEETING', ['KWT', 'TUR'], '2015-08-03')]
 
-Steps: normalise (keeping offsets) → tag with every lexicon → find dates → infer the
-home country → per sentence, find actor mentions and assemble events → attach dates,
-places and topics → merge repeats → add codes and map every span back to the original.
+Steps, each reading and enriching one :class:`~marsad.recognize.document.Document`:
+normalise (keeping offsets) and tag with every lexicon → infer the home country →
+split sentences → find dates → remember the people named with a title → per sentence,
+find actor mentions and assemble events → attach dates, places and topics → merge
+repeats → add codes and map every span back to the original.
 """
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left, bisect_right
 import re
+from bisect import bisect_left, bisect_right
 
 from marsad.codes import codes_for
-from marsad.events import Candidate, sentence_events
+from marsad.events import Candidate, addressees_after, sentence_events
 from marsad.lexicon import Lexicon, load_lexicon
-from marsad.model import Actor, Article, Event, Extraction, Span
-from marsad.recognize.actors import HOME, Context, Mention, find_mentions, register_names
+from marsad.model import Actor, Article, Event, Extraction, Span, vocabulary
+from marsad.recognize.actors import HOME, Mention, find_mentions, register_names
 from marsad.recognize.dates import DateMention, find_dates
+from marsad.recognize.document import Document
 from marsad.recognize.home import infer_home_country, outlet_country
 from marsad.recognize.places import find_location
-from marsad.recognize.tagging import TaggedText, tag_text
-from marsad.recognize.topics import TopicCue, find_topic_cues
-from marsad.text.normalize import NormalizedText, fold, normalize
+from marsad.recognize.topics import find_topic_cues
+from marsad.text.normalize import fold
 from marsad.text.segment import sentences
 
-SEPARATOR = "\n\n"  # between title and body in the working document
 TOPIC_SCOPE = 8  # sentences after the trigger that may say what was discussed
 DATE_REACH = 200  # characters between a trigger and the date that can still be its date
 CEREMONIAL_SUBTYPES = ("congratulation", "condolence")
@@ -39,25 +40,6 @@ PLACEHOLDER = re.compile(
     r"|\{\{[^}\n]{0,80}\}\}|XX/XX|xx/xx",
     re.IGNORECASE,
 )
-
-
-class Document:
-    """An article's title and body as one folded text, with the way back to each part."""
-
-    def __init__(self, article: Article) -> None:
-        self.article = article
-        self.body_offset = len(article.title) + len(SEPARATOR)
-        self.norm: NormalizedText = normalize(article.title + SEPARATOR + article.text)
-        self.title_end = len(normalize(article.title).text)
-
-    def span(self, start: int, end: int) -> Span:
-        """The original-text :class:`Span` of folded range ``[start, end)``."""
-        s, e = self.norm.to_original(start, end)
-        if s < self.body_offset:
-            e = min(e, len(self.article.title))
-            return Span("title", s, e, self.article.title[s:e])
-        s, e = s - self.body_offset, e - self.body_offset
-        return Span("text", s, e, self.article.text[s:e])
 
 
 def _parse_date(value: dt.date | str | None) -> dt.date | None:
@@ -91,83 +73,88 @@ def extract_article(
     article: Article, *, home_country: str | None = None, lexicon: Lexicon | None = None
 ) -> Extraction:
     """Extract the engagement events of an :class:`Article`."""
-    lex = lexicon or load_lexicon()
-    doc = Document(article)
-    tt = tag_text(doc.norm.text, lex)
-    if not tt.tags["trigger"]:
+    doc = Document.read(article, lexicon or load_lexicon())
+    doc.home = _home(doc, home_country)
+    if not doc.tag_starts["trigger"]:
         # No engagement is reported without a trigger word: skip the rest.
-        home, _reason = _home(article, tt, lex, home_country)
-        return Extraction(article, [], _flags(article, home), home)
-    ranges = _sentence_ranges(doc, tt)
-    # Dates matter only where an event may be: scan the sentences holding a trigger.
-    trigger_starts = sorted(tt.tags["trigger"])
-    dates = find_dates(doc.norm.text, article.published, [
-        (tt.tokens[lo].start, tt.tokens[hi - 1].end)
-        for lo, hi in sorted(ranges) if _has_index(trigger_starts, lo, hi)
-    ])
-    date_tokens = {
-        i for d in dates for i in range(tt.token_index(d.start), tt.token_index(d.end))
-    }
-    home, _reason = _home(article, tt, lex, home_country)
-    ctx = Context(lex.given_names, lex.common_words, frozenset(date_tokens))
-    known: dict = {}
-    named: list[Mention] = []
+        return Extraction(article, [], _flags(article, doc.home), doc.home)
+    _split_sentences(doc)
+    _find_dates(doc)
+    first_pass = _remember_titled(doc)
+    doc.cues = sorted(find_topic_cues(doc.text, doc.lexicon), key=lambda c: c.start)
+    per_sentence = _candidates(doc, first_pass)
+    named = [m for found in first_pass for m in found if m.name and m.title]
+    events = _assemble(doc, per_sentence, named)
+    return Extraction(article, events, _flags(article, doc.home), doc.home)
+
+
+def _find_dates(doc: Document) -> None:
+    """Dates matter only where an event may be: scan the sentences holding a trigger."""
+    spans = [doc.char_range(lo, hi) for lo, hi in sorted(doc.sentences) if doc.has_tag_within("trigger", lo, hi)]
+    doc.dates = find_dates(doc.text, doc.article.published, spans, doc.lexicon.cues)
+    doc.date_tokens = frozenset(
+        i for d in doc.dates for i in range(doc.token_index(d.start), doc.token_index(d.end))
+    )
+
+
+def _remember_titled(doc: Document) -> list[list[Mention]]:
+    """The mentions of every sentence naming a title, the people among them remembered
+    in ``doc.known`` (only titled mentions are remembered or referred back to)."""
     first_pass: list[list[Mention]] = []
-    titled = sorted(tt.tags["title"])
-    for lo, hi in ranges:
-        if not _has_index(titled, lo, hi):
-            first_pass.append([])  # only titled mentions are remembered or referred back to
+    for lo, hi in doc.sentences:
+        if not doc.has_tag_within("title", lo, hi):
+            first_pass.append([])
             continue
-        found = find_mentions(tt, lo, hi, ctx, {})
-        register_names(tt, found, known)
-        named += [m for m in found if m.name and m.title]
+        found = find_mentions(doc, lo, hi, refer_back=False)
+        register_names(doc, found)
         first_pass.append(found)
-    n_body = sum(1 for lo, _ in ranges if tt.tokens[lo].start >= doc.title_end)
-    cues = sorted(find_topic_cues(doc.norm.text, lex), key=lambda c: c.start)
-    events: list[Event] = []
-    candidate_sentences: list[int] = []
+    return first_pass
+
+
+def _candidates(doc: Document, first_pass: list[list[Mention]]) -> list[list[Candidate]]:
+    """The candidate events of every sentence (none where no trigger is)."""
     per_sentence: list[list[Candidate]] = []
     last_addressees: list[Mention] = []
-    for n, (lo, hi) in enumerate(ranges):
-        if not _has_index(trigger_starts, lo, hi):
+    for n, (lo, hi) in enumerate(doc.sentences):
+        if not doc.has_tag_within("trigger", lo, hi):
             per_sentence.append([])
             continue
-        mentions = find_mentions(tt, lo, hi, ctx, known)
-        s_start, s_end = tt.tokens[lo].start, tt.tokens[hi - 1].end
-        in_sentence = _dates_within(dates, s_start, s_end)
-        previous = _previous_subject(first_pass, n, n_body)
-        found = sentence_events(tt, lo, hi, mentions, dated=any(d.value for d in in_sentence), previous=previous,
-                                last_addressees=last_addressees)
-        messages = [c for c in found if c.type == "MESSAGE"]
-        if messages:
-            last_addressees = messages[-1].targets
+        mentions = find_mentions(doc, lo, hi, refer_back=True)
+        s_start, s_end = doc.char_range(lo, hi)
+        found = sentence_events(
+            doc, (lo, hi), mentions,
+            dated=any(d.value for d in _dates_within(doc.dates, s_start, s_end)),
+            previous=_previous_subject(first_pass, n, doc.n_body),
+            last_addressees=last_addressees,
+        )
+        last_addressees = addressees_after(found, last_addressees)
         per_sentence.append(found)
-        if found:
-            candidate_sentences.append(n)
+    return per_sentence
+
+
+def _assemble(doc: Document, per_sentence: list[list[Candidate]], named: list[Mention]) -> list[Event]:
+    """Events from candidates, a headline's merged into the body's fuller telling."""
+    events: list[Event] = []
+    candidate_sentences = [n for n, found in enumerate(per_sentence) if found]
+    n_body = doc.n_body
     for n, found in enumerate(per_sentence):
         for cand in found:
-            event = _build_event(cand, doc, tt, home, dates, cues, ranges, n, candidate_sentences)
+            event = _build_event(doc, cand, n, candidate_sentences)
             if event is None:
                 continue
             if n >= n_body:
-                used = _fill_names(event, named, doc, tt, home)
+                used = _fill_names(doc, event, named)
                 if used is not None and n_body:
                     # A headline told in a body without a trigger word ("بتواصل … مع"):
                     # what was discussed is said around the body's mention.
-                    body_n = next((k for k, (lo, hi) in enumerate(ranges[:n_body]) if lo <= used.first < hi), None)
+                    body = doc.sentences[:n_body]
+                    body_n = next((k for k, (lo, hi) in enumerate(body) if lo <= used.first < hi), None)
                     if body_n is not None:
-                        _attach_topics(event, doc, tt, cues, ranges[:n_body], body_n, candidate_sentences)
+                        _attach_topics(doc, event, body_n, candidate_sentences, body)
                 if _repeats_body(events, event):
                     continue
             _merge_into(events, event)
-    flags = _flags(article, home)
-    return Extraction(article, events, flags, home)
-
-
-def _has_index(sorted_indices: list[int], lo: int, hi: int) -> bool:
-    """Is any of ``sorted_indices`` within ``[lo, hi)``?"""
-    k = bisect_left(sorted_indices, lo)
-    return k < len(sorted_indices) and sorted_indices[k] < hi
+    return events
 
 
 def _previous_subject(first_pass: list[list[Mention]], n: int, n_body: int) -> Mention | None:
@@ -178,31 +165,33 @@ def _previous_subject(first_pass: list[list[Mention]], n: int, n_body: int) -> M
     return next((m for m in first_pass[n - 1] if m.kind in ("person", "office")), None)
 
 
-def _home(article: Article, tt: TaggedText, lex: Lexicon, override: str | None) -> tuple[str | None, str]:
+def _home(doc: Document, override: str | None) -> str | None:
     if override:
-        return override, "given"
-    known = outlet_country(article.source, article.url, lex)
+        return override
+    known = outlet_country(doc.article.source, doc.article.url, doc.lexicon)
     if known:
-        return known, "outlet"
-    return infer_home_country(tt, lex)
+        return known
+    return infer_home_country(doc)[0]
 
 
-def _sentence_ranges(doc: Document, tt: TaggedText) -> list[tuple[int, int]]:
+def _split_sentences(doc: Document) -> None:
     """Token ranges of sentences: body first, then the title (so a headline that
     repeats a body event merges into the body's fuller version)."""
-    body, title = [], []
-    for s, e in sentences(doc.norm.text):
-        lo, hi = tt.token_index(s), tt.token_index(e)
+    body: list[tuple[int, int]] = []
+    title: list[tuple[int, int]] = []
+    for s, e in sentences(doc.text):
+        lo, hi = doc.token_index(s), doc.token_index(e)
         if hi > lo:
             (title if s < doc.title_end else body).append((lo, hi))
-    return body + title
+    doc.sentences = body + title
+    doc.n_body = len(body)
 
 
 def _title_words(title: str | None) -> set[str]:
-    return {w[2:] if w.startswith("ال") else w for w in fold(title or "").split() if len(w) > 2}
+    return {w.removeprefix("ال") for w in fold(title or "").split() if len(w) > 2}
 
 
-def _fill_names(event: Event, named: list[Mention], doc: Document, tt: TaggedText, home: str | None) -> Mention | None:
+def _fill_names(doc: Document, event: Event, named: list[Mention]) -> Mention | None:
     """Headlines name offices, bodies name people: give a nameless headline actor the
     name of the body mention with the same country and the closest title. Returns the
     first body mention used, if any."""
@@ -213,14 +202,14 @@ def _fill_names(event: Event, named: list[Mention], doc: Document, tt: TaggedTex
         wanted = _title_words(actor.title)
         best, best_overlap = None, 0
         for m in named:
-            if _resolve_country(m, home) != actor.country:
+            if _resolve_country(m, doc.home) != actor.country or m.title is None:
                 continue
-            title = tt.text[tt.tokens[m.title[0]].start : tt.tokens[m.title[1] - 1].end]
-            overlap = len(wanted & _title_words(title))
+            start, end = doc.char_range(*m.title)
+            overlap = len(wanted & _title_words(doc.text[start:end]))
             if overlap > best_overlap:
                 best, best_overlap = m, overlap
         if best is not None and best_overlap * 2 >= len(wanted):
-            filled = _actor(best, actor.role, doc, tt, home)
+            filled = _actor(doc, best, actor.role)
             actor.name, actor.title, actor.evidence = filled.name, filled.title, filled.evidence
             used = used or best
     return used
@@ -251,95 +240,88 @@ def _resolve_country(m: Mention, home: str | None) -> str | None:
     return m.country
 
 
-def _core_start(tt: TaggedText, i: int) -> int:
+def _core_start(doc: Document, i: int) -> int:
     """Start of token ``i`` without its proclitics but with its article (``بأمين عام`` →
     ``أمين عام``, ``والرئيس`` → ``الرئيس``)."""
-    tag = tt.at("title", i)
+    tag = doc.at("title", i)
     if tag is None:
-        k = tt.word(i).find("نظ")  # ونظيره, لنظيره: the counterpart word without و / ل
-        return tt.tokens[i].start + (k if 0 < k <= 2 else 0)
+        k = doc.word(i).find("نظ")  # ونظيره, لنظيره: the counterpart word without و / ل
+        return doc.tokens[i].start + (k if 0 < k <= 2 else 0)
     core = tag.match.core_start
     return core - 2 if tag.prefix.endswith("ال") else core
 
 
-def _actor(m: Mention, role: str, doc: Document, tt: TaggedText, home: str | None) -> Actor:
-    evidence: dict[str, Span] = {"mention": doc.span(tt.tokens[m.first].start, tt.tokens[m.last - 1].end)}
+def _title_span(doc: Document, title: tuple[int, int]) -> Span:
+    return doc.span(_core_start(doc, title[0]), doc.tokens[title[1] - 1].end)
+
+
+def _actor(doc: Document, m: Mention, role: str) -> Actor:
+    evidence: dict[str, Span] = {"mention": doc.token_span(m.first, m.last)}
     name = title = None
     if m.name:
-        evidence["name"] = doc.span(tt.tokens[m.name[0]].start, tt.tokens[m.name[1] - 1].end)
+        evidence["name"] = doc.token_span(*m.name)
         name = evidence["name"].text
     if m.title:
-        evidence["title"] = doc.span(_core_start(tt, m.title[0]), tt.tokens[m.title[1] - 1].end)
+        evidence["title"] = _title_span(doc, m.title)
         title = evidence["title"].text
-    ref = getattr(m, "ref", None)
+    ref = m.ref
     if ref is not None and ref.name is not None and name is not None:
         # "وقال شكري": the person is named in full where first introduced.
-        ref_name = doc.span(tt.tokens[ref.name[0]].start, tt.tokens[ref.name[1] - 1].end)
+        ref_name = doc.token_span(*ref.name)
         if set(fold(name).split()) <= set(fold(ref_name.text).split()):
             evidence["name"], name = ref_name, ref_name.text
     if ref is not None and ref.title is not None:
-        evidence["title"] = doc.span(_core_start(tt, ref.title[0]), tt.tokens[ref.title[1] - 1].end)
+        evidence["title"] = _title_span(doc, ref.title)
         title = evidence["title"].text
     if m.country_tokens:
-        evidence["country"] = doc.span(tt.tokens[m.country_tokens[0]].start, tt.tokens[m.country_tokens[1] - 1].end)
-    return Actor(role, name, title, _resolve_country(m, home), evidence)
+        evidence["country"] = doc.token_span(*m.country_tokens)
+    return Actor(role, name, title, _resolve_country(m, doc.home), evidence)
 
 
-def _build_event(
-    cand: Candidate,
-    doc: Document,
-    tt: TaggedText,
-    home: str | None,
-    dates: list[DateMention],
-    cues: list[TopicCue],
-    ranges: list[tuple[int, int]],
-    n: int,
-    candidate_sentences: list[int],
-) -> Event | None:
-    actors = [_actor(m, "source", doc, tt, home) for m in cand.sources]
+def _build_event(doc: Document, cand: Candidate, n: int, candidate_sentences: list[int]) -> Event | None:
+    """The event of a candidate found in sentence ``n``; None unless it links two states."""
+    actors = [_actor(doc, m, "source") for m in cand.sources]
     for m in cand.targets:
-        actors.append(_actor(m, "target", doc, tt, home))
+        actors.append(_actor(doc, m, "target"))
         for code, span in m.extra_countries:
             extra = Actor("target", None, None, code)
-            extra.evidence["country"] = doc.span(tt.tokens[span[0]].start, tt.tokens[span[1] - 1].end)
+            extra.evidence["country"] = doc.token_span(*span)
             actors.append(extra)
     countries = {a.country for a in actors if a.country}
     if len(countries) < 2 or any(a.country is None for a in actors if a.role == "source"):
         return None
-    lo, hi = cand.sentence
     trig = cand.trigger
     event = Event(
         type=cand.type,
-        subtype=cand.subtype if cand.type == "MESSAGE" else None,
+        subtype=cand.subtype if vocabulary().type(cand.type).subtypes else None,
         status=cand.status,
         actors=actors,
-        trigger=doc.span(tt.tokens[trig.first].start, tt.tokens[trig.last - 1].end),
-        sentence=doc.span(tt.tokens[lo].start, tt.tokens[hi - 1].end),
+        trigger=doc.token_span(trig.first, trig.last),
+        sentence=doc.token_span(*cand.sentence),
     )
-    _attach_date(event, cand, doc, tt, dates)
-    _attach_location(event, cand, doc, tt)
-    if event.location is None and n + 1 < len(ranges) and n + 1 not in candidate_sentences:
+    _attach_date(doc, event, cand)
+    _attach_location(doc, event, cand)
+    if event.location is None and n + 1 < len(doc.sentences) and n + 1 not in candidate_sentences:
         # "… اجتماعات منفصلة مع … . جرت هذه اللقاءات في مقر وزارة الدفاع": the next
         # sentence, if it speaks of the same engagement, may say where.
-        lo, hi = ranges[n + 1]
-        if any(lo <= i < hi for i in tt.tags["trigger"]) and lo > cand.sentence[0]:
-            place = find_location(tt, lo, hi, set())
+        lo, hi = doc.sentences[n + 1]
+        if doc.has_tag_within("trigger", lo, hi) and lo > cand.sentence[0]:
+            place = find_location(doc, lo, hi, set())
             if place is not None:
-                _set_location(event, doc, tt, place, None)
-    _attach_topics(event, doc, tt, cues, ranges, n, candidate_sentences)
+                _set_location(doc, event, place, None)
+    _attach_topics(doc, event, n, candidate_sentences)
     event.codes = codes_for(event.type, event.subtype, event.status)
     return event
 
 
-def _attach_date(event: Event, cand: Candidate, doc: Document, tt: TaggedText, dates: list[DateMention]) -> None:
-    lo, hi = cand.sentence
-    s_start, s_end = tt.tokens[lo].start, tt.tokens[hi - 1].end
-    trig_at = tt.tokens[cand.trigger.first].start
-    near = [d for d in _dates_within(dates, s_start, s_end) if d.value is not None]
+def _attach_date(doc: Document, event: Event, cand: Candidate) -> None:
+    s_start, s_end = doc.char_range(*cand.sentence)
+    trig_at = doc.tokens[cand.trigger.first].start
+    near = [d for d in _dates_within(doc.dates, s_start, s_end) if d.value is not None]
     if not near:
         return
     best = min(near, key=lambda d: abs(d.start - trig_at))
-    if abs(best.start - trig_at) > DATE_REACH:
+    if best.value is None or abs(best.start - trig_at) > DATE_REACH:
         return  # a date far along a long sentence belongs to another clause
     event.date = best.value.isoformat()
     event.date_span = doc.span(best.start, best.end)
@@ -348,26 +330,26 @@ def _attach_date(event: Event, cand: Candidate, doc: Document, tt: TaggedText, d
         event.status = "planned"
 
 
-def _attach_location(event: Event, cand: Candidate, doc: Document, tt: TaggedText) -> None:
+def _attach_location(doc: Document, event: Event, cand: Candidate) -> None:
     lo, hi = cand.sentence
     skip = {i for m in cand.sources + cand.targets for i in range(m.first, m.last) if m.kind not in ("state", "city")}
     if cand.destination is not None:
-        place = (cand.destination.first, cand.destination.last)
+        place: tuple[int, int] | None = (cand.destination.first, cand.destination.last)
     else:
-        place = find_location(tt, lo, hi, skip)
+        place = find_location(doc, lo, hi, skip)
     if place is None:
         return
-    _set_location(event, doc, tt, place, cand.destination)
+    _set_location(doc, event, place, cand.destination)
 
 
-def _set_location(event: Event, doc: Document, tt: TaggedText, place: tuple[int, int], destination) -> None:
-    span = doc.span(tt.tokens[place[0]].start, tt.tokens[place[1] - 1].end)
+def _set_location(doc: Document, event: Event, place: tuple[int, int], destination: Mention | None) -> None:
+    span = doc.token_span(*place)
     text = span.text
-    named = tt.at("capital", place[0]) or tt.at("place", place[0])
-    if named is not None and "ب" not in named.prefix:
-        destination = True  # برلين, بغداد: the ب belongs to the name
+    named = doc.at("capital", place[0]) or doc.at("place", place[0])
+    # برلين, بغداد: the ب belongs to the name; so it does for a destination.
+    keeps_ba = destination is not None or (named is not None and "ب" not in named.prefix)
     for clitic in ("وب", "ب", "في ", "ل"):
-        if text.startswith(clitic) and len(text) > len(clitic) + 2 and destination is None:
+        if text.startswith(clitic) and len(text) > len(clitic) + 2 and not keeps_ba:
             if clitic in ("ب", "وب"):
                 span = Span(span.part, span.start + len(clitic), span.end, text[len(clitic):])
             break
@@ -380,14 +362,20 @@ def _dates_within(dates: list[DateMention], start: int, end: int) -> list[DateMe
     return dates[bisect_left(dates, start, key=lambda d: d.start) : bisect_left(dates, end, key=lambda d: d.start)]
 
 
-def _attach_topics(event, doc, tt, cues, ranges, n, candidate_sentences) -> None:
+def _attach_topics(
+    doc: Document, event: Event, n: int, candidate_sentences: list[int],
+    ranges: list[tuple[int, int]] | None = None,
+) -> None:
+    """What was discussed: the topic cues of sentence ``n`` of ``ranges`` (by default the
+    document's sentences) and of those after it, up to the next one with its own event."""
+    ranges = doc.sentences if ranges is None else ranges
+    cues = doc.cues
     k = bisect_right(candidate_sentences, n)  # the next sentence holding its own event
     later = candidate_sentences[k : k + 1]
     stop = min([n + TOPIC_SCOPE + 1] + later)
-    lo_char = tt.tokens[ranges[n][0]].start
-    scope = [(tt.tokens[lo].start, tt.tokens[hi - 1].end) for lo, hi in ranges[n:stop]]
-    if ranges[n][0] < tt.token_index(doc.title_end):
-        scope = [(lo_char, tt.tokens[ranges[n][1] - 1].end)]
+    scope = [doc.char_range(lo, hi) for lo, hi in ranges[n:stop]]
+    if ranges[n][0] < doc.token_index(doc.title_end):
+        scope = [doc.char_range(*ranges[n])]
     spans: dict[str, list[Span]] = {}
     for s, e in scope:  # cues are sorted by start
         first, last = bisect_left(cues, s, key=lambda c: c.start), bisect_left(cues, e, key=lambda c: c.start)

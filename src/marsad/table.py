@@ -64,7 +64,7 @@ def render_store_table(records, out: TextIO) -> None:
     visual = _visual if _wants_visual(out) else (lambda s: s)
     table = _table(("id", "date", "type", "status", "source", "target", "topics", "reports"))
     for r in records:
-        cells = {"source": [], "target": []}
+        cells: dict[str, list[str]] = {"source": [], "target": []}
         for a in r.actors:
             cells[a.role].append(visual(_actor_cell(a)))
         table.add_row(

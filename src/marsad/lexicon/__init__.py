@@ -10,7 +10,7 @@ The lexicons are loaded and compiled into matchers once per process
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cache
 from pathlib import Path
 
@@ -61,25 +61,123 @@ class Trigger:
     requires: tuple[str, ...]
 
 
+def _prefixed_ranks(ranks: tuple[str, ...]) -> frozenset[str]:
+    """A rank as written with its proclitics: الرئيس, والرئيس, للرئيس, وللرئيس …"""
+    forms = {p + r for r in ranks for p in ("", "و", "ل", "ف", "ب")}
+    forms |= {p + r[2:] for r in ranks if r.startswith("ال") for p in ("لل", "ولل")}
+    return frozenset(forms)
+
+
+@dataclass(frozen=True, eq=False)
+class Cues:
+    """The cue words of ``cues.tsv``, folded, one field per kind (see the file's header).
+
+    >>> "بحضور" in load_lexicon().cues.non_party
+    True
+    """
+
+    non_party: tuple[str, ...]
+    planned: tuple[str, ...]
+    future_time: frozenset[str]
+    time_noun: frozenset[str]
+    separately: tuple[str, ...]
+    epithet: frozenset[str]
+    sport: tuple[str, ...]
+    subtype: tuple[tuple[tuple[str, ...], str], ...]  # (cue words, subtype), in file order
+    passive_frame: frozenset[str]
+    circumstantial: frozenset[str]
+    refers_back: frozenset[str]
+    speech_opener: frozenset[str]
+    perfect_opener: frozenset[str]
+    similar: tuple[str, ...]
+    dateline_mark: frozenset[str]
+    stop_word: frozenset[str]
+    name_particle: frozenset[str]
+    regnal: frozenset[str]
+    counterpart: tuple[str, ...]
+    title_seat: frozenset[str]
+    title_host: frozenset[str]
+    home_word: frozenset[str]
+    ruler_rank: frozenset[str]  # with every proclitic the matcher allows
+    venue: tuple[str, ...]
+    place_end: frozenset[str]
+    arab_state: frozenset[str]
+    date_direction: dict[str, str]  # word -> past | future | current
+    day_part: tuple[str, ...]
+    day_offset: dict[str, int]  # word -> days from publication
+    needs_anchor: frozenset[str]
+    today_not_after: frozenset[str]
+    today_not_before: frozenset[str]
+    yesterday_not_before: frozenset[str]
+    two_not_after: frozenset[str]
+    two_not_before: frozenset[str]
+    one_not_before: frozenset[str]
+
+    @classmethod
+    def from_rows(cls, rows: list[list[str]]) -> Cues:
+        kinds = {f.name: f.type for f in fields(cls)}
+        words: dict[str, list[str]] = {k: [] for k in kinds}
+        values: dict[str, list[str]] = {k: [] for k in kinds}
+        for row in rows:
+            kind, word = row[0], cell(row, 1)
+            if kind not in kinds:
+                raise ValueError(f"cues.tsv: unknown kind {kind!r}")
+            if kind != "arab_state":
+                word = " ".join(fold(word).split())
+            if word not in words[kind]:
+                words[kind].append(word)
+                values[kind].append(cell(row, 2))
+        built: dict[str, object] = {}
+        for kind, typ in kinds.items():
+            ws = words[kind]
+            if kind == "subtype":
+                groups: dict[str, list[str]] = {}
+                for w, v in zip(ws, values[kind]):
+                    groups.setdefault(v, []).append(w)
+                built[kind] = tuple((tuple(g), v) for v, g in groups.items())
+            elif kind == "day_offset":
+                built[kind] = {w: int(v) for w, v in zip(ws, values[kind])}
+            elif kind == "date_direction":
+                built[kind] = dict(zip(ws, values[kind]))
+            elif kind == "ruler_rank":
+                built[kind] = _prefixed_ranks(tuple(ws))
+            elif str(typ).startswith("tuple"):
+                built[kind] = tuple(ws)
+            else:
+                built[kind] = frozenset(ws)
+        return cls(**built)  # type: ignore[arg-type]
+
+
+@cache
+def load_cues(data_dir: str | None = None) -> Cues:
+    """The cue words of ``cues.tsv``, read once (also without compiling the lexicon)."""
+    return Cues.from_rows(read_rows("cues.tsv", data_dir))
+
+
+def _no_phrases() -> PhraseMatcher:
+    return PhraseMatcher((), suffixes=EXACT)
+
+
 @dataclass
 class Lexicon:
     """All language data, compiled. Build with :func:`load_lexicon`."""
 
     country_names: dict[str, list[str]] = field(default_factory=dict)  # code -> names
-    places: PhraseMatcher | None = None  # country names, capitals, org names -> code
-    nisbas: PhraseMatcher | None = None  # nisba adjectives -> code
-    capitals: PhraseMatcher | None = None  # capitals and other cities -> code
-    honorifics: PhraseMatcher | None = None  # -> kind (honorific | rank | blessing)
-    titles: PhraseMatcher | None = None  # -> (kind, country)
-    triggers: PhraseMatcher | None = None  # -> tuple of Trigger readings
-    topic_prefixes: PhraseMatcher | None = None  # topic cues matched as word starts -> topic
-    topic_words: PhraseMatcher | None = None  # topic cues matched as whole words -> topic
-    agencies: PhraseMatcher | None = None  # news agency names -> country
+    places: PhraseMatcher = field(default_factory=_no_phrases)  # country names, capitals, org names -> code
+    nisbas: PhraseMatcher = field(default_factory=_no_phrases)  # nisba adjectives -> code
+    capitals: PhraseMatcher = field(default_factory=_no_phrases)  # capitals and other cities -> code
+    honorifics: PhraseMatcher = field(default_factory=_no_phrases)  # -> kind (honorific | rank | blessing)
+    titles: PhraseMatcher = field(default_factory=_no_phrases)  # -> (kind, country)
+    triggers: PhraseMatcher = field(default_factory=_no_phrases)  # -> tuple of Trigger readings
+    topic_prefixes: PhraseMatcher = field(default_factory=_no_phrases)  # topic cues matched as word starts -> topic
+    topic_words: PhraseMatcher = field(default_factory=_no_phrases)  # topic cues matched as whole words -> topic
+    agencies: PhraseMatcher = field(default_factory=_no_phrases)  # news agency names -> country
     outlets: dict[str, str] = field(default_factory=dict)  # source id -> country
     given_names: frozenset[str] = frozenset()
     common_words: frozenset[str] = frozenset()  # frequent words that end a name chain
     org_codes: frozenset[str] = frozenset()
     leaders: dict[str, str] = field(default_factory=dict)  # folded name -> country of a known office holder
+    cues: Cues = field(default_factory=load_cues)  # the cue words the grammar reads
 
 
 def _country_rows(data_dir):
@@ -145,7 +243,8 @@ def _build_triggers(data_dir, lex: Lexicon) -> None:
 
 
 def _build_topics(data_dir, lex: Lexicon) -> None:
-    exact, prefix = [], []
+    exact: list[tuple[str, str]] = []
+    prefix: list[tuple[str, str]] = []
     for row in read_rows("topics.tsv", data_dir):
         topic, cue = row[0], cell(row, 1)
         (exact if cue.endswith("=") else prefix).append((cue.rstrip("="), topic))
@@ -174,7 +273,9 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
     lex.agencies = PhraseMatcher(agencies, suffixes=EXACT, keep_article=True)
     lex.outlets = {row[0].lower(): row[1] for row in read_rows("outlets.tsv", data_dir)}
     lex.leaders = _leaders(data_dir)
+    lex.cues = load_cues(data_dir)
     return lex
+
 
 
 def _leaders(data_dir) -> dict[str, str]:

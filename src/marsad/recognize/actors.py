@@ -16,45 +16,13 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from marsad.recognize.tagging import Tag, TaggedText
-from marsad.text.normalize import fold
+from marsad.recognize.document import Document
+from marsad.recognize.tagging import Tag
 
 HOME = "HOME"
 
-# Function words, time words and reporting verbs that never belong to a name; a name
-# that runs into one of them has ended ("سامح شكري أمس" → the name is سامح شكري).
-STOP_WORDS = frozenset(
-    fold(w)
-    for w in """
-    في من إلى على عن مع لدى عند حيث التي الذي الذين اللذين اللتين ذلك هذا هذه تلك كما أن إن
-    قد لقد خلال بعد قبل أمس اليوم غدا حول بين أثناء عقب إثر ضمن نحو حتى منذ كان
-    كانت تم جرى له لها لهم لهما به بها فيه فيها عبر وفق بشأن تجاه بمناسبة يوم الماضي الجاري
-    المقبل القادم أول الأول الثاني الوفد المرافق وفد أيضا كل جميع عدد بعض أنه أنها إنه أكد قال
-    أضاف مؤكدا مشيرا أشار أعرب أوضح معربا هو هي هم نفسه الليلة الماضية سموه معاليه فخامته جلالته
-    سعادته دولته سماحته الجانبان الجانبين الطرفان الطرفين البلدين البلدان الشقيقين الصديقين
-    الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد يناير فبراير مارس أبريل مايو يونيو يوليو
-    أغسطس سبتمبر أكتوبر نوفمبر ديسمبر حفظه حفظها حفظهم أيده رعاه يرحمه رحمه الله تعالى
-    عزمه عزمها اعتزامه اعتزامها نيته نيتها
-    """.split()
-)
-# Name-internal particles: kept inside names (GUIDE: بن، بنت، آل، أبو، عبد).
-# آل folds to ال, so the standalone token ال is the family particle.
-PARTICLES = frozenset(fold(w) for w in "بن ابن بنت آل أبو ابو عبد ولد بو".split())
-# Regnal ordinals stay in a ruler's name: الملك عبدالله الثاني بن الحسين.
-REGNAL = frozenset(fold(w) for w in "الأول الثاني الثالث الرابع الخامس السادس السابع الثامن".split())
-COUNTERPART = tuple(fold(w) for w in ("نظير", "نظيرة", "نظراء", "نظيري"))
-# Connectors inside a title: في/بـ + state is where the office sits; لدى/إلى + state
-# is the host or destination (سفير تركيا لدى الكويت; مبعوث الأمم المتحدة إلى اليمن).
-TITLE_SEAT = frozenset(["في"])
-TITLE_HOST = frozenset([fold("لدى"), fold("إلى"), "الي"])
-HOME_WORDS = frozenset([fold("المملكة"), fold("البلاد"), fold("بلادنا"), fold("الدولة")])
 MAX_NAME_TOKENS = 7
-# Ranks that are also the office of a head of state or government (with any proclitic
-# the matcher allows, as written in folded text).
-RULER_RANKS = frozenset(
-    p + fold(w) for w in ("الرئيس", "الملك", "السلطان", "الرئيسة") for p in ("", "و", "ل", "ف", "ب")
-) | frozenset(p + fold(w)[2:] for w in ("الرئيس", "الملك", "السلطان") for p in ("لل", "ولل"))
-DUAL_CONSTRUCT = ("تي", "تين", "تان")
+DUAL_CONSTRUCT = ("تي", "تين", "تان")  # the feminine dual in construct: برقيتي, جولتين
 TITLE_KINDS = ("office", "envoy", "part", "org", "unique")
 ORG_NAME_TOKENS = 3  # words of an organisation's own name: حزب القوات اللبنانية
 
@@ -73,80 +41,78 @@ class Mention:
     extra_countries: list[tuple[str, tuple[int, int]]] = field(default_factory=list)
     prefix: str = ""  # proclitics written on the first token (ل, و, ب, من-less)
     ranked: bool = False  # a rank or form of address before the name (الأمير، الشيخ، معالي)
+    ref: Mention | None = field(default=None, compare=False)  # the fuller mention a bare name refers back to (وقال الجبير)
 
-    def name_key(self, tt: TaggedText) -> tuple[str, ...]:
+    def name_key(self, doc: Document) -> tuple[str, ...]:
         if not self.name:
             return ()
-        return tuple(tt.word(i) for i in range(*self.name))
-
-
-@dataclass(frozen=True, slots=True)
-class Context:
-    given_names: frozenset[str]
-    common_words: frozenset[str]
-    stop_tokens: frozenset[int]  # tokens covered by dates or triggers
+        return tuple(doc.word(i) for i in range(*self.name))
 
 
 def _title_kind(tag: Tag | None) -> str | None:
     return tag.value[0] if tag is not None else None
 
 
-def _is_counterpart(word: str) -> bool:
-    return word.startswith(COUNTERPART) or word[1:].startswith(COUNTERPART)
+def _is_counterpart(doc: Document, word: str) -> bool:
+    """نظيره، لنظيره: "his counterpart", with or without a proclitic."""
+    counterpart = doc.lexicon.cues.counterpart
+    return word.startswith(counterpart) or word[1:].startswith(counterpart)
 
 
-def _title_head(tt: TaggedText, i: int) -> Tag | None:
+def _title_head(doc: Document, i: int) -> Tag | None:
     """A title tag that can start a title at ``i`` (an office or a unique office)."""
-    tag = tt.at("title", i)
+    tag = doc.at("title", i)
     if tag is not None and _title_kind(tag) in ("office", "envoy", "unique"):
         return tag
     return None
 
 
-def _strong_head(tt: TaggedText, i: int) -> bool:
+def _strong_head(doc: Document, i: int) -> bool:
     """An office head that is not merely an honorific before a name (``السفير جراح``)."""
-    head = _title_head(tt, i)
+    head = _title_head(doc, i)
     if head is None:
         return False
-    hon = tt.at("hon", i)
-    return hon is None or head.last > hon.last or _continues_title(tt, head.last)
+    hon = doc.at("hon", i)
+    return hon is None or head.last > hon.last or _continues_title(doc, head.last)
 
 
-def _continues_title(tt: TaggedText, i: int) -> bool:
+def _continues_title(doc: Document, i: int) -> bool:
     """Does token ``i`` carry on a title (a portfolio, a state, a nisba, a seat)?"""
-    if i >= len(tt.tokens):
+    cues = doc.lexicon.cues
+    if i >= len(doc.tokens):
         return False
-    if tt.at("place", i) or tt.at("nisba", i) or tt.at("capital", i):
+    if doc.at("place", i) or doc.at("nisba", i) or doc.at("capital", i):
         return True
-    if _title_kind(tt.at("title", i)) in TITLE_KINDS:
+    if _title_kind(doc.at("title", i)) in TITLE_KINDS:
         return True
-    word = tt.word(i)
-    return word in TITLE_SEAT | TITLE_HOST and (
-        tt.at("place", i + 1) is not None or tt.at("title", i + 1) is not None
-        or tt.at("capital", i + 1) is not None or tt.word(i + 1) in HOME_WORDS
+    word = doc.word(i)
+    return word in cues.title_seat | cues.title_host and (
+        doc.at("place", i + 1) is not None or doc.at("title", i + 1) is not None
+        or doc.at("capital", i + 1) is not None or doc.word(i + 1) in cues.home_word
     )
 
 
-def consume_title(tt: TaggedText, j: int, hi: int) -> tuple[int, list[tuple[str, tuple[int, int], bool]]]:
+def consume_title(doc: Document, j: int, hi: int) -> tuple[int, list[tuple[str, tuple[int, int], bool]]]:
     """Read a title from token ``j``; return its end and the state references in it.
 
     Each reference is ``(code, token range, is_host)``; ``is_host`` marks a state after
     لدى/إلى, which names where the office holder is posted, not whom they represent.
     """
+    cues = doc.lexicon.cues
     refs: list[tuple[str, tuple[int, int], bool]] = []
     start = end = j
     host = False
     last_nisba = False  # a nisba closes a title: an office after it is someone else's
     while j < hi:
-        word = tt.word(j)
-        place, nisba, title = tt.at("place", j), tt.at("nisba", j), tt.at("title", j)
-        city = tt.at("capital", j) if j > start else None
-        if place is None and city is not None and ("ب" in city.prefix or tt.word(j - 1) in TITLE_SEAT):
+        word = doc.word(j)
+        place, nisba, title = doc.at("place", j), doc.at("nisba", j), doc.at("title", j)
+        city = doc.at("capital", j) if j > start else None
+        if place is None and city is not None and ("ب" in city.prefix or doc.word(j - 1) in cues.title_seat):
             place = city  # مدير المعهد الديني … بجاكرتا: the seat of the office
         if place is not None:
             # "المبعوث الأمريكي الخاص للسودان": a state after ل is where the envoy is sent
             # (an organisation after ل is the one served: الأمين العام للأمم المتحدة).
-            orgs = tt.lexicon.org_codes if tt.lexicon else frozenset()
+            orgs = doc.lexicon.org_codes
             sent_to = place.prefix.endswith("ل") and place.value not in orgs and j > start and refs
             refs.append((place.value, (j, place.last), host or bool(sent_to)))
             j = end = place.last
@@ -157,30 +123,30 @@ def consume_title(tt: TaggedText, j: int, hi: int) -> tuple[int, list[tuple[str,
             host = False
             continue
         elif title is not None and _title_kind(title) in TITLE_KINDS:
-            hon = tt.at("hon", j)
-            if j > start and hon is not None and hon.value != "blessing" and not _continues_title(tt, hon.last):
+            hon = doc.at("hon", j)
+            if j > start and hon is not None and hon.value != "blessing" and not _continues_title(doc, hon.last):
                 break  # "خادم الحرمين الشريفين الملك سلمان": الملك opens the name
-            if j > start and _title_kind(title) == "envoy" and _title_kind(tt.at("title", start)) != "envoy":
+            if j > start and _title_kind(title) == "envoy" and _title_kind(doc.at("title", start)) != "envoy":
                 break  # "استقبل وزير الدفاع سفير تركيا": an envoy is never a second office
             if refs and _title_kind(title) not in ("part", "org") and (
-                title.prefix.startswith("و") or (last_nisba and _other_state(tt, j, hi, refs))
+                title.prefix.startswith("و") or (last_nisba and _other_state(doc, j, hi, refs))
             ):
                 break  # "… الكويتي وأمين عام …", "وزير الدفاع الكويتي سفير لبنان": a second person
             if _title_kind(title) == "unique" and title.value[1]:
                 refs.append((title.value[1], (j, title.last), host))
             j = end = title.last
             if _title_kind(title) == "org":
-                j = end = _org_name_end(tt, j, hi)
-        elif word in HOME_WORDS and end > 0:
+                j = end = _org_name_end(doc, j, hi)
+        elif word in cues.home_word and end > 0:
             refs.append((HOME, (j, j + 1), host))
             j = end = j + 1
-        elif _is_counterpart(word) and j == end:
+        elif _is_counterpart(doc, word) and j == end:
             j = end = j + 1
-        elif word in TITLE_SEAT | TITLE_HOST and _continues_title(tt, j):
-            host = word in TITLE_HOST
+        elif word in cues.title_seat | cues.title_host and _continues_title(doc, j):
+            host = word in cues.title_host
             j += 1
             continue
-        elif word == "،" and _strong_head(tt, j + 1) and not _is_counterpart(tt.word(start)):
+        elif word == "،" and _strong_head(doc, j + 1) and not _is_counterpart(doc, doc.word(start)):
             j += 1  # "ولي العهد، نائب رئيس مجلس الوزراء، وزير الداخلية": one chain of offices
             continue
         else:
@@ -190,142 +156,148 @@ def consume_title(tt: TaggedText, j: int, hi: int) -> tuple[int, list[tuple[str,
     return end, refs
 
 
-def _other_state(tt: TaggedText, j: int, hi: int, refs: list) -> bool:
+def _other_state(doc: Document, j: int, hi: int, refs: list) -> bool:
     """Does the title starting at ``j`` name a state other than those in ``refs``?"""
-    _, more = consume_title(tt, j, hi)
+    _, more = consume_title(doc, j, hi)
     mine = {code for code, _, host in refs if not host}
     return any(not host and code not in mine for code, _, host in more)
 
 
-def _org_name_end(tt: TaggedText, j: int, hi: int) -> int:
+def _org_name_end(doc: Document, j: int, hi: int) -> int:
     """After an organisation noun, its own name runs up to a nisba, state or city
     within a few words (``حزب القوات اللبنانية``, ``شركة بوينج الأمريكية``) or up to the
     rank that opens the holder's name (``رابطة العالم الإسلامي الدكتور``); else it is
     not read."""
+    cues = doc.lexicon.cues
     for k in range(j, min(hi, j + ORG_NAME_TOKENS + 1)):
-        if tt.at("nisba", k) is not None or tt.at("place", k) is not None or tt.at("capital", k) is not None:
+        if doc.at("nisba", k) is not None or doc.at("place", k) is not None or doc.at("capital", k) is not None:
             return k
-        hon = tt.at("hon", k)
+        hon = doc.at("hon", k)
         if k > j and hon is not None and hon.value != "blessing":
             return k  # رابطة العالم الإسلامي الدكتور …: the name ends at the rank
-        word = tt.word(k)
-        if not word[:1].isalpha() or word in STOP_WORDS or tt.at("trigger", k) or tt.at("title", k):
+        word = doc.word(k)
+        if not word[:1].isalpha() or word in cues.stop_word or doc.at("trigger", k) or doc.at("title", k):
             break
     return j
 
 
-def _name_ok_word(tt: TaggedText, i: int, ctx: Context) -> bool:
-    word = tt.word(i)
-    if not word or not word[0].isalpha() or word in STOP_WORDS or i in ctx.stop_tokens:
+def _name_ok_word(doc: Document, i: int) -> bool:
+    cues = doc.lexicon.cues
+    word = doc.word(i)
+    if not word or not word[0].isalpha() or word in cues.stop_word or i in doc.date_tokens:
         return False
-    if tt.covering("trigger", i) is not None or tt.covering("capital", i) is not None:
+    if doc.covering("trigger", i) is not None or doc.covering("capital", i) is not None:
         return False
-    hon = tt.covering("hon", i)
+    hon = doc.covering("hon", i)
     if hon is not None and hon.value == "blessing":
         return False  # هيثم بن طارق المعظم: the blessing is not part of the name
-    if hon is not None and word not in PARTICLES:
-        if tt.word(i - 1) not in PARTICLES:  # إسماعيل ولد الشيخ أحمد: a rank after a particle is a name
-            return False
+    if hon is not None and word not in cues.name_particle and doc.word(i - 1) not in cues.name_particle:
+        return False  # (إسماعيل ولد الشيخ أحمد: a rank after a particle is a name)
     # After بن/آل a title word is a name: فهد بن عبدالله بن مساعد, آل سلطان.
-    return _title_kind(tt.covering("title", i)) not in TITLE_KINDS or tt.word(i - 1) in PARTICLES
+    return _title_kind(doc.covering("title", i)) not in TITLE_KINDS or doc.word(i - 1) in cues.name_particle
 
 
-def consume_name(tt: TaggedText, j: int, hi: int, ctx: Context, *, need_given: bool) -> int:
+def consume_name(doc: Document, j: int, hi: int, *, need_given: bool) -> int:
     """Read a personal name chain from ``j``; return its end (``j`` when there is none).
 
     ``need_given`` asks for a known given name first: without an honorific or a title
     before it, only a given name tells that a name starts here.
     """
+    cues = doc.lexicon.cues
+    given = doc.lexicon.given_names
     start = j
     words = 0
     while j < hi and words < MAX_NAME_TOKENS:
-        word = tt.word(j)
-        if words > 0 and word == "علي" and _name_like(tt, j + 1, ctx):
+        word = doc.word(j)
+        if words > 0 and word == "علي" and _name_like(doc, j + 1):
             j += 1  # علي the name, not على "on" (both fold to علي): مرزوق علي الغانم
             words += 1
             continue
-        if words > 0 and word in REGNAL and tt.word(j - 1) in ctx.given_names:
+        if words > 0 and word in cues.regnal and doc.word(j - 1) in given:
             j += 1
             words += 1
             continue
-        if not _name_ok_word(tt, j, ctx):
+        if not _name_ok_word(doc, j):
             break
-        is_given = word in ctx.given_names or word.replace(" ", "") in ctx.given_names
+        is_given = word in given or word.replace(" ", "") in given
         foreign_surname = (  # "ديفيد لامي", "جون كيري": a surname after a given name
-            words == 1 and tt.word(j - 1) in ctx.given_names and not word.startswith("ال")
-            and word[0] not in "يتنو" and tt.covering("place", j) is None
+            words == 1 and doc.word(j - 1) in given and not word.startswith("ال")
+            and word[0] not in "يتنو" and doc.covering("place", j) is None
         )
         if not is_given and len(word) > 5 and word[0] in "يت" and word.endswith("ان"):
             break  # يناقشان, تبحثان: a dual verb
         if word[:1] in "لب" and not is_given and not foreign_surname and len(word) > 3 and (
-            word[1:] in ctx.common_words or word[1:3] == "ال"
+            word[1:] in doc.lexicon.common_words or word[1:3] == "ال"
         ):
             break  # لمدارس, بمقر, بالقصر: a preposition opens a new phrase
-        if words > 0 and (word.startswith("لل") or word[:1] == "ل" and word[1:] in ctx.given_names):
+        if words > 0 and (word.startswith("لل") or word[:1] == "ل" and word[1:] in given):
             break  # "تكريما للجبير", "لمحمد": a preposition opens a new phrase
         if not is_given and len(word) > 4 and word.endswith(DUAL_CONSTRUCT):
             break  # برقيتي, جولتين: a feminine noun in the dual, never a name
         if words == 0 and need_given and not (is_given or word.startswith("عبد")):
             return start
-        if words > 0 and word[0] in "وف" and not is_given and word[1:] in ctx.given_names | STOP_WORDS:
+        if words > 0 and word[0] in "وف" and not is_given and (word[1:] in given or word[1:] in cues.stop_word):
             break  # و/ف + a name or function word: a second person or a new clause
-        if words > 0 and word[0] == "و" and word not in ctx.given_names and word[1:2] != "ل":
-            if tt.at("place", j) or tt.at("nisba", j) or (word[1:] in ctx.common_words):
-                break
-        if tt.at("place", j) is not None or tt.at("nisba", j) is not None:
+        if words > 0 and word[0] == "و" and word not in given and word[1:2] != "ل" and (
+            doc.at("place", j) or doc.at("nisba", j) or word[1:] in doc.lexicon.common_words
+        ):
+            break
+        if doc.at("place", j) is not None or doc.at("nisba", j) is not None:
             # A nisba closes many family names (عبدالله بن عبدالمحسن التركي), but only
             # after a particle or a chain of at least two names.
-            prev = tt.word(j - 1)
-            if not (words >= 2 or prev in PARTICLES) or tt.at("nisba", j) is None:
+            prev = doc.word(j - 1)
+            if not (words >= 2 or prev in cues.name_particle) or doc.at("nisba", j) is None:
                 break
-        after_rank = words == 0 and (hon := tt.covering("hon", j - 1)) is not None and hon.value != "blessing"
-        if word in ctx.common_words and not is_given and prev_is_not_particle(tt, j) and not (
+        after_rank = words == 0 and (hon := doc.covering("hon", j - 1)) is not None and hon.value != "blessing"
+        if word in doc.lexicon.common_words and not is_given and prev_is_not_particle(doc, j) and not (
             after_rank or foreign_surname
         ):
             break  # (a rank such as الشيخ / الدكتور vouches for the word after it: الشيخ جراح)
         j += 1
         words += 1
-    while j > start and tt.word(j - 1) in PARTICLES:
+    while j > start and doc.word(j - 1) in cues.name_particle:
         j -= 1
     return j
 
 
-def _name_like(tt: TaggedText, j: int, ctx: Context) -> bool:
+def _name_like(doc: Document, j: int) -> bool:
     """Could token ``j`` continue a name (a given name, a particle, or a rare word)?"""
-    word = tt.word(j)
-    if not word[:1].isalpha() or word in STOP_WORDS:
+    cues = doc.lexicon.cues
+    word = doc.word(j)
+    if not word[:1].isalpha() or word in cues.stop_word:
         return False
-    return word in ctx.given_names or word in PARTICLES or (
-        word not in ctx.common_words and tt.covering("title", j) is None and tt.covering("trigger", j) is None
+    return word in doc.lexicon.given_names or word in cues.name_particle or (
+        word not in doc.lexicon.common_words and doc.covering("title", j) is None and doc.covering("trigger", j) is None
     )
 
 
-def prev_is_not_particle(tt: TaggedText, j: int) -> bool:
-    return tt.word(j - 1) not in PARTICLES
+def prev_is_not_particle(doc: Document, j: int) -> bool:
+    cues = doc.lexicon.cues
+    return doc.word(j - 1) not in cues.name_particle
 
 
-def _appositive_name(tt: TaggedText, j: int, hi: int, ctx: Context) -> bool:
+def _appositive_name(doc: Document, j: int, hi: int) -> bool:
     """``أمين عام وزارة الخارجية في مملكة بلجيكا، ثيودورا جينتز،``: a name set off by
     commas after a title, ending at punctuation."""
-    end = consume_name(tt, j, hi, ctx, need_given=False)
-    return j < end <= j + 4 and (end >= hi or not tt.word(end)[0].isalnum())
+    end = consume_name(doc, j, hi, need_given=False)
+    return j < end <= j + 4 and (end >= hi or not doc.word(end)[0].isalnum())
 
 
-def _skip_blessing(tt: TaggedText, j: int, hi: int) -> int:
+def _skip_blessing(doc: Document, j: int, hi: int) -> int:
     """Skip ``- حفظه الله -`` and similar formulae written after a name."""
     k = j
-    while k < hi and tt.word(k) in ("-", "–", "(", ")", "،"):
+    while k < hi and doc.word(k) in ("-", "–", "(", ")", "،"):
         k += 1
-    hon = tt.at("hon", k)
+    hon = doc.at("hon", k)
     if hon is not None and hon.value == "blessing":
         k = hon.last
-        while k < hi and tt.word(k) in ("-", "–", "(", ")"):
+        while k < hi and doc.word(k) in ("-", "–", "(", ")"):
             k += 1
         return k
     return j
 
 
-def _skip_honorifics(tt: TaggedText, j: int, hi: int, *, inner: bool = False) -> tuple[int, bool]:
+def _skip_honorifics(doc: Document, j: int, hi: int, *, inner: bool = False) -> tuple[int, bool]:
     """Skip honorifics and ranks; an honorific that heads a title (الرئيس المصري) stays.
 
     ``inner`` is set inside a mention: there an honorific carrying a preposition or
@@ -333,60 +305,61 @@ def _skip_honorifics(tt: TaggedText, j: int, hi: int, *, inner: bool = False) ->
     """
     seen = False
     while j < hi:
-        hon = tt.at("hon", j)
+        hon = doc.at("hon", j)
         if hon is None or hon.value == "blessing":
             break
         if inner and hon.prefix and hon.prefix[-1] in "لبو":
             break
-        head = _title_head(tt, j)
-        if head is not None and (head.last > hon.last or _continues_title(tt, head.last)):
+        head = _title_head(doc, j)
+        if head is not None and (head.last > hon.last or _continues_title(doc, head.last)):
             break
         j = hon.last
         seen = True
     return j, seen
 
 
-def parse_mention(tt: TaggedText, i: int, hi: int, ctx: Context) -> Mention | None:
+def parse_mention(doc: Document, i: int, hi: int) -> Mention | None:
     """Parse one actor mention starting at token ``i`` (sentence ends at ``hi``)."""
-    j, honoured = _skip_honorifics(tt, i, hi)
+    cues = doc.lexicon.cues
+    j, honoured = _skip_honorifics(doc, i, hi)
     title = None
     refs: list = []
-    if _title_head(tt, j) is not None or _is_counterpart(tt.word(j)):
-        end, refs = consume_title(tt, j, hi)
+    if _title_head(doc, j) is not None or _is_counterpart(doc, doc.word(j)):
+        end, refs = consume_title(doc, j, hi)
         title = (j, end)
         j = end
-        if j < hi and tt.word(j) == "،" and j + 1 < hi:
+        if j < hi and doc.word(j) == "،" and j + 1 < hi:
             after_comma = j + 1
-            k, _ = _skip_honorifics(tt, after_comma, hi)
-            if k > after_comma or _title_head(tt, k) is not None or _appositive_name(tt, k, hi, ctx):
+            k, _ = _skip_honorifics(doc, after_comma, hi)
+            if k > after_comma or _title_head(doc, k) is not None or _appositive_name(doc, k, hi):
                 j = after_comma
-        j, honoured_after = _skip_honorifics(tt, j, hi, inner=True)
+        j, honoured_after = _skip_honorifics(doc, j, hi, inner=True)
         honoured = honoured or honoured_after
-        if _title_head(tt, j) is not None and _is_counterpart(tt.word(title[0])):
+        if _title_head(doc, j) is not None and _is_counterpart(doc, doc.word(title[0])):
             # "نظيرته البلجيكية، أمين عام وزارة الخارجية": the appositive is the office.
-            end, more = consume_title(tt, j, hi)
+            end, more = consume_title(doc, j, hi)
             refs += more
             title = (j, end)
             j = end
-            if j < hi and tt.word(j) == "،" and _appositive_name(tt, j + 1, hi, ctx):
+            if j < hi and doc.word(j) == "،" and _appositive_name(doc, j + 1, hi):
                 j += 1
     # A unique office (خادم الحرمين الشريفين) names its holder already: a name follows
     # it only after a rank (الملك سلمان), never bare.
-    unique_only = title is not None and not honoured and _title_kind(tt.at("title", title[0])) == "unique"
-    name_end = consume_name(tt, j, hi, ctx, need_given=not (honoured or title) or unique_only)
+    unique_only = title is not None and not honoured and _title_kind(doc.at("title", title[0])) == "unique"
+    name_end = consume_name(doc, j, hi, need_given=not (honoured or title) or unique_only)
     name = (j, name_end) if name_end > j else None
     last = name_end if name else j
     if name is not None:
-        k = _skip_blessing(tt, last, hi)
-        if k < hi and tt.word(k) == "،":
+        k = _skip_blessing(doc, last, hi)
+        if k < hi and doc.word(k) == "،":
             k += 1
-        head = _title_head(tt, k)
+        head = _title_head(doc, k)
         # Name first, then the office (الأمير محمد بن نايف ولي العهد); after a name
         # under a full title, a second title opens the next person (استقبل وزير
         # الدفاع X سفير تركيا), but a bare head (للرئيس X رئيس جمهورية …) is completed.
         bare = title is None or (not refs and title[1] - title[0] == 1)  # للرئيس X رئيس جمهورية …
         if head is not None and bare and not head.prefix.startswith("و"):
-            end, refs = consume_title(tt, k, hi)
+            end, refs = consume_title(doc, k, hi)
             title = (k, end)
             last = end
     if name is None and title is None:
@@ -395,13 +368,13 @@ def parse_mention(tt: TaggedText, i: int, hi: int, ctx: Context) -> Mention | No
         # "الرئيس عبدالفتاح السيسي", "الملك سلمان": a rank that is also a head of state's
         # office stands as the title (of the home state unless the name is known).
         k = name[0] - 1
-        while k >= i and tt.word(k) not in RULER_RANKS and tt.at("hon", k) is not None:
+        while k >= i and doc.word(k) not in cues.ruler_rank and doc.at("hon", k) is not None:
             k -= 1
-        if k >= i and tt.word(k) in RULER_RANKS:
+        if k >= i and doc.word(k) in cues.ruler_rank:
             title = (k, k + 1)
     prefix = ""
     for kind in ("hon", "title"):
-        tag = tt.at(kind, i)
+        tag = doc.at(kind, i)
         if tag is not None:
             prefix = tag.prefix
     mention = Mention(i, last, "person" if name else "office", name, title, prefix=prefix, ranked=honoured)
@@ -427,28 +400,30 @@ def _attribute_country(mention: Mention, refs: list) -> None:
         mention.country = HOME
 
 
-def find_mentions(tt: TaggedText, lo: int, hi: int, ctx: Context, known_names: dict) -> list[Mention]:
+def find_mentions(doc: Document, lo: int, hi: int, *, refer_back: bool) -> list[Mention]:
     """All actor mentions in tokens ``[lo, hi)``, left to right, non-overlapping.
 
-    ``known_names`` maps a folded surname or full name seen earlier in the article to the
-    mention that introduced it, so "وقال الجبير" refers back to وزير الخارجية عادل الجبير.
+    With ``refer_back``, a name met earlier in the article (``doc.known``) is a mention
+    too, and takes the country of the one that introduced it: "وقال الجبير" ("al-Jubeir
+    said") refers back to وزير الخارجية عادل الجبير.
     """
+    known = doc.known if refer_back else {}
     mentions: list[Mention] = []
-    starts = _start_tokens(tt, ctx, known_names)
+    starts = _start_tokens(doc, known)
     k = bisect_left(starts, lo)
     pos = lo
     while k < len(starts) and starts[k] < hi:
         i = starts[k]
         k += 1
-        if i < pos or i in ctx.stop_tokens or tt.covering("trigger", i) is not None:
+        if i < pos or i in doc.date_tokens or doc.covering("trigger", i) is not None:
             continue
-        m = parse_mention(tt, i, hi, ctx)
+        m = parse_mention(doc, i, hi)
         if m is not None and m.name is not None and m.country in (None, HOME) and m.country_tokens is None:
-            _resolve_known(tt, m, known_names)  # الرئيس السبسي, للرئيس توني تان
+            _resolve_known(doc, m, known)  # الرئيس السبسي, للرئيس توني تان
             if m.country in (None, HOME):
-                _resolve_leader(tt, m)  # الرئيس عبد الفتاح السيسي with no state named
+                _resolve_leader(doc, m)  # الرئيس عبد الفتاح السيسي with no state named
         if m is None:
-            m = _state_or_known(tt, i, known_names, ctx)
+            m = _state_or_known(doc, i, known)
         if m is None:
             continue
         mentions.append(m)
@@ -459,96 +434,90 @@ def find_mentions(tt: TaggedText, lo: int, hi: int, ctx: Context, known_names: d
 MENTION_TAGS = ("hon", "title", "place", "nisba", "capital")
 
 
-def _start_tokens(tt: TaggedText, ctx: Context, known_names: dict) -> list[int]:
+def _start_tokens(doc: Document, known: dict[tuple[str, ...], Mention]) -> list[int]:
     """Sorted tokens where a mention may start, including names seen before (with or
-    without و/ل); every other token is skipped without parsing."""
-    key = ("starts", id(known_names), len(known_names)) if known_names else ("starts",)
-    cached = tt._anchors.get(key)
+    without و/ل); every other token is skipped without parsing. Computed once per document."""
+    plain = doc.mention_starts.get(False)
+    if plain is None:
+        plain = doc.mention_starts[False] = sorted(_openers(doc))
+    if not known:
+        return plain
+    cached = doc.mention_starts.get(True)
     if cached is None:
-        known_first = {k[0] for k in known_names}
-        extra = {
-            i for i, tok in enumerate(tt.tokens) if tok.text in known_first or tok.text[1:] in known_first
-        } if known_first else set()
-        cached = sorted(_openers(tt, ctx) | extra)
-        tt._anchors[key] = cached
+        known_first = {k[0] for k in known}
+        extra = {i for i, tok in enumerate(doc.tokens) if tok.text in known_first or tok.text[1:] in known_first}
+        cached = doc.mention_starts[True] = sorted(set(plain) | extra)
     return cached
 
 
-def _openers(tt: TaggedText, ctx: Context) -> frozenset[int]:
+def _openers(doc: Document) -> set[int]:
     """Tokens where a mention may start: a tagged honorific, title or place, a given
     name or a counterpart word (names seen earlier are checked by the caller)."""
-    cached = tt._anchors.get(("openers",))
-    if cached is None:
-        names = ctx.given_names
-        cached = tt.anchors(MENTION_TAGS) | {
-            i for i, tok in enumerate(tt.tokens)
-            if tok.text in names or tok.text.startswith("عبد") or ("نظ" in tok.text and _is_counterpart(tok.text))
-        }
-        tt._anchors[("openers",)] = cached
-    return cached
+    names = doc.lexicon.given_names
+    return {i for kind in MENTION_TAGS for i in doc.tags[kind]} | {
+        i for i, tok in enumerate(doc.tokens)
+        if tok.text in names or tok.text.startswith("عبد") or ("نظ" in tok.text and _is_counterpart(doc, tok.text))
+    }
 
 
-def _resolve_leader(tt: TaggedText, m: Mention) -> None:
+def _resolve_leader(doc: Document, m: Mention) -> None:
     """A well-known office holder (``leaders.tsv``) named without a state: their own.
 
     ``الرئيس عبد الفتاح السيسي`` in a Kuwaiti paper is Egypt's president, not Kuwait's."""
-    if tt.lexicon is None:
-        return
-    code = tt.lexicon.leaders.get(" ".join(m.name_key(tt)).replace("عبد ", "عبد"))
+    code = doc.lexicon.leaders.get(" ".join(m.name_key(doc)).replace("عبد ", "عبد"))
     if code is not None:
         m.country = code
 
 
-def _resolve_known(tt: TaggedText, m: Mention, known_names: dict) -> None:
+def _resolve_known(doc: Document, m: Mention, known: dict[tuple[str, ...], Mention]) -> None:
     """``الرئيس السيسي``: a name under a rank alone takes the country and title of
     the fuller mention that introduced it earlier (or later) in the article."""
-    words = m.name_key(tt)
-    ref = known_names.get(words) or known_names.get(words[-1:])
+    words = m.name_key(doc)
+    ref = known.get(words) or known.get(words[-1:])
     if ref is None and len(words) > 1:
-        ref = known_names.get(words[:1] + words[-1:])
+        ref = known.get(words[:1] + words[-1:])
     if ref is not None and ref.country is not None:
         m.country = ref.country
-        m.ref = ref  # type: ignore[attr-defined]
+        m.ref = ref
 
 
-def _state_or_known(tt: TaggedText, i: int, known_names: dict, ctx: Context | None = None) -> Mention | None:
-    nisba = tt.at("nisba", i)
+def _state_or_known(doc: Document, i: int, known: dict[tuple[str, ...], Mention]) -> Mention | None:
+    nisba = doc.at("nisba", i)
     if nisba is not None and nisba.prefix.startswith("و"):
         # "الرئيسين التركي رجب طيب أردوغان والأمريكي باراك أوباما": the second of a pair
         # under one dual title is named by its nisba alone.
-        end = consume_name(tt, nisba.last, len(tt.tokens), ctx, need_given=True) if ctx else nisba.last
+        end = consume_name(doc, nisba.last, len(doc.tokens), need_given=True)
         if end > nisba.last:
             return Mention(i, end, "person", name=(nisba.last, end), title=(i, nisba.last),
                            country=nisba.value, country_tokens=(i, nisba.last), prefix="و")
-    place = tt.at("place", i)
-    city = tt.at("capital", i)  # a city stands for its state only as a destination
-    if place is not None or city is not None:
-        tag = place or city
+    place = doc.at("place", i)
+    city = doc.at("capital", i)  # a city stands for its state only as a destination
+    tag = place or city
+    if tag is not None:
         return Mention(i, tag.last, "state" if place else "city", country=tag.value,
                        country_tokens=(i, tag.last), prefix=tag.prefix)
-    word = tt.word(i)
+    word = doc.word(i)
     for length in (3, 2, 1):
-        key = tuple(tt.word(k) for k in range(i, i + length))
-        ref = known_names.get(key) or (known_names.get((word[1:],)) if length == 1 and word[:1] in "ول" else None)
+        key = tuple(doc.word(k) for k in range(i, i + length))
+        ref = known.get(key) or (known.get((word[1:],)) if length == 1 and word[:1] in "ول" else None)
         if ref is not None:
-            m = Mention(i, i + length, "person", name=(i, i + length), title=None,
-                        country=ref.country, country_tokens=None)
-            m.prefix = word[:1] if key not in known_names else ""
-            m.ref = ref  # type: ignore[attr-defined]
-            return m
+            return Mention(i, i + length, "person", name=(i, i + length), country=ref.country,
+                           prefix=word[:1] if key not in known else "", ref=ref)
     return None
 
 
-def register_names(tt: TaggedText, mentions: list[Mention], known: dict) -> None:
-    """Remember each named mention by its full name and surname, for later references
-    (and earlier ones: the whole article is registered before events are read)."""
+def register_names(doc: Document, mentions: list[Mention]) -> None:
+    """Remember each named mention in ``doc.known`` by its full name and surname, for later
+    references (and earlier ones: the whole article is registered before events are read)."""
+    cues = doc.lexicon.cues
+    known = doc.known
     for m in mentions:
         if m.kind != "person" or m.name is None or m.title is None:
             continue
-        words = m.name_key(tt)
+        words = m.name_key(doc)
         keys = [words]
         surname = words[-1]
-        if len(words) >= 2 and surname not in PARTICLES and len(surname) > 2:
+        if len(words) >= 2 and surname not in cues.name_particle and len(surname) > 2:
             keys.append((surname,))
         for key in keys:
             old = known.get(key)
@@ -562,4 +531,8 @@ def _better_reference(new: Mention, old: Mention) -> bool:
     explicit_old = old.country not in (None, HOME)
     if explicit_new != explicit_old:
         return explicit_new
-    return (new.name[1] - new.name[0]) > (old.name[1] - old.name[0])
+    return _name_length(new) > _name_length(old)
+
+
+def _name_length(m: Mention) -> int:
+    return m.name[1] - m.name[0] if m.name else 0

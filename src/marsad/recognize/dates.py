@@ -28,7 +28,7 @@ from functools import cache
 
 from hijridate import Gregorian, Hijri
 
-from marsad.lexicon import read_rows, split_variants
+from marsad.lexicon import Cues, load_cues, read_rows, split_variants
 from marsad.text.normalize import fold
 
 ABSOLUTE = "absolute"
@@ -200,48 +200,8 @@ def _occurrence(
 
 # --- patterns ------------------------------------------------------------------------
 
-# Relative words that qualify a month or a year; grouped by the direction they point.
-_DIRECTION = {
-    "الماضي": "past", "الماضيه": "past", "المنصرم": "past", "المنصرمه": "past",
-    "الفائت": "past", "الفائته": "past",
-    "المقبل": "future", "المقبله": "future", "القادم": "future", "القادمه": "future",
-    "الجاري": "current", "الحالي": "current",
-}
-# Parts of the day that may precede a relative word: مساء أمس "yesterday evening".
-_DAY_PARTS = ("صباح", "مساء", "ظهر", "عصر", "فجر", "ليله", "ظهيره", "صبيحه", "ضحي")
-# Relative words and their offset in days from publication.
-_OFFSETS = {
-    "اول من امس": -2, "اول امس": -2, "امس الاول": -2,
-    "الليله الماضيه": -1, "امس": -1, "بالامس": -1,
-    "اليوم": 0,
-    "غدا": 1, "غد": 1, "الغد": 1,
-    "بعد غد": 2, "بعد غدا": 2,
-}
-# Bare غد / الغد also mean "the future" (جيل الغد "tomorrow's generation"): they count
-# as a date only after يوم or a part of the day (يوم غد, صباح الغد).
-_NEEDS_ANCHOR = frozenset({"غد", "الغد"})
-
-# ``اليوم`` is also a noun ("the day") and a newspaper's name; these neighbours mark
-# those uses. Before it: the outlets عين اليوم / صحيفة اليوم, "in the day" (60 يورو في
-# اليوم "60 euros a day"), "this/that/the same day", anniversaries (ذكرى اليوم الوطني).
-_TODAY_NOT_AFTER = frozenset(
-    "عين صحيفه جريده ذكري في هذا ذلك نفس مثل طوال طيله".split()
-)
-# After it: a named or numbered day (اليوم الوطني "national day", اليوم الأول "the
-# first day", اليوم التالي "the next day", اليوم نفسه "that same day", اليوم الذي
-# "the day when").
-_TODAY_NOT_BEFORE = frozenset(
-    "الوطني العالمي الدولي العربي الخليجي الاول الثاني الثالث الرابع الخامس السادس "
-    "السابع الثامن التاسع العاشر الاخير التالي السابق الختامي الافتتاحي المفتوح الموعود "
-    "الواحد نفسه ذاته الذي".split()
-)
-# أمسّ is also "most in need of" (في أمس الحاجة), and الأمس القريب is "the recent past".
-_YESTERDAY_NOT_BEFORE = frozenset({"الحاجه", "القريب"})
-# الاثنين is also "the two" (بين الاثنين "between the two", الاثنين معا "both
-# together"); الأحد عشر is "eleven".
-_TWO_NOT_AFTER = frozenset({"بين", "كلا"})
-_TWO_NOT_BEFORE = frozenset({"معا"})
-_ONE_NOT_BEFORE = frozenset({"عشر"})
+# The words of relative dates (directions, parts of the day, day offsets) and those that
+# mark a use of اليوم, أمس, الاثنين or الأحد that is not a date come from ``cues.tsv``.
 
 _PREV_WORD = re.compile(r"(\w+)\W*\Z")
 _NEXT_WORD = re.compile(r" +(\w+)")
@@ -256,7 +216,7 @@ def _alternation(names) -> str:
 
 
 @cache
-def _pattern() -> re.Pattern:
+def _pattern(cues: Cues) -> re.Pattern:
     """One regex for every kind of date, compiled once from the month and weekday lists.
 
     A single alternation scans the text once (four separate scans cost four times as
@@ -268,8 +228,8 @@ def _pattern() -> re.Pattern:
     weekday = _alternation(weekday_names())
     months = month_names()
     gregorian = _alternation(n for n, (cal, _) in months.items() if cal == "gregorian")
-    direction = _alternation(_DIRECTION)
-    parts = _alternation(_DAY_PARTS)
+    direction = _alternation(cues.date_direction)
+    parts = _alternation(cues.day_part)
     absolute = (
         # an optional weekday before the day: يوم الخميس، الموافق 23 …
         rf"(?:(?:يوم +)?(?:{weekday}) *[,،]? *(?:الموافق +)?)?"
@@ -288,11 +248,11 @@ def _pattern() -> re.Pattern:
         r"(?!\d)(?![/.-]\d)(?: *[مه])?(?!\w)"
     )
     relative = (
-        rf"(?:(?P<part>{parts}) +)?(?:(?P<yom>يوم) +)?(?P<offset>{_alternation(_OFFSETS)})"
+        rf"(?:(?P<part>{parts}) +)?(?:(?P<yom>يوم) +)?(?P<offset>{_alternation(cues.day_offset)})"
         # the weekday may follow, also in brackets: أمس (الأحد)
         rf"(?: +\(? *(?P<rwd>{weekday})(?: *\))?)?(?!\w)"
     )
-    past_or_future = _alternation(k for k, v in _DIRECTION.items() if v != "current")
+    past_or_future = _alternation(k for k, v in cues.date_direction.items() if v != "current")
     weekday_only = (
         rf"(?:(?P<wpart>{parts}) +)?(?:(?P<wyom>يوم) +)?(?P<wd>{weekday})"
         rf"(?: +(?P<dir>{past_or_future}))?(?!\w)"
@@ -330,59 +290,59 @@ def _quoted(text: str, start: int, end: int) -> bool:
     return start > 0 and text[start - 1] in "«\"“" and text[end : end + 1] in ("»", '"', "”")
 
 
-def _relative(m: re.Match, text: str, published: Day | None):
+def _relative(m: re.Match, text: str, published: Day | None, cues: Cues):
     """``مساء أمس``, ``اليوم الخميس``, ``أول من أمس`` -> a date counted from ``published``."""
     rel = " ".join(m["offset"].split())
     anchored = m["part"] or m["yom"]
-    if rel in _NEEDS_ANCHOR and not anchored:
+    if rel in cues.needs_anchor and not anchored:
         return None
     start, end = m.span("relative")
     if not m["rwd"]:
         after = _word_after(text, end)
         if rel == "اليوم" and (
-            after in _TODAY_NOT_BEFORE
-            or (not anchored and _one_of(_word_before(text, start), _TODAY_NOT_AFTER))
+            after in cues.today_not_before
+            or (not anchored and _one_of(_word_before(text, start), cues.today_not_after))
             or _quoted(text, start, end)
         ):
             return None
-        if "امس" in rel and after in _YESTERDAY_NOT_BEFORE:
+        if "امس" in rel and after in cues.yesterday_not_before:
             return None
     if published is None:
         return None, RELATIVE
     try:
-        day = published + datetime.timedelta(days=_OFFSETS[rel])
+        day = published + datetime.timedelta(days=cues.day_offset[rel])
         if m["rwd"]:
             # أمس الخميس: the named weekday settles the day when the count and the
             # weekday disagree (an article written on Thursday, published on Friday).
             weekday = weekday_names()[m["rwd"]]
-            step = weekday_on_or_before if _OFFSETS[rel] <= 0 else weekday_on_or_after
+            step = weekday_on_or_before if cues.day_offset[rel] <= 0 else weekday_on_or_after
             day = step(day, weekday)
     except OverflowError:  # counting past year 1 or 9999
         return None, RELATIVE
     return day, RELATIVE
 
 
-def _weekday(m: re.Match, text: str, published: Day | None):
+def _weekday(m: re.Match, text: str, published: Day | None, cues: Cues):
     """``يوم الخميس``, ``الأحد المقبل`` -> the weekday in the publication's week."""
     wd = m["wd"]
     if not (m["wpart"] or m["wyom"] or m["dir"]):
         if wd == "الاثنين" and (
-            _one_of(_word_before(text, m.start("weekday")), _TWO_NOT_AFTER)
-            or _word_after(text, m.end("weekday")) in _TWO_NOT_BEFORE
+            _one_of(_word_before(text, m.start("weekday")), cues.two_not_after)
+            or _word_after(text, m.end("weekday")) in cues.two_not_before
         ):
             return None
-        if wd == "الاحد" and _word_after(text, m.end("weekday")) in _ONE_NOT_BEFORE:
+        if wd == "الاحد" and _word_after(text, m.end("weekday")) in cues.one_not_before:
             return None
     if published is None:
         return None, RELATIVE
-    direction = _DIRECTION[m["dir"]] if m["dir"] else None
+    direction = cues.date_direction[m["dir"]] if m["dir"] else None
     try:
         return resolve_weekday(published, weekday_names()[wd], direction), RELATIVE
     except OverflowError:  # counting past year 1 or 9999
         return None, RELATIVE
 
 
-def _day_month(m: re.Match, published: Day | None):
+def _day_month(m: re.Match, published: Day | None, cues: Cues):
     """``23 يوليو 2015``, ``1 أغسطس الجاري``, ``7 شوال`` -> a date.
 
     A missing year comes from ``published`` (its Hijri year for a Hijri month).
@@ -401,13 +361,13 @@ def _day_month(m: re.Match, published: Day | None):
         year = int(m["year"])
         # a year of the other calendar (23 يوليو 1436) is a typo we cannot resolve
         return (build(year) if year in years else None), ABSOLUTE
-    if base is None:
+    if base is None or published is None:
         return None, ABSOLUTE
     if m["yrel"]:
-        step = {"past": -1, "current": 0, "future": 1}[_DIRECTION[m["yrel"]]]
+        step = {"past": -1, "current": 0, "future": 1}[cues.date_direction[m["yrel"]]]
         return build(base + step), ABSOLUTE
     if m["mrel"]:
-        return _occurrence(build, base, published, _DIRECTION[m["mrel"]]), ABSOLUTE
+        return _occurrence(build, base, published, cues.date_direction[m["mrel"]]), ABSOLUTE
     return nearest_year(build, base, published), ABSOLUTE
 
 
@@ -433,14 +393,18 @@ def _numeric(m: re.Match):
 
 
 def find_dates(
-    text: str, published: Day | None, spans: list[tuple[int, int]] | None = None
+    text: str,
+    published: Day | None,
+    spans: list[tuple[int, int]] | None = None,
+    cues: Cues | None = None,
 ) -> list[DateMention]:
     """Every date expression in folded ``text`` (or only within ``spans``, offsets still
     absolute), sorted and non-overlapping.
 
     The text is scanned left to right; at each position the longest reading is taken,
     so ``أمس الخميس`` is one mention, not ``أمس`` and ``الخميس``, and ``الخميس 7 شوال``
-    one date. Relative expressions get ``value=None`` without ``published``.
+    one date. Relative expressions get ``value=None`` without ``published``. The words of
+    relative dates are ``cues`` (by default those of the packaged or overriding ``cues.tsv``).
 
     >>> from marsad.text.normalize import fold
     >>> t = fold("وعقد الاجتماع أمس الخميس في الرياض")
@@ -451,8 +415,9 @@ def find_dates(
     >>> [(t[d.start:d.end], d.value.isoformat()) for d in find_dates(t, None)]
     [('7 شوال 1436ه', '2015-07-23'), ('23 يوليو 2015م', '2015-07-23')]
     """
+    cues = cues or load_cues()
     found = []
-    pattern = _pattern()
+    pattern = _pattern(cues)
     matches = (
         pattern.finditer(text)
         if spans is None
@@ -460,14 +425,16 @@ def find_dates(
     )
     for m in matches:
         branch = m.lastgroup  # the outermost group closes last: the branch's name
+        if branch is None:
+            continue
         if branch == "absolute":
-            result = _day_month(m, published)
+            result = _day_month(m, published, cues)
         elif branch == "numeric":
             result = _numeric(m)
         elif branch == "relative":
-            result = _relative(m, text, published)
+            result = _relative(m, text, published, cues)
         else:
-            result = _weekday(m, text, published)
+            result = _weekday(m, text, published, cues)
         if result is not None:
             found.append(DateMention(*m.span(branch), *result))
     return found

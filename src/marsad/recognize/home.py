@@ -16,13 +16,10 @@ from collections import Counter
 from urllib.parse import urlparse
 
 from marsad.lexicon import Lexicon
-from marsad.recognize.tagging import TaggedText
+from marsad.recognize.document import Document
 
 DATELINE_CHARS = 400  # title + the body's first line or two
 CREDIT_CHARS = 60
-ARAB_STATES = frozenset(
-    "DZA BHR COM DJI EGY IRQ JOR KWT LBN LBY MRT MAR OMN PSE QAT SAU SOM SDN SYR TUN ARE YEM".split()
-)
 
 
 def outlet_country(source: str | None, url: str | None, lex: Lexicon) -> str | None:
@@ -41,27 +38,29 @@ def outlet_country(source: str | None, url: str | None, lex: Lexicon) -> str | N
     return None
 
 
-def infer_home_country(tt: TaggedText, lex: Lexicon) -> tuple[str | None, str]:
+def infer_home_country(doc: Document) -> tuple[str | None, str]:
     """``(country, reason)`` inferred from the text alone."""
+    lex = doc.lexicon
+    arab_states = lex.cues.arab_state
     # Agency names are also ordinary words (بنا "built", قنا the Egyptian city), so only
     # the dateline at the head of the body or the credit at its very end counts.
-    head, tail = tt.text[:DATELINE_CHARS], tt.text[-CREDIT_CHARS:]
+    head, tail = doc.text[:DATELINE_CHARS], doc.text[-CREDIT_CHARS:]
     agencies = [m.value for m in lex.agencies.find(head)] or [m.value for m in lex.agencies.find(tail)]
     if agencies:
         return Counter(agencies).most_common(1)[0][0], "agency"
-    city = _dateline_state(tt)
+    city = _dateline_state(doc)
     if city is not None:
         return city, "dateline"
     unique = Counter(
-        t.value[1] for t in tt.tags["title"].values() if t.value[0] == "unique" and t.value[1] in ARAB_STATES
+        t.value[1] for t in doc.tags["title"].values() if t.value[0] == "unique" and t.value[1] in arab_states
     )
     if unique:
         return unique.most_common(1)[0][0], "unique office"
     counts: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
     for kind in ("place", "nisba"):
-        for i, tag in tt.tags[kind].items():
-            if tag.value in ARAB_STATES:
+        for i, tag in doc.tags[kind].items():
+            if tag.value in arab_states:
                 counts[tag.value] += 1
                 first_seen[tag.value] = min(first_seen.get(tag.value, i), i)
     if counts:
@@ -70,18 +69,16 @@ def infer_home_country(tt: TaggedText, lex: Lexicon) -> tuple[str | None, str]:
     return None, "unknown"
 
 
-DATELINE_MARKS = frozenset(["-", "–", "—", "(", ":", "/"])
-
-
-def _dateline_state(tt: TaggedText) -> str | None:
+def _dateline_state(doc: Document) -> str | None:
     """An Arab capital, city or state opening a line and followed, within three tokens,
     by a dateline mark: ``بغداد - استقبل``, ``عمان (بترا) -``, ``الجزائر:``."""
+    cues = doc.lexicon.cues
     for kind in ("capital", "place"):
-        for i, tag in tt.tags.get(kind, {}).items():
-            start = tt.tokens[i].start
-            if start > DATELINE_CHARS or tag.value not in ARAB_STATES:
+        for i, tag in doc.tags[kind].items():
+            start = doc.tokens[i].start
+            if start > DATELINE_CHARS or tag.value not in cues.arab_state:
                 continue
-            at_line_start = start == 0 or "\n" in tt.text[max(0, start - 3) : start]
-            if at_line_start and any(tt.word(k) in DATELINE_MARKS for k in range(tag.last, tag.last + 3)):
+            at_line_start = start == 0 or "\n" in doc.text[max(0, start - 3) : start]
+            if at_line_start and any(doc.word(k) in cues.dateline_mark for k in range(tag.last, tag.last + 3)):
                 return tag.value
     return None

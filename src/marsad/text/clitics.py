@@ -26,6 +26,8 @@ NISBA_SUFFIXES: frozenset[str] = frozenset(["", "ه", "ين", "ون", "ان", "�
 # purpose: سلم + ان is the name سلمان; dual verbs (يبحثان) are listed whole.
 VERB_SUFFIXES: frozenset[str] = frozenset(["", "ت", "ه", "ها", "هم", "هما", "وا", "ا", "تا", "نا"])
 EXACT: frozenset[str] = frozenset([""])
+# Possessive pronouns written on a noun: زيارته "his visit", زيارتها "her visit".
+PRONOUN_ENDINGS = ("ه", "ها", "هما", "هم")
 
 
 def strip_article(written: str, folded: str) -> tuple[str, bool]:
@@ -42,7 +44,3 @@ def strip_article(written: str, folded: str) -> tuple[str, bool]:
     if written.lstrip().startswith("ال") and len(folded) > 3:
         return folded[2:], True
     return folded, False
-
-
-def is_word_char(ch: str) -> bool:
-    return ch.isalnum()

@@ -43,10 +43,6 @@ class Match:
     def value(self) -> Any:
         return self.entry.value
 
-    @property
-    def prefix_len(self) -> int:
-        return self.core_start - self.start
-
 
 class PhraseMatcher:
     """Find lexicon phrases in folded text.

@@ -20,10 +20,6 @@ class Token(NamedTuple):
     end: int
     text: str
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum()
-
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """Half-open ``(start, end)`` ranges of the sentences of ``text`` (blank ones dropped).
