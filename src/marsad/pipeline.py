@@ -202,7 +202,7 @@ def _fill_names(doc: Document, event: Event, named: list[Mention]) -> Mention | 
         wanted = _title_words(actor.title)
         best, best_overlap = None, 0
         for m in named:
-            if _resolve_country(m, doc.home) != actor.country or m.title is None:
+            if _resolve_country(doc, m) != actor.country or m.title is None:
                 continue
             start, end = doc.char_range(*m.title)
             overlap = len(wanted & _title_words(doc.text[start:end]))
@@ -231,13 +231,42 @@ def _repeats_body(events: list[Event], headline: Event) -> bool:
     return False
 
 
-def _resolve_country(m: Mention, home: str | None) -> str | None:
-    """An office held at home (``وزير الدفاع``) or a titled or ranked person (``الأمير
-    محمد بن سلمان``) is the outlet's; a bare name with no title, rank or state (``نهال
-    كمال``) has no known country."""
-    if m.country == HOME or (m.country is None and (m.title is not None or m.kind == "office" or m.ranked)):
-        return home
+def _resolve_country(doc: Document, m: Mention) -> str | None:
+    """The state an actor acts for.
+
+    A state named in the mention decides (``سفير تركيا``, ``وزير الخارجية الكويتي``,
+    ``وزير خارجية المملكة``). With none, the outlet's own state is taken only for one
+    holder of a definite post (:func:`_home_office`) or a ranked person named in full
+    (``الأمير محمد بن سلمان``); plurals, bare heads, generic posts and former holders
+    («الوزراء», «الرئيس السابق», «مسؤول») get no state, and the event drops them.
+    """
+    implicit = m.country_tokens is None and m.country in (None, HOME)
+    if implicit:
+        return doc.home if _home_office(doc, m) else None
+    if m.country == HOME:
+        return doc.home
     return m.country
+
+
+def _home_office(doc: Document, m: Mention) -> bool:
+    """Whether a mention with no state of its own names one holder of a definite post:
+    «وزير الخارجية» "the foreign minister" and «ولي العهد» "the crown prince" do;
+    «الوزراء» "the ministers", «الوزيران» "the two ministers", «مستشاريه» "his advisers",
+    «المنسق» "the coordinator" and «رئيس» alone do not."""
+    if m.title is None:
+        return m.ranked and m.name is not None
+    head = doc.at("title", m.title[0])
+    if head is None:
+        return False
+    cues = doc.lexicon.cues
+    core = fold(doc.text[head.match.core_start:head.match.core_end])
+    core = core[2:] if core.startswith("ال") else core
+    if doc.text[head.match.core_end:head.match.end] or core in cues.plural_office:
+        return False  # a dual, plural or possessive ending: الوزيران, نائبها
+    if any(doc.word(i) in cues.former for i in range(*m.title)):
+        return False
+    qualified = m.title[1] - m.title[0] >= 2 or head.last - head.first >= 2
+    return qualified or (m.name is not None and core not in cues.generic_office)
 
 
 def _core_start(doc: Document, i: int) -> int:
@@ -275,7 +304,7 @@ def _actor(doc: Document, m: Mention, role: str) -> Actor:
         title = evidence["title"].text
     if m.country_tokens:
         evidence["country"] = doc.token_span(*m.country_tokens)
-    return Actor(role, name, title, _resolve_country(m, doc.home), evidence)
+    return Actor(role, name, title, _resolve_country(doc, m), evidence)
 
 
 def _build_event(doc: Document, cand: Candidate, n: int, candidate_sentences: list[int]) -> Event | None:
@@ -287,8 +316,10 @@ def _build_event(doc: Document, cand: Candidate, n: int, candidate_sentences: li
             extra = Actor("target", None, None, code)
             extra.evidence["country"] = doc.token_span(*span)
             actors.append(extra)
-    countries = {a.country for a in actors if a.country}
-    if len(countries) < 2 or any(a.country is None for a in actors if a.role == "source"):
+    if any(a.country is None for a in actors if a.role == "source"):
+        return None
+    actors = [a for a in actors if a.country]  # a party with no state is no party
+    if len({a.country for a in actors}) < 2:
         return None
     trig = cand.trigger
     event = Event(

@@ -98,6 +98,9 @@ class Cues:
     title_seat: frozenset[str]
     title_host: frozenset[str]
     home_word: frozenset[str]
+    plural_office: frozenset[str]
+    generic_office: frozenset[str]
+    former: frozenset[str]
     ruler_rank: frozenset[str]  # with every proclitic the matcher allows
     venue: tuple[str, ...]
     place_end: frozenset[str]

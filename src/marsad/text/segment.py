@@ -1,7 +1,8 @@
 """Sentences and tokens of folded text, as offsets.
 
-News sentences end at ``.``, ``!``, ``؟``, ``؛`` or a line break; commas (``،``) do not
-end them, because Arabic news chains long clauses with commas. A full stop after a
+News sentences end at ``.``, ``!``, ``؟`` or a line break; commas (``،``) and the Arabic
+semicolon (``؛``) do not end them, because Arabic news chains long clauses with them
+(«استقبل خادم الحرمين الشريفين في قصر السلام، اليوم؛ وزير الخارجية …»). A full stop after a
 one-letter abbreviation (``د.`` for الدكتور, ``م.`` for المهندس) does not end a sentence.
 """
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-_BOUNDARY = re.compile(r"\n|[.!?؟؛](?=\s|$|[\"'»”)])|[.!?؟؛]{2,}")
+_BOUNDARY = re.compile(r"\n|[.!?؟](?=\s|$|[\"'»”)])|[.!?؟]{2,}")
 _TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
 
 
