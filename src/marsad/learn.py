@@ -58,7 +58,7 @@ class Sample:
 def extract_gold(article: dict) -> Extraction:
     return extract(article.get("text") or "", title=article.get("title") or "",
                    published=article.get("published"), source=article.get("source"),
-                   url=article.get("url"), id=article["id"])
+                   url=article.get("url"), id=article["id"], model=None)
 
 
 def propose(gold: list[dict]) -> Sample:

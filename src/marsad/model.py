@@ -165,6 +165,8 @@ class Event:
     location_span: Span | None = None
     topic_spans: dict[str, list[Span]] = field(default_factory=dict)
     codes: dict[str, Any] = field(default_factory=dict)
+    confidence: float | None = None  # the learned layer's belief (0–1); None when it is off
+    place: dict[str, Any] | None = None  # the location resolved in the gazetteer (marsad.geo.Geo.to_dict())
 
     def countries(self) -> frozenset[str]:
         return frozenset(a.country for a in self.actors if a.country)
@@ -188,6 +190,8 @@ class Event:
             "date": self.date,
             "location": self.location,
             "topics": list(self.topics),
+            "confidence": self.confidence,
+            "place": dict(self.place) if self.place else None,
             "codes": dict(self.codes),
             "evidence": self.evidence(),
         }

@@ -10,7 +10,9 @@ Steps, each reading and enriching one :class:`~marsad.recognize.document.Documen
 normalise (keeping offsets) and tag with every lexicon → infer the home country →
 split sentences → find dates → remember the people named with a title → per sentence,
 find actor mentions and assemble events → attach dates, places and topics → merge
-repeats → add codes and map every span back to the original.
+repeats → add codes and map every span back to the original → resolve each location in
+the gazetteer → score each event with the learned confidence layer and drop those below
+its cut-off (:mod:`marsad.confidence`).
 """
 from __future__ import annotations
 
@@ -19,7 +21,9 @@ import re
 from bisect import bisect_left, bisect_right
 
 from marsad.codes import codes_for
+from marsad.confidence import ConfidenceModel, default_model, score_events
 from marsad.events import Candidate, addressees_after, sentence_events
+from marsad.geo import locate
 from marsad.lexicon import Lexicon, load_lexicon
 from marsad.model import Actor, Article, Event, Extraction, Span, vocabulary
 from marsad.recognize.actors import HOME, Mention, find_mentions, register_names
@@ -34,6 +38,7 @@ from marsad.text.segment import sentences
 TOPIC_SCOPE = 8  # sentences after the trigger that may say what was discussed
 DATE_REACH = 200  # characters between a trigger and the date that can still be its date
 CEREMONIAL_SUBTYPES = ("congratulation", "condolence")
+DEFAULT_MODEL = "default"  # extract(model=...): the shipped confidence model, or $MARSAD_MODEL
 # An unfilled template slot left by a writer: "[تاريخ اليوم – يرجى إضافته]", "[اسم الوزير]".
 PLACEHOLDER = re.compile(
     r"\[[^\]\n]{0,80}(?:يرجى|إضافته|اضافته|أدخل|ادخل|ضع |تاريخ|اسم|TBD|TODO|placeholder|INSERT)[^\]\n]{0,80}\]"
@@ -58,21 +63,28 @@ def extract(
     id: str = "article",
     home_country: str | None = None,
     lexicon: Lexicon | None = None,
+    model: ConfidenceModel | None | str = DEFAULT_MODEL,
 ) -> Extraction:
     """Extract the engagement events of one article given as text.
 
     ``published`` (a date or ``YYYY-MM-DD``) anchors relative dates such as ``أمس``;
     ``home_country`` overrides the outlet's country (else known from ``source``/``url``
-    or inferred from the text).
+    or inferred from the text). ``model`` is the confidence model: the shipped one (or
+    ``$MARSAD_MODEL``) by default, another :class:`~marsad.confidence.ConfidenceModel`, or
+    ``None`` to keep every event the rules find (with ``confidence`` None).
     """
     article = Article(id=id, title=title, text=text, published=_parse_date(published), source=source, url=url)
-    return extract_article(article, home_country=home_country, lexicon=lexicon)
+    return extract_article(article, home_country=home_country, lexicon=lexicon, model=model)
 
 
 def extract_article(
-    article: Article, *, home_country: str | None = None, lexicon: Lexicon | None = None
+    article: Article,
+    *,
+    home_country: str | None = None,
+    lexicon: Lexicon | None = None,
+    model: ConfidenceModel | None | str = DEFAULT_MODEL,
 ) -> Extraction:
-    """Extract the engagement events of an :class:`Article`."""
+    """Extract the engagement events of an :class:`Article` (``model`` as in :func:`extract`)."""
     doc = Document.read(article, lexicon or load_lexicon())
     doc.home = _home(doc, home_country)
     if not doc.tag_starts["trigger"]:
@@ -85,7 +97,12 @@ def extract_article(
     per_sentence = _candidates(doc, first_pass)
     named = [m for found in first_pass for m in found if m.name and m.title]
     events = _assemble(doc, per_sentence, named)
-    return Extraction(article, events, _flags(article, doc.home), doc.home)
+    for event in events:
+        geo = locate(event.location, event.countries(), doc.home)
+        event.place = geo.to_dict() if geo is not None else None
+    extraction = Extraction(article, events, _flags(article, doc.home), doc.home)
+    score_events(extraction, default_model() if model == DEFAULT_MODEL else model)
+    return extraction
 
 
 def _find_dates(doc: Document) -> None:
