@@ -206,10 +206,18 @@ def _build_places(rows, orgs, lex: Lexicon, data_dir=None) -> None:
         nisbas += [(v, code) for v in split_variants(cell(row, 2))]
     for row in read_rows("cities.tsv", data_dir):
         capitals += [(v, row[0]) for v in split_variants(cell(row, 1))]
+    names += _gazetteer_regions(data_dir)
     lex.org_codes = frozenset(r[0] for r in orgs)
     lex.places = PhraseMatcher(names, suffixes=EXACT)
     lex.nisbas = PhraseMatcher(nisbas, suffixes=NISBA_SUFFIXES)
     lex.capitals = PhraseMatcher(capitals, suffixes=EXACT)
+
+
+def _gazetteer_regions(data_dir) -> list[tuple[str, str]]:
+    """First-level regions of the gazetteer, as places that name their state: «كردستان» →
+    IRQ, «الشيشان» → RUS, «دارفور» → SDN (a president of Chechnya acts for Russia)."""
+    return [(v, row[4]) for row in read_rows("gazetteer.tsv", data_dir) if row[1] == "region"
+            for v in split_variants(cell(row, 2))]
 
 
 def _build_people(data_dir, lex: Lexicon) -> None:
