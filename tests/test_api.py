@@ -4,6 +4,7 @@ against the pair filter, an evidence span against the article text), bad input a
 with 4xx and a message, SQL and FTS syntax taken literally, uploads guarded by a token,
 a Content-Security-Policy everywhere, and a property-based sweep of the OpenAPI
 description (schemathesis) that finds no 5xx."""
+import itertools
 import json
 import re
 import socket
@@ -369,8 +370,8 @@ BAD_REQUESTS = [
     ("/api/events?pair=KWT", 400),
     ("/api/events?pair=KWT,BEL,FRA", 400),
     ("/api/events?pair=KW1,BEL", 400),
-    ("/api/events?country=KUWAIT", 422),
-    ("/api/events?country=K1T", 422),
+    ("/api/events?country=KUWAITT", 400),  # neither a code nor a name
+    ("/api/events?country=K1T", 400),
     ("/api/events?since=2015-8-3", 422),
     ("/api/events?since=yesterday", 422),
     ("/api/events?since=2024-01-01&until=2023-01-01", 400),
@@ -406,25 +407,35 @@ BAD_REQUESTS = [
     ("/api/graph?limit=0", 422),
     ("/api/graph?limit=1000000", 422),
     ("/api/timeline?interval=year", 422),
-    ("/api/timeline?country=KUWAIT", 422),
+    ("/api/timeline?country=KUWAITT", 400),
+    ("/api/events?country=" + "x" * 101, 422),
+    ("/api/events?min_confidence=1.5", 422),
+    ("/api/events?min_confidence=high", 422),
     ("/api/search", 422),
     ("/api/search?q=", 422),
     (f"/api/search?q={LONG}", 422),
     ("/api/search?q=x&per_page=100000", 422),
     ("/api/no-such-endpoint", 404),
+    pytest.param("/api/events?since=2015-13-45", None),
+    pytest.param("/api/events?until=2015-02-30", None),
+]
+# Pages answer with a page in the reader's language, never JSON.
+BAD_PAGES = [
     ("/events?pair=KWT", 400),
     ("/events?type=FOO", 400),
     ("/events?since=yesterday", 400),
-    ("/events?page=0", 422),
+    ("/events?country=الكويتي", 400),  # an adjective, not a name
+    ("/events?min_confidence=2", 400),
+    ("/events?page=0", 400),
     ("/events/999999", 404),
     ("/articles/no-such-article", 404),
     ("/actors/999999", 404),
-    ("/countries/K1T", 422),
-    ("/network?kind=x", 422),
-    (f"/search?q={LONG}", 422),
-    ("/lang/fr", 422),
-    pytest.param("/api/events?since=2015-13-45", None),
-    pytest.param("/api/events?until=2015-02-30", None),
+    ("/countries/K1T", 404),
+    ("/network?kind=x", 400),
+    (f"/search?q={LONG}", 400),
+    ("/lang/fr", 400),
+    ("/no-such-page", 404),
+    ("/map?since=2015-02-30", 400),
     pytest.param("/events/99999999999999999999", None),
     pytest.param("/actors/99999999999999999999", None),
 ]
@@ -435,6 +446,25 @@ def test_bad_request_is_a_4xx_with_a_message(client, url, status):
     r = client.get(url)
     assert r.status_code == (status or r.status_code), (url, r.status_code, r.text[:300])
     assert_client_error(r)
+
+
+@pytest.mark.parametrize("lang, words", [("ar", "تعذّر|غير موجودة"), ("en", "cannot be shown|Not found")])
+@pytest.mark.parametrize("url, status", BAD_PAGES)
+def test_a_bad_page_address_is_a_page_in_the_readers_language(client, url, status, lang, words):
+    r = client.get(url, headers={"Cookie": f"lang={lang}"})
+    assert r.status_code == (status or r.status_code) and 400 <= r.status_code < 500, (url, r.status_code)
+    assert r.headers["content-type"].startswith("text/html"), r.text[:200]
+    assert f'<html lang="{lang}"' in r.text and 'id="error-message"' in r.text
+    assert re.search(words, r.text), r.text[:500]
+    assert '{"detail"' not in r.text
+
+
+def test_a_bad_filter_page_names_the_field_and_the_value(client):
+    r = client.get("/events", params={"country": "الكويتي", "lang": "ar"})
+    assert r.status_code == 400
+    assert "«الدولة»" in r.text and "«الكويتي»" in r.text and "KWT" in r.text  # the field, the value, a hint
+    r = client.get("/events", params={"country": "Kuwaitt", "lang": "en"})
+    assert "Country" in r.text and "Kuwaitt" in r.text
 
 
 def test_lang_switch_redirects_only_to_this_site(client):
@@ -756,7 +786,7 @@ def test_a_client_dripping_its_headers_is_disconnected(db):
                     conn.sendall(b"X-Drip: a\r\n")
                     conn.settimeout(0.1)
                     closed = conn.recv(1024) == b""
-                except socket.timeout:
+                except TimeoutError:
                     continue
                 except OSError:
                     closed = True
@@ -775,3 +805,144 @@ def test_serve_binds_before_it_announces_and_names_a_busy_port(db):
     assert result.exit_code == 1 and "dashboard on" not in result.output
     assert result.output.strip().splitlines() == [f"Error: port {port} on 127.0.0.1 is already in use "
                                                   "(another server?); choose another with --port"]
+
+
+# ------------------------------------------------------------------ names, languages, dashboard --
+
+def page_events(client, seed_id: str) -> list[int]:
+    """The real-world events reported by one article."""
+    return sorted({e["cluster_id"] for e in client.get(f"/api/articles/{seed_id}").json()["events"]})
+
+
+def test_count_phrases_agree_with_the_number():
+    from marsad.web.i18n import count_phrase
+
+    # "1 event, 2 events (dual), 3 events, 11 events (accusative singular)"
+    assert [count_phrase(n, "event") for n in (1, 2, 3, 10, 11, 25, 100, 101, 105, 1000)] == [
+        "1 حدث", "2 حدثان", "3 أحداث", "10 أحداث", "11 حدثًا", "25 حدثًا", "100 حدث", "101 حدث", "105 أحداث",
+        "1000 حدث"]
+    assert count_phrase(3, "article") == "3 مقالات" and count_phrase(12, "outlet") == "12 مصدرًا"
+    assert count_phrase(1, "event", "en") == "1 event" and count_phrase(7, "event", "en") == "7 events"
+
+
+def test_the_english_page_of_a_seed_event_names_countries_and_romanises_people(client):
+    """seed-000: Kuwait's deputy foreign minister Jarrah Al-Jaber phoned Belgium's secretary
+    general of foreign affairs Theodora Gentzis."""
+    event_id = page_events(client, "seed-000")[0]
+    english = client.get(f"/events/{event_id}?lang=en").text
+    assert "Kuwait" in english and "Belgium" in english
+    assert re.search(r"Jarrah|Jarah", english), english  # جراح romanised
+    assert 'class="translit"' in english or "Al-Jaber" in english
+    assert "الكويت" not in re.sub(r"<(p|div)[^>]*article-(text|title).*?</\1>", "", english, flags=re.DOTALL)
+    arabic = client.get(f"/events/{event_id}?lang=ar").text
+    assert "الكويت" in arabic and "بلجيكا" in arabic and ">KWT<" in arabic  # the code as a hint
+
+
+@pytest.mark.parametrize("lang, kuwait", [("ar", "الكويت"), ("en", "Kuwait")])
+def test_countries_are_named_on_pages(client, lang, kuwait):
+    country = client.get(f"/countries/KWT?lang={lang}").text
+    assert re.search(rf'id="country-name">{kuwait}<', country)
+    overview = client.get(f"/?lang={lang}").text
+    pairs = overview.split('class="pairs"')[1].split("</table>")[0]
+    assert not re.search(r">[A-Z]{3} – [A-Z]{3}<", pairs)  # names, codes only as hints
+    graph = json.loads(re.search(r'id="graph-data">(.*?)</script>', client.get(f"/network?lang={lang}").text).group(1))
+    assert kuwait in {n["label"] for n in graph["nodes"]}
+
+
+def test_filters_accept_country_names_in_both_languages(client, events):
+    by_code = ids(get_events(client, country="KWT")["items"])
+    assert by_code
+    for name in ("الكويت", "Kuwait", "kuwait", "دولة الكويت"):
+        assert ids(get_events(client, country=name)["items"]) == by_code, name
+    assert ids(get_events(client, pair="الكويت، بلجيكا")["items"]) == ids(get_events(client, pair="KWT,BEL")["items"])
+    page = client.get("/events", params={"country": "Kuwait", "lang": "en"}).text
+    assert 'list="country-names"' in page and '<option value="Kuwait"' in page and 'value="Kuwait"' in page
+
+
+def test_confidence_filter_and_display(client, events):
+    for threshold in (0, 0.5, 0.9):
+        kept = get_events(client, min_confidence=threshold)["items"]
+        assert set(ids(kept)) <= set(ids(events))
+        assert all(e["confidence"] is not None and e["confidence"] >= threshold for e in kept)
+    assert all("confidence" in e and "place" in e for e in events)
+    page = client.get("/events", params={"min_confidence": "0.5"}).text
+    assert 'name="min_confidence"' in page and 'value="0.5"' in page
+    assert "الثقة" in client.get(f"/events/{events[0]['id']}?lang=ar").text
+
+
+def test_overview_separates_occurred_and_planned_events(client):
+    html = client.get("/?lang=ar").text
+    latest = html.split('id="latest"')[1].split('id="upcoming-heading"')[0]
+    upcoming = html.split('id="upcoming"')[1]
+    assert "وقع" in latest and "مزمع" not in latest.split("<tbody>")[1]
+    assert "مزمع" in upcoming.split("<tbody>")[1] and "<td>وقع</td>" not in upcoming
+
+
+def test_month_axis_is_continuous_and_counts_what_it_leaves_out(db, tmp_path):
+    copy = tmp_path / "axis.db"
+    source, target = sqlite3.connect(db), sqlite3.connect(copy)
+    source.backup(target)
+    source.execute("SELECT 1")
+    # a historical year read as an event's date (1977), and an undated event
+    target.execute("UPDATE clusters SET date = '1977-03-01' WHERE id = (SELECT min(id) FROM clusters)")
+    target.execute("UPDATE clusters SET date = NULL WHERE id = (SELECT max(id) FROM clusters)")
+    target.commit()
+    source.close()
+    target.close()
+    from marsad.store import connect
+    from marsad.store.query import month_axis
+
+    axis = month_axis(connect(copy, readonly=True))
+    months = axis["months"]
+    assert months[0] >= "1990-01" and len(months) == len(set(months))
+    for a, b in itertools.pairwise(months):  # each month follows the one before
+        ya, ma, yb, mb = int(a[:4]), int(a[5:]), int(b[:4]), int(b[5:])
+        assert (yb, mb) == ((ya + 1, 1) if ma == 12 else (ya, ma + 1))
+    assert {r["period"] for r in axis["rows"]} <= set(months)
+    assert axis["out_of_range"] >= 1 and axis["undated"] >= 1
+    html = TestClient(create_app(copy)).get("/").text
+    assert 'id="axis-note"' in html and "بلا تاريخ" in html
+    data = json.loads(re.search(r'id="timeline-data">(.*?)</script>', html).group(1))
+    assert data["periods"] == months
+
+
+def test_dates_are_isolated_left_to_right_and_no_empty_separators(client, events):
+    for url in ["/", "/events", f"/events/{events[0]['id']}", "/articles/ex-kw-001", "/search?q=الكويت", "/actors/1"]:
+        html = client.get(url).text
+        assert not re.search(r"·\s*·", html), url
+        for date in re.findall(r"\d{4}-\d{2}-\d{2}", re.sub(r"<script.*?</script>", "", html, flags=re.DOTALL)):
+            assert re.search(rf'(dir="ltr"><time datetime="{date}">|datetime="{date}"|value="{date}"|={date}){date}?', html), (url, date)
+
+
+def test_search_lists_an_article_published_twice_once(upload_client):
+    twin = {"title": "وزير الخارجية يستقبل سفير بلجيكا", "source": "twin-outlet", "url": "https://example.com/a/1",
+            "text": "استقبل وزير الخارجية الكويتي اليوم سفير بلجيكا لدى الكويت وبحث معه العلاقات الثنائية."}
+    r = upload_client.post("/api/articles", json=[{"id": "twin-1", **twin}, {"id": "twin-2", **twin}],
+                           headers={"Authorization": f"Bearer {TOKEN}"})
+    assert r.status_code == 201, r.text
+    hits = upload_client.get("/api/search", params={"q": "سفير بلجيكا"}).json()
+    assert [h["id"] for h in hits if h["source"] == "twin-outlet"] == ["twin-1"]
+
+
+def test_english_search_finds_people_by_romanised_name(client):
+    found = client.get("/api/actors", params={"q": "Al-Sabah"}).json()
+    assert found and all("sabah" in a["name_en"].lower() for a in found)
+    assert all(a["name_en_method"] in ("known", "transliterated") for a in found)
+    person = found[0]["name_en"].split()[0]
+    assert ids(get_events(client, person=found[0]["name_en"])["items"])
+    page = client.get("/search", params={"q": person, "lang": "en"}).text
+    assert 'id="people"' in page and f"/actors/{found[0]['id']}" in page
+
+
+def test_map_data_agrees_with_the_filters(client, events):
+    world = client.get("/api/map").json()
+    kwt = len(get_events(client, country="KWT")["items"])
+    assert world["countries"]["KWT"] == kwt and world["names"]["KWT"] == {"code": "KWT", "ar": "الكويت", "en": "Kuwait"}
+    focused = client.get("/api/map", params={"country": "Kuwait"}).json()
+    assert focused["focus"] == "KWT" and focused["countries"]["KWT"] == kwt
+    for code, n in focused["countries"].items():
+        if code != "KWT":
+            assert n == len(get_events(client, pair=f"KWT,{code}")["items"])
+    assert isinstance(world["points"], list) and world["pairs"][0]["weight"] >= world["pairs"][-1]["weight"]
+    page = client.get("/map").text
+    assert 'id="world-map"' in page and "/static/vendor/d3.min.js" in page

@@ -132,13 +132,13 @@ def test_overview_draws_the_timeline_and_lists_pairs_and_events(page):
 
 def test_filter_narrows_the_event_list(page):
     page.goto("/events")
-    before = int(page.inner_text("#count"))
+    before = int(page.get_attribute("#count", "data-count"))
     page.select_option("select[name=type]", "MEETING")
-    page.fill("input[name=country]", "KWT")
+    page.fill("input[name=country]", "الكويت")  # a name, as a reader types it
     page.click("#apply")
-    page.wait_for_url(lambda url: "type=MEETING" in url and "country=KWT" in url)
+    page.wait_for_url(lambda url: "type=MEETING" in url and "country=" in url)
     shoot(page, "events-filtered")
-    after = int(page.inner_text("#count"))
+    after = int(page.get_attribute("#count", "data-count"))
     assert 0 < after < before
     rows = page.locator("table.events tbody tr.event-row")
     assert rows.count() == min(after, 50)
@@ -229,3 +229,106 @@ def _assert_inert(page: Page) -> None:
     assert SCRIPT_PAYLOAD in visible
     assert "⟦U+202E⟧" in visible and "⟦U+2066⟧" in visible
     assert "\u202e" not in visible and "\u2066" not in visible
+
+
+SHOTS = Path(os.environ.get("MARSAD_SHOTS", str(ARTIFACTS)))
+
+
+def screenshot_pixels(page: Page, selector: str) -> int:
+    """How many pixels of the element's screenshot differ from its background colour
+    (an SVG has no canvas to read: its screenshot is drawn on one in the page)."""
+    import base64
+
+    png = base64.b64encode(page.locator(selector).screenshot()).decode()
+    return page.evaluate("""async (png) => {
+        const img = new Image();
+        img.src = "data:image/png;base64," + png;
+        await img.decode();
+        const c = document.createElement("canvas");
+        c.width = img.width; c.height = img.height;
+        const g = c.getContext("2d");
+        g.drawImage(img, 0, 0);
+        const d = g.getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 0; i < d.length; i += 4) {
+            if (Math.abs(d[i] - d[0]) + Math.abs(d[i + 1] - d[1]) + Math.abs(d[i + 2] - d[2]) > 30) n++;
+        }
+        return n;
+    }""", png)
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_map_draws_countries_and_a_click_opens_the_country(page, lang):
+    page.goto(f"/map?lang={lang}")
+    page.wait_for_selector("#world-map[data-ready]")
+    shoot(page, f"map-{lang}")
+    assert int(page.get_attribute("#world-map", "data-shapes")) > 150
+    assert page.locator("#world-map path.land.engaged").count() > 5
+    assert page.locator("#world-map .arcs path").count() > 0
+    assert screenshot_pixels(page, "#world-map") > 50_000
+    page.locator('#world-map path.land[data-code="KWT"]').click(force=True)
+    page.wait_for_url("**/countries/KWT")
+    page.wait_for_selector("#world-map[data-ready]")  # the country page's own map panel
+    assert page.locator('#world-map path.land.focus[data-code="KWT"]').count() == 1
+
+
+@pytest.mark.parametrize("lang, kuwait", [("ar", "الكويت"), ("en", "Kuwait")])
+def test_country_names_on_pages(page, lang, kuwait):
+    page.goto(f"/countries/KWT?lang={lang}")
+    assert page.inner_text("#country-name") == kuwait
+    page.goto("/")
+    assert kuwait in page.inner_text("table.pairs") or kuwait in page.inner_text("#latest")
+    page.goto("/network")
+    page.wait_for_selector("#network[data-nodes]")
+    labels = page.evaluate("window.marsadNetwork.nodes().map(n => n.data('label'))")
+    assert kuwait in labels
+
+
+@pytest.mark.parametrize("url, lang, text", [("/events?country=Kuwaitt", "en", "Kuwaitt"),
+                                             ("/events/999999", "ar", "999999"), ("/actors/999999", "en", "999999")])
+def test_error_pages_are_pages(page, url, lang, text):
+    response = page.goto(f"{url}{'&' if '?' in url else '?'}lang={lang}")
+    assert response.status in (400, 404)
+    assert page.get_attribute("html", "lang") == lang
+    assert text in page.inner_text("#error-message")
+    assert page.locator("header nav a").count() >= 5  # the dashboard around it, not raw JSON
+
+
+def test_overview_lists_occurred_and_planned_apart_on_a_continuous_axis(page):
+    page.goto("/?lang=ar")
+    page.wait_for_selector("#timeline-chart[data-ready]")
+    statuses = page.locator("#latest tr.event-row td:nth-child(3)").all_inner_texts()
+    planned = page.locator("#upcoming tr.event-row td:nth-child(3)").all_inner_texts()
+    assert statuses and set(statuses) == {"وقع"} and planned and set(planned) == {"مزمع"}
+    months = page.evaluate("Chart.getChart(document.getElementById('timeline-chart')).data.labels")
+    assert months == sorted(months) and len(months) > 12  # empty months stay on the axis
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_screenshots_of_each_view(page, lang):
+    """Full pages for a person to look at, in both languages."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+
+    def shot(name: str) -> None:
+        page.screenshot(path=str(SHOTS / f"{name}-{lang}.png"), full_page=True)
+
+    page.goto(f"/?lang={lang}")
+    page.wait_for_selector("#timeline-chart[data-ready]")
+    shot("overview")
+    page.goto("/articles/seed-000")
+    page.locator("main a[href^='/events/']").first.click()
+    page.wait_for_url("**/events/*")
+    shot("event")
+    if lang == "en":
+        text = page.inner_text("dl.fields")
+        assert "Kuwait" in text and "Belgium" in text and ("Jarrah" in text or "Jarah" in text)
+    page.goto("/countries/KWT")
+    page.wait_for_selector("#world-map[data-ready]")
+    page.wait_for_selector("#partners-chart[data-ready]")
+    shot("country")
+    page.goto("/network")
+    page.wait_for_selector("#network[data-nodes]")
+    shot("network")
+    page.goto("/map")
+    page.wait_for_selector("#world-map[data-ready]")
+    shot("map")

@@ -149,7 +149,7 @@ def _country_keys() -> dict[str, str]:
 
 def _country_key(text: str) -> str:
     text = " ".join(fold(text).lower().split())
-    return text[4:] if text.startswith("the ") else text
+    return text.removeprefix("the ")
 
 
 def country_code(text: str) -> str | None:
@@ -202,7 +202,7 @@ def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
 
 def _get(row: sqlite3.Row, key: str) -> Any:
     """``row[key]``, or ``None`` where the store has no such column."""
-    return row[key] if key in row.keys() else None
+    return row[key] if key in row.keys() else None  # noqa: SIM118 (`in` on a Row looks at its values)
 
 
 PLACE_FIELDS = ("name_ar", "name_en", "kind", "country", "adm1", "lat", "lon", "geonameid")

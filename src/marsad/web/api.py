@@ -1,4 +1,4 @@
-"""The JSON API: events, reports, articles, actors, countries, graphs, timelines, search,
+"""The JSON API: events, reports, articles, actors, countries, graphs, the world map, timelines, search,
 watched feeds, and (with the server's token) article upload."""
 from __future__ import annotations
 
@@ -77,6 +77,11 @@ def api_country(conn: Conn, code: Annotated[str, Path(pattern=CODE)], f: Filtere
 def api_graph(conn: Conn, f: Filtered, kind: GraphKind = "countries",
               limit: Annotated[int, Query(ge=1, le=2000)] = 300) -> dict[str, Any]:
     return q.graph(conn, f, kind=kind, limit=limit)
+
+
+@router.get("/map", tags=["graph"], summary="What the world map draws: events per country, busiest pairs, event places")
+def api_map(conn: Conn, f: Filtered, pairs: Annotated[int, Query(ge=1, le=500)] = 25) -> dict[str, Any]:
+    return q.map_data(conn, f, pairs=pairs)
 
 
 @router.get("/timeline", tags=["timeline"], summary="Events per day, week or month, by type")

@@ -8,7 +8,8 @@ Every response carries a Content-Security-Policy that allows scripts from this s
 only, so text from articles can never run as code, and all SQL is parameterised in
 :mod:`marsad.store.query`. With ``hosts`` given (``marsad serve`` gives the address it
 binds), a request naming another host is refused, so a web page cannot reach the
-server through a DNS name rebound to it.
+server through a DNS name rebound to it. Errors are JSON under ``/api`` and pages in the
+reader's language everywhere else.
 """
 from __future__ import annotations
 
@@ -19,8 +20,14 @@ from importlib import resources
 from urllib.parse import urlsplit
 
 from fastapi import FastAPI, Request
+from fastapi.exception_handlers import (
+    http_exception_handler,
+    request_validation_exception_handler,
+)
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from marsad.store.db import StoreError, default_path
 from marsad.web import api, pages, uploads
@@ -65,6 +72,18 @@ def create_app(db: str | os.PathLike | None = None, *, token: str | None = None,
         response.headers["Referrer-Policy"] = "no-referrer"
         return response
 
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        if _wants_json(request):
+            return await http_exception_handler(request, exc)
+        return pages.error_page(request, exc, exc.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError):
+        if _wants_json(request):
+            return await request_validation_exception_handler(request, exc)
+        return pages.error_page(request, exc, 400)
+
     @app.exception_handler(sqlite3.Error)
     async def database_error(request: Request, exc: sqlite3.Error):
         return JSONResponse({"detail": f"query could not be answered: {exc}"}, status_code=400)
@@ -74,6 +93,11 @@ def create_app(db: str | os.PathLike | None = None, *, token: str | None = None,
         return JSONResponse({"detail": str(exc)}, status_code=409)
 
     return app
+
+
+def _wants_json(request: Request) -> bool:
+    """Whether an error answers JSON: the API, its description and the static files do."""
+    return request.url.path.startswith(("/api/", "/openapi", "/static/")) or request.url.path == "/api"
 
 
 def _host(request: Request) -> str | None:

@@ -1,6 +1,6 @@
 """What the API and the pages share: the store's connections and the event filters.
 
-:func:`event_filters` is the one place the nine filters of ``marsad query`` are declared
+:func:`event_filters` is the one place the filters of ``marsad query`` are declared
 for HTTP (with their OpenAPI description); the values are checked by
 :meth:`marsad.store.query.Filters.parse`, as on the command line and in the pages.
 """
@@ -54,8 +54,8 @@ def reader(request: Request) -> sqlite3.Connection:
 
 
 def event_filters(
-    country: Annotated[str | None, Query(pattern=CODE, description="a party: KWT")] = None,
-    pair: Annotated[str | None, Query(max_length=12, description="two parties: KWT,BEL")] = None,
+    country: Annotated[str | None, Query(max_length=100, description="a party: a code (KWT) or a name (الكويت, Kuwait)")] = None,
+    pair: Annotated[str | None, Query(max_length=200, description="two parties: KWT,BEL or Kuwait,Belgium")] = None,
     type: EventType | None = None,
     topic: Topic | None = None,
     person: Annotated[str | None, TEXT] = None,
@@ -63,14 +63,26 @@ def event_filters(
     until: Annotated[str | None, Query(pattern=DAY)] = None,
     status: Status | None = None,
     text: Annotated[str | None, TEXT] = None,
+    min_confidence: Annotated[float | None, Query(ge=0, le=1, description="events whose confidence is at least this")] = None,
 ) -> q.Filters:
     """The filters of a request, as :class:`~marsad.store.query.Filters`; 400 for a bad one."""
     return parse_filters(dict(country=country, pair=pair, type=type, topic=topic, person=person, since=since,
-                              until=until, status=status, text=text))
+                              until=until, status=status, text=text,
+                              min_confidence=None if min_confidence is None else str(min_confidence)))
 
 
-def parse_filters(values: dict, **paging) -> q.Filters:
+class BadFilter(HTTPException):
+    """A filter value that cannot be used (400): the API answers its ``detail``, a page
+    says which field and value in the reader's language."""
+
+    def __init__(self, error: q.FilterError, value: str | None) -> None:
+        super().__init__(400, str(error))
+        self.field = error.field
+        self.value = value
+
+
+def parse_filters(values, **paging) -> q.Filters:
     try:
         return q.Filters.parse(values, **paging)
     except q.FilterError as exc:
-        raise HTTPException(400, str(exc)) from None
+        raise BadFilter(exc, values.get(exc.field)) from None
