@@ -30,7 +30,7 @@ from marsad.recognize.actors import HOME, Mention, find_mentions, register_names
 from marsad.recognize.dates import DateMention, find_dates
 from marsad.recognize.document import Document
 from marsad.recognize.home import infer_home_country, outlet_country
-from marsad.recognize.places import find_location
+from marsad.recognize.places import find_location, settle_ambiguous_places
 from marsad.recognize.topics import find_topic_cues
 from marsad.text.normalize import fold
 from marsad.text.segment import sentences
@@ -87,6 +87,7 @@ def extract_article(
     """Extract the engagement events of an :class:`Article` (``model`` as in :func:`extract`)."""
     doc = Document.read(article, lexicon or load_lexicon())
     doc.home = _home(doc, home_country)
+    settle_ambiguous_places(doc)
     if not doc.tag_starts["trigger"]:
         # No engagement is reported without a trigger word: skip the rest.
         return Extraction(article, [], _flags(article, doc.home), doc.home)

@@ -101,6 +101,7 @@ class Cues:
     plural_office: frozenset[str]
     generic_office: frozenset[str]
     former: frozenset[str]
+    polity: frozenset[str]
     ruler_rank: frozenset[str]  # with every proclitic the matcher allows
     venue: tuple[str, ...]
     place_end: frozenset[str]

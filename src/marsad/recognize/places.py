@@ -6,9 +6,14 @@ word, a time word (``cues.tsv``: venue, place_end) or punctuation.
 """
 from __future__ import annotations
 
+from bisect import insort
+
+from marsad.lexicon.gazetteer import load_gazetteer
 from marsad.recognize.document import Document
+from marsad.recognize.tagging import Tag
 
 MAX_PLACE_TOKENS = 6
+AMBIGUOUS_CITY_POPULATION = 500_000
 
 
 def _venue_start(doc: Document, i: int) -> bool:
@@ -51,3 +56,35 @@ def _place_end(doc: Document, first: int, hi: int) -> int:
             break
         j += 1
     return j
+
+
+def settle_ambiguous_places(doc: Document) -> None:
+    """Read a state's name that is also another state's city as the city when the story
+    is about that other state.
+
+    «عمان» is Oman and Amman, the capital of Jordan: «ولي ولي العهد يصل عمان في زيارة
+    رسمية للأردن» "arrives in Amman on an official visit to Jordan" names Jordan and not
+    Oman elsewhere, so there it is Amman, a place in Jordan (not a party). A name after
+    «سلطنة» "Sultanate" stays the state. The readings come from the gazetteer; only large
+    cities count, so a village that shares a state's name changes nothing.
+    """
+    places = doc.tags["place"]
+    if not places:
+        return
+    gazetteer = load_gazetteer()
+    for i, tag in list(places.items()):
+        name = doc.text[tag.match.core_start:tag.match.core_end]
+        cities = {p.country for p in gazetteer.lookup(name)
+                  if p.kind in ("capital", "city") and p.country != tag.value and p.population >= AMBIGUOUS_CITY_POPULATION}
+        elsewhere = {t.value for j, t in places.items() if j != i} | {t.value for t in doc.tags["nisba"].values()}
+        host = sorted(cities & (elsewhere | {doc.home}))
+        if not host or tag.value in elsewhere or doc.word(i - 1) in doc.lexicon.cues.polity:
+            continue
+        city = Tag("capital", host[0], tag.first, tag.last, tag.prefix, tag.match)
+        del places[i]
+        doc.tags["capital"][i] = city
+        for k in range(tag.first, tag.last):
+            doc.cover["place"][k] = None
+            doc.cover["capital"][k] = city
+        doc.tag_starts["place"].remove(i)
+        insort(doc.tag_starts["capital"], i)
