@@ -29,7 +29,7 @@ from functools import cache
 
 from marsad.lexicon import Trigger
 from marsad.model import vocabulary
-from marsad.recognize.actors import Mention
+from marsad.recognize.actors import HOME, Mention
 from marsad.recognize.document import Document
 from marsad.recognize.tagging import Tag
 from marsad.text.clitics import PRONOUN_ENDINGS
@@ -275,13 +275,16 @@ def sentence_events(
     dated: bool,
     previous: Mention | None = None,
     last_addressees: list[Mention] | None = None,
+    visited: str | None = None,
 ) -> list[Candidate]:
     """Candidate events of the sentence ``[lo, hi)`` given its mentions.
 
     ``dated`` says the sentence gives a date; ``previous`` is the subject of the sentence
     before, the source of a sentence that refers back to it (``جاء ذلك في برقية تهنئة
     للرئيس …``); ``last_addressees`` are those of the article's previous message, the
-    addressees of "a similar cable" (``وبعث نائب خادم الحرمين الشريفين برقية تهنئة مماثلة``).
+    addressees of "a similar cable" (``وبعث نائب خادم الحرمين الشريفين برقية تهنئة مماثلة``);
+    ``visited`` is the state of the article's latest visit, whose officials receive the
+    visitor on arrival.
     """
     lo, hi = sentence
     if is_background(doc, lo, hi, dated) or is_sport(doc, lo, hi):
@@ -301,11 +304,14 @@ def sentence_events(
     triggers = [(tag, t) for tag, t in triggers if tag.first not in consumed]
     if not triggers:
         return []
+    boundary = non_party_boundary(doc, lo, hi)
+    parties = [m for m in mentions if (m.last <= boundary or m.first < lo) and m.kind != "city"]
+    receptions = [(tag, t) for tag, t in triggers if _reception(doc, tag, t, lo)]
+    if receptions:
+        return _received_on_arrival(doc, receptions[0], sentence, parties, previous, visited)
     triggers = [(tag, t) for tag, t in triggers if not _framed(doc, tag, t, lo)]
     if not triggers:
         return []
-    boundary = non_party_boundary(doc, lo, hi)
-    parties = [m for m in mentions if (m.last <= boundary or m.first < lo) and m.kind != "city"]
     cities = [m for m in mentions if m.kind == "city"]
     out: list[Candidate] = []
     verbal_types = {t.type for _, t in triggers if t.voice in ("agent", "recipient")}
@@ -334,6 +340,15 @@ def sentence_events(
     return out
 
 
+def visited_after(found: list[Candidate], before: str | None) -> str | None:
+    """The state of the latest visit after a sentence whose candidates are ``found``
+    (``before``: the one known before it)."""
+    for c in reversed(found):
+        if c.destination is not None and c.destination.country not in (None, HOME):
+            return c.destination.country
+    return before
+
+
 def addressees_after(found: list[Candidate], before: list[Mention]) -> list[Mention]:
     """The addressees of "a similar cable" after a sentence whose candidates are ``found``
     (``before``: those known before it)."""
@@ -356,6 +371,42 @@ def _framed(doc: Document, tag: Tag, t: Trigger, lo: int) -> bool:
     if t.voice in ("genitive", "noun") and GRAMMAR[t.type].circumstantial and prev in cues.circumstantial:
         return not _with_follows(doc, tag)
     return False
+
+
+def _reception(doc: Document, tag: Tag, t: Trigger, lo: int) -> bool:
+    """«وكان في استقباله لدى وصوله …» "and receiving him on arrival was …": the officials
+    who met a visitor at the airport or the border."""
+    cues = doc.lexicon.cues
+    if t.type != "MEETING" or t.voice not in ("noun", "genitive") or tag.first - 1 < lo:
+        return False
+    if doc.word(tag.first - 1) not in cues.circumstantial or not doc.word(tag.first).startswith(cues.reception):
+        return False
+    return any(doc.word(i) in cues.perfect_opener for i in range(max(lo, tag.first - 3), tag.first - 1))
+
+
+def _received_on_arrival(doc: Document, reception: tuple[Tag, Trigger], sentence: tuple[int, int],
+                         parties: list[Mention], visitor: Mention | None, visited: str | None) -> list[Candidate]:
+    """The reception is a meeting of the officials named after it (the hosts, source) with
+    the visitor, the subject of the sentence before ("سموه", "معاليه" refer back to them).
+    A host named without a state («سمو الأمير فيصل بن الحسين») is of the state visited."""
+    tag, t = reception
+    venues = doc.lexicon.cues.venue
+    receivers = [m for m in parties if m.first >= tag.last and m is not visitor and (m.name or m.title)
+                 and not _after_venue(doc, m, venues)]  # «مطار حمد الدولي» is a place, not a host
+    if visitor is None or not receivers:
+        return []
+    hosts = _coordinated(doc, receivers, 0)
+    for m in hosts:
+        if visited and m.country_tokens is None and m.country in (None, HOME):
+            m.country = visited
+    return [Candidate(t.type, None, "occurred", tag, sentence, hosts, [visitor])]
+
+
+def _after_venue(doc: Document, m: Mention, venues: tuple[str, ...]) -> bool:
+    word = doc.word(m.first - 1)
+    for clitic in ("و", "ب", "ل", "ال"):
+        word = word.removeprefix(clitic)
+    return word.startswith(venues)
 
 
 def _similar(doc: Document, lo: int, hi: int) -> bool:

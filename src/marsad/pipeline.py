@@ -22,7 +22,7 @@ from bisect import bisect_left, bisect_right
 
 from marsad.codes import codes_for
 from marsad.confidence import ConfidenceModel, default_model, score_events
-from marsad.events import Candidate, addressees_after, sentence_events
+from marsad.events import Candidate, addressees_after, sentence_events, visited_after
 from marsad.geo import locate
 from marsad.lexicon import Lexicon, load_lexicon
 from marsad.model import Actor, Article, Event, Extraction, Span, vocabulary
@@ -133,6 +133,7 @@ def _candidates(doc: Document, first_pass: list[list[Mention]]) -> list[list[Can
     """The candidate events of every sentence (none where no trigger is)."""
     per_sentence: list[list[Candidate]] = []
     last_addressees: list[Mention] = []
+    visited: str | None = None
     for n, (lo, hi) in enumerate(doc.sentences):
         if not doc.has_tag_within("trigger", lo, hi):
             per_sentence.append([])
@@ -144,8 +145,10 @@ def _candidates(doc: Document, first_pass: list[list[Mention]]) -> list[list[Can
             dated=any(d.value for d in _dates_within(doc.dates, s_start, s_end)),
             previous=_previous_subject(first_pass, n, doc.n_body),
             last_addressees=last_addressees,
+            visited=visited,
         )
         last_addressees = addressees_after(found, last_addressees)
+        visited = visited_after(found, visited)
         per_sentence.append(found)
     return per_sentence
 

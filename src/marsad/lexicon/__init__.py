@@ -102,6 +102,7 @@ class Cues:
     generic_office: frozenset[str]
     former: frozenset[str]
     polity: frozenset[str]
+    reception: tuple[str, ...]
     ruler_rank: frozenset[str]  # with every proclitic the matcher allows
     venue: tuple[str, ...]
     place_end: frozenset[str]
