@@ -263,8 +263,13 @@ class Clause:
         for any other voice."""
         if self.reading.voice != "recipient":
             return None
-        caller = objects[_from_party(self.doc, objects)]
-        return [self.candidate([caller], sources[:1], subtype)]
+        first = _from_party(self.doc, objects)
+        if self.reading.type == "MEETING":
+            return [self.candidate([objects[first]], sources[:1], subtype)]
+        # "تلقى … اتصالين هاتفيين من وزير الخارجية الروسي، ووزير الخارجية الأمريكي": a call
+        # or a cable is between two, so each caller joined by و made their own.
+        callers = _coordinated(self.doc, objects, first)
+        return [self.candidate([caller], sources[:1], subtype) for caller in callers]
 
 
 def sentence_events(

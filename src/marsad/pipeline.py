@@ -159,10 +159,8 @@ def _assemble(doc: Document, per_sentence: list[list[Candidate]], named: list[Me
     candidate_sentences = [n for n, found in enumerate(per_sentence) if found]
     n_body = doc.n_body
     for n, found in enumerate(per_sentence):
-        for cand in found:
-            event = _build_event(doc, cand, n, candidate_sentences)
-            if event is None:
-                continue
+        built = [e for e in (_build_event(doc, cand, n, candidate_sentences) for cand in found) if e is not None]
+        for event in _without_talks_during_calls(built):
             if n >= n_body:
                 used = _fill_names(doc, event, named)
                 if used is not None and n_body:
@@ -176,6 +174,13 @@ def _assemble(doc: Document, per_sentence: list[list[Candidate]], named: list[Me
                     continue
             _merge_into(events, event)
     return events
+
+
+def _without_talks_during_calls(events: list[Event]) -> list[Event]:
+    """«بحث الرئيس خلال اتصال هاتفي مع الملك …» "discussed during a phone call with the
+    King": the talks are the call, not a meeting besides it."""
+    calls = {e.countries() for e in events if e.type == "PHONE_CALL"}
+    return [e for e in events if not (e.type == "MEETING" and e.countries() in calls)]
 
 
 def _previous_subject(first_pass: list[list[Mention]], n: int, n_body: int) -> Mention | None:
