@@ -101,6 +101,9 @@ def is_planned(doc: Document, trig: Tag, lo: int, hi: int | None = None) -> bool
     return any(_word_has_cue(doc.word(i), cues.planned) for i in range(start, trig.first))
 
 
+DESTINATION = "@destination"  # a `requires` entry of triggers.tsv: a state or city after إلى
+
+
 def reading(doc: Document, trig: Tag, hi: int) -> tuple[Trigger, int | None] | None:
     """The first reading of a trigger whose required word follows it in the sentence,
     with the index of that word (``None`` when the reading needs none)."""
@@ -109,9 +112,19 @@ def reading(doc: Document, trig: Tag, hi: int) -> tuple[Trigger, int | None] | N
             return t, None
         for i in range(trig.last, hi):
             word = doc.word(i)
-            if any(0 <= word.find(r) <= 3 for r in t.requires):
+            if any(0 <= word.find(r) <= 3 for r in t.requires if r != DESTINATION):
                 return t, i
+            if DESTINATION in t.requires and _destination_at(doc, i):
+                return t, None
     return None
+
+
+def _destination_at(doc: Document, i: int) -> bool:
+    """A state or city after إلى at token ``i``: «وصل … إلى المغرب» "arrived in Morocco"
+    (unlike «وصل عدد الزوار إلى مليون» "the number of visitors reached a million")."""
+    if doc.at("place", i) is None and doc.at("capital", i) is None:
+        return False
+    return doc.word(i - 1) in doc.lexicon.cues.title_host
 
 
 def message_subtype(doc: Document, start: int, hi: int, allowed: tuple[str, ...]) -> str | None:
