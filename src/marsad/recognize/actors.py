@@ -108,6 +108,8 @@ def consume_title(doc: Document, j: int, hi: int) -> tuple[int, list[tuple[str, 
         place, nisba, title = doc.at("place", j), doc.at("nisba", j), doc.at("title", j)
         city = doc.at("capital", j) if j > start else None
         if place is None and city is not None and ("ب" in city.prefix or doc.word(j - 1) in cues.title_seat):
+            if last_nisba:
+                break  # "وزير الخارجية اليمني في بروكسل": the state is said; the city is where
             place = city  # مدير المعهد الديني … بجاكرتا: the seat of the office
         if place is not None:
             # "المبعوث الأمريكي الخاص للسودان": a state after ل is where the envoy is sent
