@@ -244,10 +244,13 @@ def _fill_names(doc: Document, event: Event, named: list[Mention]) -> Mention | 
 def _repeats_body(events: list[Event], headline: Event) -> bool:
     """A headline event repeats the body when a body event of the same type has the
     same source country and shares a target country (``استقبل سفيري تركيا ولبنان``
-    summarises two separate meetings told in the body)."""
+    summarises two separate meetings told in the body), or when a headline's talks
+    between two states are a call the body tells."""
     src = {a.country for a in headline.actors if a.role == "source"}
     tgt = {a.country for a in headline.actors if a.role == "target"}
     for e in events:
+        if headline.type == "MEETING" and e.type == "PHONE_CALL" and e.countries() == headline.countries():
+            return True  # «ولي ولي العهد يبحث مع الرئيس اليمني …» over a body that tells a call
         if e.type != headline.type:
             continue
         e_src = {a.country for a in e.actors if a.role == "source"}
