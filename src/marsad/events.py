@@ -101,6 +101,21 @@ def is_planned(doc: Document, trig: Tag, lo: int, hi: int | None = None) -> bool
     return any(_word_has_cue(doc.word(i), cues.planned) for i in range(start, trig.first))
 
 
+def _announced_in_present(doc: Document, trig: Tag, sentence: tuple[int, int], dated: bool) -> bool:
+    """«وذكرت أن لافروف يزور قطر لمناقشة …» "said Lavrov visits Qatar to discuss …": in a
+    news body an imperfect engagement verb with no date and no word for today announces
+    the engagement. Headlines use the imperfect for what happened («ولي العهد يستقبل …»),
+    and «يلتقي اليوم» is happening today, so neither counts."""
+    cues = doc.lexicon.cues
+    lo, hi = sentence
+    if dated or doc.tokens[lo].start < doc.title_end:
+        return False
+    word = doc.word(trig.first)
+    if word.removeprefix("و").removeprefix("ف") not in cues.imperfect:
+        return False
+    return not any(doc.word(i) in cues.present_time for i in range(lo, hi))
+
+
 DESTINATION = "@destination"  # a `requires` entry of triggers.tsv: a state or city after إلى
 
 
@@ -347,7 +362,8 @@ def sentence_events(
         before = [m for m in parties if m.last <= tag.first]
         if not before and previous is not None and _refers_back(doc, lo):
             before = [previous]
-        status = "planned" if is_planned(doc, tag, lo, hi) else "occurred"
+        planned = is_planned(doc, tag, lo, hi) or _announced_in_present(doc, tag, sentence, dated)
+        status = "planned" if planned else "occurred"
         clause = Clause(
             doc, tag, t, sentence, status, before,
             after=[m for m in parties if tag.last <= m.first < verbal_next],

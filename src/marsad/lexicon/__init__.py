@@ -103,6 +103,8 @@ class Cues:
     former: frozenset[str]
     polity: frozenset[str]
     reception: tuple[str, ...]
+    imperfect: frozenset[str]
+    present_time: frozenset[str]
     ruler_rank: frozenset[str]  # with every proclitic the matcher allows
     venue: tuple[str, ...]
     place_end: frozenset[str]
