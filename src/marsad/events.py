@@ -116,6 +116,7 @@ def _announced_in_present(doc: Document, trig: Tag, sentence: tuple[int, int], d
     return not any(doc.word(i) in cues.present_time for i in range(lo, hi))
 
 
+NEGATION_WINDOW = 2  # words before a trigger where a negation or cancellation applies to it
 DESTINATION = "@destination"  # a `requires` entry of triggers.tsv: a state or city after إلى
 
 
@@ -342,7 +343,7 @@ def sentence_events(
     receptions = [(tag, t) for tag, t in triggers if _reception(doc, tag, t, lo)]
     if receptions:
         return _received_on_arrival(doc, receptions[0], sentence, parties, previous, visited)
-    triggers = [(tag, t) for tag, t in triggers if not _framed(doc, tag, t, lo)]
+    triggers = [(tag, t) for tag, t in triggers if not _framed(doc, tag, t, lo) and not _negated(doc, tag, lo)]
     if not triggers:
         return []
     cities = [m for m in mentions if m.kind == "city"]
@@ -405,6 +406,13 @@ def _framed(doc: Document, tag: Tag, t: Trigger, lo: int) -> bool:
     if t.voice in ("genitive", "noun") and GRAMMAR[t.type].circumstantial and prev in cues.circumstantial:
         return not _with_follows(doc, tag)
     return False
+
+
+def _negated(doc: Document, tag: Tag, lo: int) -> bool:
+    """«أوصت بريطانيا مواطنيها بعدم التوجه إلى تونس» "advised its citizens not to travel to
+    Tunisia", «لم يزر» "did not visit", «إلغاء زيارة» "the cancellation of a visit"."""
+    negation = doc.lexicon.cues.negation
+    return any(doc.word(i) in negation for i in range(max(lo, tag.first - NEGATION_WINDOW), tag.first))
 
 
 def _reception(doc: Document, tag: Tag, t: Trigger, lo: int) -> bool:

@@ -199,6 +199,20 @@ def _name_ok_word(doc: Document, i: int) -> bool:
     return _title_kind(doc.covering("title", i)) not in TITLE_KINDS or doc.word(i - 1) in cues.name_particle
 
 
+def _state_inside_name(doc: Document, j: int, words: int) -> bool:
+    """A state's name written bare between two words of a name is part of the person's name: «رفائيل كوريا دلجادو» is Rafael Correa Delgado, not Korea."""
+    tag = doc.at("place", j)
+    if words == 0 or tag is None or tag.prefix or tag.last != j + 1:
+        return False
+    if doc.word(j - 1) in doc.lexicon.common_words and doc.word(j - 1) not in doc.lexicon.given_names:
+        return False
+    after = j + 1
+    if any(doc.at(kind, after) is not None for kind in ("title", "place", "nisba", "capital", "hon", "trigger")):
+        return False
+    word = doc.word(after)
+    return bool(word) and word.isalpha() and _name_like(doc, after)
+
+
 def consume_name(doc: Document, j: int, hi: int, *, need_given: bool) -> int:
     """Read a personal name chain from ``j``; return its end (``j`` when there is none).
 
@@ -244,6 +258,10 @@ def consume_name(doc: Document, j: int, hi: int, *, need_given: bool) -> int:
             doc.at("place", j) or doc.at("nisba", j) or word[1:] in doc.lexicon.common_words
         ):
             break
+        if doc.at("place", j) is not None and _state_inside_name(doc, j, words):
+            j += 1  # "رفائيل كوريا دلجادو" (Rafael Correa Delgado): Correa, not Korea
+            words += 1
+            continue
         if doc.at("place", j) is not None or doc.at("nisba", j) is not None:
             # A nisba closes many family names (عبدالله بن عبدالمحسن التركي), but only
             # after a particle or a chain of at least two names.
