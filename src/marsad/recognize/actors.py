@@ -438,6 +438,8 @@ def find_mentions(doc: Document, lo: int, hi: int, *, refer_back: bool) -> list[
         if i < pos or i in doc.date_tokens or doc.covering("trigger", i) is not None:
             continue
         m = parse_mention(doc, i, hi)
+        if m is not None:
+            _end_at_known_name(doc, m)
         if m is not None and m.name is not None and m.country in (None, HOME) and m.country_tokens is None:
             _resolve_known(doc, m, known)  # الرئيس السبسي, للرئيس توني تان
             if m.country in (None, HOME):
@@ -487,6 +489,28 @@ def _resolve_leader(doc: Document, m: Mention) -> None:
     code = doc.lexicon.leaders.get(" ".join(m.name_key(doc)).replace("عبد ", "عبد"))
     if code is not None:
         m.country = code
+
+
+def _end_at_known_name(doc: Document, m: Mention) -> None:
+    """"جون كيري هيمن عليه الوضع": a known office holder's name followed by words that are
+    no name (here the verb "dominated") ends where the known name ends."""
+    if m.name is None:
+        return
+    leaders = doc.lexicon.leaders
+    words = m.name_key(doc)
+    if " ".join(words).replace("عبد ", "عبد") in leaders:
+        return
+    given, particles = doc.lexicon.given_names, doc.lexicon.cues.name_particle
+    for size in range(len(words) - 1, 1, -1):
+        if " ".join(words[:size]).replace("عبد ", "عبد") not in leaders:
+            continue
+        if any(w in given or w in particles for w in words[size:]):
+            return  # the name goes on: "محمد بن سلمان بن عبدالعزيز"
+        end = m.name[0] + size
+        if m.last == m.name[1]:
+            m.last = end
+        m.name = (m.name[0], end)
+        return
 
 
 def _resolve_known(doc: Document, m: Mention, known: dict[tuple[str, ...], Mention]) -> None:
