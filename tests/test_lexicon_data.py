@@ -15,7 +15,7 @@ from marsad.text.normalize import fold
 
 DATA = Path(__file__).resolve().parent.parent / "src" / "marsad" / "lexicon" / "data"
 
-ORG_CODES = {"UNO", "EUR", "GCC", "ARL", "OIC", "NAT", "AFU", "IGO"}
+ORG_CODES = {"UNO", "EUR", "GCC", "ARL", "OIC", "NAT", "AFU", "IGO", "NGO"}
 EXTRA_STATES = {"PSE", "VAT", "XKX", "TWN"}
 
 
@@ -133,6 +133,9 @@ def test_organizations(orgs):
     assert has(orgs["UNO"]["names"], "الأمم المتحدة")
     assert has(orgs["UNO"]["names"], "منظمة الصحة العالمية")
     assert has(orgs["UNO"]["nisba"], "أممي")
+    # the ICRC is a non-governmental body with no home state (code NGO), not an IGO
+    assert has(orgs["NGO"]["names"], "اللجنة الدولية للصليب الأحمر")
+    assert not has(orgs["IGO"]["names"], "اللجنة الدولية للصليب الأحمر")
     assert has(orgs["EUR"]["names"], "الاتحاد الأوروبي")
     assert has(orgs["GCC"]["names"], "مجلس التعاون لدول الخليج العربية")
     assert has(orgs["ARL"]["names"], "جامعة الدول العربية")
