@@ -539,12 +539,15 @@ def _visits(c: Clause) -> list[Candidate]:
     places = sorted([m for m in c.after if m.kind == "state"] + c.cities, key=lambda m: m.first)
     orgs = c.doc.lexicon.org_codes
     # An organisation is a host, never a place visited ("وفق بيان للأمم المتحدة").
-    destination = next((m for m in places if m.first >= c.trigger.last and m.country not in orgs), None)
+    visitable = [m for m in places if m.first >= c.trigger.last and m.country not in orgs]
     hosts = [m for m in objects if m.kind != "state" and m not in visitors][:1]
-    targets = ([destination] if destination else []) + hosts
-    if not targets:
-        return []
-    return [c.candidate(visitors[:1], targets, destination=destination)]
+    if not visitable:
+        return [c.candidate(visitors[:1], hosts)] if hosts else []
+    # "زار … الكويت وقطر والعراق": one visit to each state named in a row.
+    destinations = [m for m in _coordinated(c.doc, visitable, 0) if m.kind == "state"] or visitable[:1]
+    if len(destinations) > 1 and visitors[0].kind != "state":
+        return [c.candidate(visitors[:1], [d], destination=d) for d in destinations]
+    return [c.candidate(visitors[:1], [destinations[0], *hosts], destination=destinations[0])]
 
 
 @dataclass(frozen=True, slots=True)
