@@ -111,8 +111,13 @@ def consume_title(doc: Document, j: int, hi: int) -> tuple[int, list[tuple[str, 
             if last_nisba:
                 break  # "وزير الخارجية اليمني في بروكسل": the state is said; the city is where
             place = city  # مدير المعهد الديني … بجاكرتا: the seat of the office
-        if place is not None and last_nisba and place.prefix in ("", "ال"):
-            break  # "زار وزير الخارجية الإيراني الكويت": the state after the nisba is visited
+        if place is not None and last_nisba and (
+            place.prefix in ("", "ال")
+            or place.prefix.endswith("ل") and _title_kind(doc.at("title", start)) != "envoy"
+        ):
+            # "زار وزير الخارجية الإيراني الكويت", "زيارة وزير الخارجية الإيراني للكويت": the
+            # state after the nisba is visited (an envoy's «للسودان» is where they are sent).
+            break
         if place is not None:
             # "المبعوث الأمريكي الخاص للسودان": a state after ل is where the envoy is sent
             # (an organisation after ل is the one served: الأمين العام للأمم المتحدة).
