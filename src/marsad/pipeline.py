@@ -98,6 +98,7 @@ def extract_article(
     per_sentence = _candidates(doc, first_pass)
     named = [m for found in first_pass for m in found if m.name and m.title]
     events = _assemble(doc, per_sentence, named)
+    _date_from_context(doc, events)
     for event in events:
         geo = locate(event.location, event.countries(), doc.home)
         event.place = geo.to_dict() if geo is not None else None
@@ -174,6 +175,23 @@ def _assemble(doc: Document, per_sentence: list[list[Candidate]], named: list[Me
                     continue
             _merge_into(events, event)
     return events
+
+
+def _date_from_context(doc: Document, events: list[Event]) -> None:
+    """An undated event told after a dated one with a party in common happened then: the
+    officials who received a visitor «لدى وصوله» met them the day they arrived, and a
+    headline («ولي العهد يستقبل …») tells the body's dated event. Only occurred events,
+    and only a date the text gave (never the publication date by itself)."""
+    told = [e for e in events if e.sentence is not None]
+    body_first = sorted(told, key=lambda e: (e.sentence.part == "title", e.sentence.start))
+    for k, event in enumerate(body_first):
+        if event.date is not None or event.status != "occurred":
+            continue
+        earlier = body_first[:k] if event.sentence.part == "text" else body_first
+        source = next((e for e in reversed(earlier) if e.date and e.status == "occurred"
+                       and e is not event and e.countries() & event.countries()), None)
+        if source is not None:
+            event.date, event.date_span = source.date, source.date_span
 
 
 def _without_talks_during_calls(events: list[Event]) -> list[Event]:
