@@ -21,7 +21,7 @@ ARTICLE_PROCLITICS: frozenset[str] = frozenset(
 NOUN_SUFFIXES: frozenset[str] = frozenset(
     ["", "ه", "ها", "هم", "هما", "ي", "ين", "ان", "ات", "ا", "يه", "تي", "تين", "تان", "ته", "تها"]
 )
-NISBA_SUFFIXES: frozenset[str] = frozenset(["", "ه", "ين", "ون", "ان", "تين", "تان", "يين"])
+NISBA_SUFFIXES: frozenset[str] = frozenset(["", "ه", "ا", "ين", "ون", "ان", "تين", "تان", "يين"])
 # Past-tense person endings and object pronouns. The dual/plural ان/ون are left out on
 # purpose: سلم + ان is the name سلمان; dual verbs (يبحثان) are listed whole.
 VERB_SUFFIXES: frozenset[str] = frozenset(["", "ت", "ه", "ها", "هم", "هما", "وا", "ا", "تا", "نا"])
