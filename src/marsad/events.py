@@ -113,6 +113,8 @@ def _announced_in_present(doc: Document, trig: Tag, sentence: tuple[int, int], d
     word = doc.word(trig.first)
     if word.removeprefix("و").removeprefix("ف") not in cues.imperfect:
         return False
+    if trig.first > lo and doc.word(trig.first - 1) in cues.relative:
+        return False  # «… بوسيتش التي تزور القاهرة» "who is visiting Cairo": under way
     return not any(doc.word(i) in cues.present_time for i in range(lo, hi))
 
 

@@ -105,6 +105,7 @@ class Cues:
     reception: tuple[str, ...]
     imperfect: frozenset[str]
     present_time: frozenset[str]
+    relative: frozenset[str]
     negation: frozenset[str]
     ruler_rank: frozenset[str]  # with every proclitic the matcher allows
     venue: tuple[str, ...]
