@@ -76,7 +76,8 @@ def settle_ambiguous_places(doc: Document) -> None:
         name = doc.text[tag.match.core_start:tag.match.core_end]
         cities = {p.country for p in gazetteer.lookup(name)
                   if p.kind in ("capital", "city") and p.country != tag.value and p.population >= AMBIGUOUS_CITY_POPULATION}
-        elsewhere = {t.value for j, t in places.items() if j != i} | {t.value for t in doc.tags["nisba"].values()}
+        others = [t for j, t in places.items() if j != i and doc.text[t.match.core_start:t.match.core_end] != name]
+        elsewhere = {t.value for t in others} | {t.value for t in doc.tags["nisba"].values()}
         host = sorted(cities & (elsewhere | {doc.home}))
         if not host or tag.value in elsewhere or doc.word(i - 1) in doc.lexicon.cues.polity:
             continue
