@@ -188,3 +188,29 @@ def test_an_imperfect_verb_in_the_body_announces_a_plan():
         ("VISIT", "planned", ["QAT", "RUS"])]
     # "… meets today …" is happening, and a headline's imperfect reports what happened
     assert summary("يلتقي وزير الخارجية الأمريكي اليوم في الدوحة نظيره القطري.", source=None)[0][1] == "occurred"
+
+
+def test_a_government_with_its_nisba_signs_as_a_party():
+    # "The Jordanian government and the European Union signed a grant agreement today."
+    assert summary("وقعت الحكومة الأردنية والاتحاد الأوروبي اليوم اتفاقية منحة بقيمة 50 مليون يورو.", source=None) == [
+        ("AGREEMENT", "occurred", ["EUR", "JOR"])]
+    # a bare «الحكومة» is no party of its own
+    assert events("التقت الحكومة السفير الأمريكي.", source=None) == []
+
+
+def test_a_dateline_amman_is_jordans_capital():
+    # A Petra dateline and "the German ambassador in Amman": Jordan and Germany, not Oman.
+    text = "عمان 5 أيار (بترا)- استقبل وزير الخارجية وشؤون المغتربين أيمن الصفدي اليوم سفير ألمانيا في عمان."
+    assert summary(text, source=None, published=None) == [("MEETING", "occurred", ["DEU", "JOR"])]
+
+
+def test_setting_off_for_a_capital_is_a_visit_and_an_accompanying_delegation_no_party():
+    # "The German economy minister heads today to Tehran with an economic delegation."
+    assert summary("ويتوجه وزير الاقتصاد الألماني، اليوم، إلى طهران بصحبة وفد اقتصادي.", source=None) == [
+        ("VISIT", "occurred", ["DEU", "IRN"])]
+
+
+def test_a_present_tense_after_a_relative_pronoun_is_under_way():
+    # "… the Croatian foreign minister, who is visiting Cairo, …"
+    got = summary("وأوضح الوزير خلال مباحثاته مع وزيرة خارجية كرواتيا التي تزور القاهرة أن الجهود مستمرة.", source="mena")
+    assert ("VISIT", "occurred", ["EGY", "HRV"]) in got
