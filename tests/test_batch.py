@@ -205,3 +205,26 @@ def test_an_output_holding_a_batch_is_refused(batch):
     out, _ = batch
     with pytest.raises(BatchError, match="already holds"):
         run_batch([str(EXAMPLES[0])], str(out))
+
+
+def test_text_json_and_zip_inputs_give_what_ingest_gives(tmp_path):
+    import zipfile
+
+    records = [json.loads(line) for line in corpus_lines(30)]
+    folder = tmp_path / "inputs"
+    (folder / "texts").mkdir(parents=True)
+    for r in records[:8]:  # one article per text file: the title, then the text
+        (folder / "texts" / f"{r['id']}.txt").write_text(f"{r['title']}\n\n{r['text']}\n", encoding="utf-8")
+    (folder / "texts" / "empty.txt").write_text("  \n", encoding="utf-8")
+    (folder / "day.json").write_text(json.dumps(records[8:16], ensure_ascii=False), encoding="utf-8")
+    with zipfile.ZipFile(folder / "release.zip", "w") as archive:
+        archive.writestr("2015-08-03.json", json.dumps(
+            [{"source": r["source"], "url": r["url"], "date_extracted": "2015-08-03 09:00:00", "title": r["title"],
+              "author": r["author"], "content": r["text"]} for r in records[16:]], ensure_ascii=False))
+    summary = run_batch([str(folder)], str(tmp_path / "out"), workers=2, partition_size=5)
+    ingested = ingest_articles(read_articles([folder]), tmp_path / "m.db")
+    assert (summary.read, summary.new, len(summary.errors)) == (ingested.read, ingested.new, len(ingested.errors))
+    assert summary.read == 30 and len(summary.errors) == 1  # the empty text file
+    assert batch_articles(tmp_path / "out") == store_articles(tmp_path / "m.db")
+    assert batch_events(tmp_path / "out") == store_events(tmp_path / "m.db")
+    assert batch_clusters(tmp_path / "out") == store_clusters(tmp_path / "m.db")

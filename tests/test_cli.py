@@ -129,3 +129,42 @@ def test_batch_output_loads_into_the_store(runner, tmp_path, db):
     query = ["query", "--format", "json", "--limit", "0"]
     assert json.loads(runner.invoke(main, query + ["--db", str(loaded)]).stdout) == \
         json.loads(runner.invoke(main, query + ["--db", str(direct)]).stdout)
+
+
+def test_ingest_and_extract_read_the_saudinewsnet_release_folder(runner, tmp_path):
+    import zipfile
+
+    from test_readers import SNN_ARTICLES
+
+    release = tmp_path / "dataset"
+    release.mkdir()
+    for day, records in (("2015-08-03", SNN_ARTICLES[:2]), ("2015-07-22", SNN_ARTICLES[2:])):
+        with zipfile.ZipFile(release / f"{day}.zip", "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr(f"{day}.json", json.dumps(records, ensure_ascii=False))
+    db = tmp_path / "snn.db"
+    result = runner.invoke(main, ["ingest", str(release), "--db", str(db), "--no-progress"])
+    assert result.exit_code == 0, result.output
+    assert "marsad ingest: 3 articles read (3 new, 0 updated, 0 unchanged), " in result.stderr
+    assert "real-world event" in result.stderr and "0 rejected inputs" in result.stderr
+    extracted = runner.invoke(main, ["extract", str(release)])
+    assert extracted.exit_code == 0
+    articles = [json.loads(line) for line in extracted.stdout.splitlines()]
+    spa = next(a for a in articles if a["source"] == "spa")
+    assert spa["published"] == "2015-08-03"
+    assert [sorted(x["country"] for x in e["actors"] if x["country"]) for e in spa["events"]] == [["FRA", "SAU"]]
+
+
+def test_batch_errors_read_like_the_other_commands(runner, tmp_path):
+    pytest.importorskip("distributed")
+    out = tmp_path / "out"
+    (out / "articles").mkdir(parents=True)
+    result = runner.invoke(main, ["batch", str(EXAMPLES), "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"marsad: error: {out}: already holds articles/") and "Error:" not in result.stderr
+
+
+def test_export_errors_read_like_the_other_commands(runner, tmp_path):
+    result = runner.invoke(main, ["export", "--db", str(tmp_path / "none.db"), "--format", "csv",
+                                  "-o", str(tmp_path / "x.csv")])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("marsad: error: ") and "no such database" in result.stderr

@@ -153,25 +153,138 @@ def test_gdelt_rows_have_the_61_columns_of_the_events_table(conn, tmp_path):
     un = by_pair(rows, "Actor2KnownGroupCode", "UNO")
     assert (un["Actor2Code"], un["Actor2Type1Code"], un["Actor2CountryCode"]) == ("IGOUNO", "IGO", "")
     assert un["Actor1CountryCode"] == "SAU"
-    # في الرياض "in Riyadh": a world city (GDELT geo type 4) in Saudi Arabia (FIPS SA).
-    assert (un["ActionGeo_FullName"], un["ActionGeo_Type"], un["ActionGeo_CountryCode"]) == ("الرياض", "4", "SA")
+    # The actors' states, at country level: Saudi Arabia (FIPS SA); the UN has no place.
+    assert (un["Actor1Geo_Type"], un["Actor1Geo_CountryCode"], un["Actor1Geo_FullName"]) == ("1", "SA", "Saudi Arabia")
+    assert (un["Actor2Geo_Type"], un["Actor2Geo_CountryCode"]) == ("0", "")
 
     call = by_pair(rows, "Actor1Code", "EGYGOV")
     assert call["SOURCEURL"] == "mena-1"  # no URL: the article id
-    assert call["ActionGeo_Type"] == call["ActionGeo_FullName"] == ""
+    assert (call["ActionGeo_Type"], call["ActionGeo_FullName"]) == ("0", "")  # no location: no place
 
 
 def test_gdelt_values_never_break_the_row(conn):
     record = next(r for r in select_events(conn) if r.location)
-    messy = dataclasses.replace(record, location="قصر\tبيان\nفي الكويت\r")
+    place = {"name_ar": "مدينة الكويت", "name_en": "Kuwait\tCity\n", "kind": "capital", "country": "KWT",
+             "adm1": "02", "lat": 29.37, "lon": 47.98, "geonameid": 285787}
+    messy = dataclasses.replace(record, place=place)
     buffer = io.StringIO()
     assert write_gdelt([messy], buffer) == 1
     lines = buffer.getvalue().split("\n")
     assert len(lines) == 2 and lines[1] == ""
     row = dict(zip(GDELT_COLUMNS, lines[0].split("\t")))
     assert len(lines[0].split("\t")) == 61
-    assert row["ActionGeo_FullName"] == "قصر بيان في الكويت"
-    assert (row["ActionGeo_Type"], row["ActionGeo_CountryCode"]) == ("1", "KU")
+    assert row["ActionGeo_FullName"] == "Kuwait City , Capital Governorate, Kuwait"  # tab and line end: spaces
+    assert (row["ActionGeo_Type"], row["ActionGeo_CountryCode"], row["ActionGeo_ADM1Code"]) == ("4", "KU", "KU02")
+
+
+# "Saudi foreign minister Adel al-Jubeir received Turkey's ambassador to the kingdom in Jeddah today."
+JEDDAH_ARTICLE = Article("spa-2", "", "استقبل وزير الخارجية السعودي عادل الجبير في جدة اليوم سفير تركيا لدى المملكة.",
+                         dt.date(2017, 5, 2), "spa", "https://www.spa.gov.sa/2")
+JEDDAH = {"name_ar": "جدة", "name_en": "Jeddah", "kind": "city", "country": "SAU", "adm1": "14",
+          "adm1_name": "Makkah Region", "lat": 21.49012, "lon": 39.18624, "geonameid": 105343, "matched": "جدة",
+          "reason": "unique", "ambiguous": False, "alternatives": []}
+
+
+@pytest.fixture(scope="module")
+def placed(tmp_path_factory):
+    """A store whose one event has a confidence and a place, as the pipeline sets them."""
+    from marsad.pipeline import extract_article
+    from marsad.store.ingest import store_extraction
+
+    db = tmp_path_factory.mktemp("placed") / "marsad.db"
+    extraction = extract_article(JEDDAH_ARTICLE)
+    extraction = dataclasses.replace(extraction, events=[
+        dataclasses.replace(e, confidence=0.87, place=JEDDAH) for e in extraction.events])
+    writer = connect(db)
+    writer.execute("BEGIN")
+    store_extraction(writer, extraction)
+    writer.execute("COMMIT")
+    writer.close()
+    connection = connect(db, readonly=True)
+    yield connection
+    connection.close()
+
+
+def test_gdelt_geo_fields_read_back_with_coordinates_and_fips_codes(placed, tmp_path):
+    from marsad.lexicon.gazetteer import load_gazetteer
+
+    out = tmp_path / "events.tsv"
+    assert export(placed, "gdelt", out) == 1
+    [row] = [dict(zip(GDELT_COLUMNS, f)) for f in read_gdelt(out)]
+    # في جدة "in Jeddah": a world city (GDELT geo type 4) in Makkah Region (FIPS SA14) of Saudi Arabia.
+    assert row["ActionGeo_Type"] == "4"
+    assert row["ActionGeo_FullName"] == "Jeddah, Makkah Region, Saudi Arabia"
+    assert (row["ActionGeo_CountryCode"], row["ActionGeo_ADM1Code"]) == ("SA", "SA14")
+    assert (float(row["ActionGeo_Lat"]), float(row["ActionGeo_Long"])) == (21.49012, 39.18624)
+    assert row["ActionGeo_FeatureID"] == "105343"
+    # The minister speaks for Saudi Arabia, the ambassador for Turkey: their states, at country level.
+    saudi, turkey = load_gazetteer().country("SAU"), load_gazetteer().country("TUR")
+    assert (row["Actor1Geo_Type"], row["Actor1Geo_CountryCode"], row["Actor1Geo_ADM1Code"]) == ("1", "SA", "SA")
+    assert (float(row["Actor1Geo_Lat"]), float(row["Actor1Geo_Long"])) == (saudi.lat, saudi.lon)
+    assert row["Actor1Geo_FeatureID"] == str(saudi.geonameid)
+    assert (row["Actor2Geo_Type"], row["Actor2Geo_CountryCode"], row["Actor2Geo_FullName"]) == ("1", "TU", "Turkey")
+    assert float(row["Actor2Geo_Lat"]) == turkey.lat
+
+
+def test_a_us_place_gets_the_us_geo_types():
+    from marsad.store.export import geo_fields
+
+    state = {"name_en": "California", "kind": "region", "country": "USA", "adm1": "CA", "lat": 37.25, "lon": -119.75,
+             "geonameid": 5332921}
+    city = dict(state, name_en="Washington", kind="capital", adm1="DC", geonameid=4140963)
+    assert (geo_fields("G_", state)["G_Type"], geo_fields("G_", state)["G_ADM1Code"]) == (2, "USCA")
+    assert geo_fields("G_", city)["G_Type"] == 3
+    region = {"name_en": "Makkah Region", "kind": "region", "country": "SAU", "adm1": "14"}
+    assert geo_fields("G_", region)["G_Type"] == 5
+    assert geo_fields("G_", None) == {"G_Type": 0}
+
+
+def test_flat_exports_carry_confidence_place_and_english_names(placed, tmp_path):
+    out = tmp_path / "events.csv"
+    export(placed, "csv", out)
+    with open(out, encoding="utf-8", newline="") as fh:
+        [row] = list(csv.DictReader(fh))
+    assert float(row["confidence"]) == 0.87
+    assert (row["place_name_ar"], row["place_name_en"], row["place_kind"], row["place_country"],
+            row["place_country_name_en"], row["place_adm1"]) == ("جدة", "Jeddah", "city", "SAU", "Saudi Arabia", "14")
+    assert (float(row["place_lat"]), float(row["place_lon"]), row["place_geonameid"]) == (21.49012, 39.18624, "105343")
+    assert row["countries_name_en"] == "Saudi Arabia;Turkey"
+    assert (row["source_names_en"], row["source_names_en_method"]) == ("Adel al-Jubeir", "known")
+    assert row["source_titles_en"] == "Minister of Foreign Affairs of Saudi Arabia"
+    assert row["source_countries_name_en"] == "Saudi Arabia"
+    assert row["target_countries_name_en"] == "Turkey"
+    assert row["target_titles_en"].startswith("Ambassador of Turkey")
+
+    table = pq.read_table(export_to(placed, "parquet", tmp_path))
+    for name in ("confidence", "place_lat", "place_lon"):
+        assert table.schema.field(name).type == pa.float64()
+    assert table.schema.field("place_geonameid").type == pa.int64()
+    [prow] = table.to_pylist()
+    assert (prow["confidence"], prow["place_geonameid"], prow["source_names_en"]) == (0.87, 105343, ["Adel al-Jubeir"])
+
+    [line] = export_to(placed, "jsonl", tmp_path).read_text(encoding="utf-8").splitlines()
+    event = json.loads(line)
+    assert event["confidence"] == 0.87
+    place = event["place"]
+    assert (place["name_en"], place["lat"], place["geonameid"]) == ("Jeddah", 21.49012, 105343)
+    assert event["countries_name_en"] == ["Saudi Arabia", "Turkey"]
+    source = event["actors"][0]
+    assert (source["name"], source["name_en"], source["name_en_method"]) == ("عادل الجبير", "Adel al-Jubeir", "known")
+    assert source["title_en"] == "Minister of Foreign Affairs of Saudi Arabia"
+    assert source["country_name_en"] == "Saudi Arabia"
+
+
+def test_an_unknown_name_is_romanised_and_marked_so(conn, tmp_path):
+    [event] = [json.loads(line) for line in export_to(conn, "jsonl", tmp_path, Filters(country="TUR"))
+               .read_text(encoding="utf-8").splitlines()]
+    ambassador = next(a for a in event["actors"] if a["role"] == "target")
+    assert ambassador["name_en_method"] == "transliterated" and ambassador["name_en"].isascii()
+
+
+def export_to(conn, fmt, folder, filters=None):
+    out = folder / f"out.{fmt}"
+    export(conn, fmt, out, filters)
+    return out
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet", "gdelt"])

@@ -325,3 +325,82 @@ def test_a_gzip_bomb_a_symlink_to_dev_zero_and_a_fifo_neither_exhaust_memory_nor
     assert zero_error == f"{tmp_path / 'zero.txt'}: not a regular file (a device); skipped"
     assert ok.startswith("Article(id='ok'")
     assert fifo_error == f"{folder / 'pipe.jsonl'}: not a regular file (a FIFO); skipped"
+
+
+# Three articles in the shape of the SaudiNewsNet release, written for this test: a day's
+# JSON array in a zip file named after the day.
+SNN_ARTICLES = [
+    {"source": "spa", "url": "http://www.spa.gov.sa/1379511", "date_extracted": "2015-08-03 07:12:45",
+     "title": "ولي ولي العهد يستقبل سفير فرنسا",
+     # "The deputy crown prince received the ambassador of France to the kingdom in Jeddah today."
+     "author": "واس", "content": "استقبل ولي ولي العهد السعودي اليوم في جدة سفير فرنسا لدى المملكة."},
+    {"source": "okaz", "url": "http://www.okaz.com.sa/new/Issues/20150803/Con20150803790.htm",
+     "date_extracted": "2015-08-03 09:30:02", "title": TITLE, "author": "عكاظ (جدة)", "content": BODY},
+    {"source": "alriyadh", "url": "http://www.alriyadh.com/1069875", "date_extracted": "2015-07-22 01:05:11",
+     "title": TITLE, "author": "", "content": BODY},
+]
+
+
+def write_zip(path, members):
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path
+
+
+def test_saudinewsnet_release_as_distributed(tmp_path):
+    release = tmp_path / "dataset"
+    release.mkdir()
+    write_zip(release / "2015-08-03.zip", {"2015-08-03.json": json.dumps(SNN_ARTICLES[:2], ensure_ascii=False)})
+    write_zip(release / "2015-07-22.zip", {"2015-07-22.json": json.dumps(SNN_ARTICLES[2:], ensure_ascii=False),
+                                           "__MACOSX/._2015-07-22.json": b"\x00\x05\x16\x07"})
+    items = read(release)
+    assert all(isinstance(i, Article) for i in items)
+    assert [a.source for a in items] == ["alriyadh", "spa", "okaz"]  # archives in name order
+    backlog, spa, okaz = items
+    assert (spa.title, spa.text, spa.url) == (SNN_ARTICLES[0]["title"], SNN_ARTICLES[0]["content"], SNN_ARTICLES[0]["url"])
+    assert spa.published == dt.date(2015, 8, 3)  # the crawl's day
+    assert backlog.published is None  # crawled before the daily crawls: the day is unknown
+    assert spa.origin == f"{release / '2015-08-03.zip'}/2015-08-03.json[#0]"
+    assert all(a.id.startswith("snn-") for a in items) and len({a.id for a in items}) == 3
+    assert [a.id for a in read(release)] == [a.id for a in items]  # stable
+
+
+def test_zip_of_json_lines_and_text_files(tmp_path):
+    path = write_zip(tmp_path / "kuna.zip", {
+        "2019/03/feed.jsonl": jsonl({"text": BODY}, {"id": "k-2", "text": BODY}, "{oops"),
+        "2019/03/kuna-17.txt": f"{TITLE}\n\n{BODY}\n",
+        "notes.pdf": b"%PDF-1.4",
+        "2019/04/feed.jsonl.gz": gzip.compress(jsonl({"text": BODY}).encode("utf-8")),
+    })
+    items = read(path)
+    articles = [i for i in items if isinstance(i, Article)]
+    [error] = [i for i in items if isinstance(i, ReadError)]
+    assert [a.id for a in articles] == ["kuna/2019/03/feed:1", "k-2", "kuna/2019/03/kuna-17", "kuna/2019/04/feed:1"]
+    assert error.origin == f"{path}/2019/03/feed.jsonl:3" and "invalid JSON" in error.reason
+    assert articles[2].title == TITLE
+
+
+def test_broken_and_hostile_zip_files_are_one_error_each(tmp_path):
+    broken = tmp_path / "broken.zip"
+    broken.write_bytes(b"PK\x03\x04 not really a zip")
+    [error] = read(broken)
+    assert "not a readable zip file" in error.reason
+    empty = write_zip(tmp_path / "empty.zip", {"readme.pdf": b"x"})
+    [error] = read(empty)
+    assert "no article files" in error.reason
+    # A member that inflates past the limit for one article is refused after the limit.
+    bomb = write_zip(tmp_path / "bomb.zip", {"big.txt": b"a" * (3 * 2**20), "ok.txt": f"{TITLE}\n{BODY}"})
+    too_big, ok = list(read_articles([str(bomb)], max_article_bytes=2**20))
+    assert isinstance(too_big, ReadError) and "larger than" in too_big.reason
+    assert isinstance(ok, Article)
+
+
+def test_a_saudinewsnet_record_with_a_bad_date_is_one_error(tmp_path):
+    path = tmp_path / "day.json"
+    path.write_text(json.dumps([dict(SNN_ARTICLES[0], date_extracted="yesterday"),
+                                dict(SNN_ARTICLES[1], date_extracted=7)], ensure_ascii=False), encoding="utf-8")
+    first, second = read(path)
+    assert "unreadable `date_extracted`" in first.reason and "not a date string" in second.reason

@@ -424,3 +424,75 @@ def test_a_report_joining_a_large_cluster_costs_what_it_costs_a_small_one(tmp_pa
     cluster = conn.execute("SELECT n_articles, n_sources FROM clusters").fetchall()
     assert [tuple(c) for c in cluster] == [(801, 801)]
     assert cost[800] < 1.5 * cost[200]
+
+
+def scored(extraction, confidence, place=None):
+    """``extraction`` with every event given this confidence (and place), as the learned
+    layer and the gazetteer would set them."""
+    import dataclasses
+
+    return dataclasses.replace(extraction, events=[dataclasses.replace(e, confidence=confidence, place=place)
+                                                   for e in extraction.events])
+
+
+JEDDAH = {"name_ar": "جدة", "name_en": "Jeddah", "kind": "city", "country": "SAU", "adm1": "14",
+          "adm1_name": "Makkah Region", "lat": 21.49012, "lon": 39.18624, "geonameid": 105343, "matched": "جدة",
+          "reason": "unique", "ambiguous": False, "alternatives": []}
+
+
+def test_confidence_and_place_are_stored_and_a_cluster_keeps_its_highest_confidence(tmp_path):
+    from marsad.pipeline import extract_article
+    from marsad.store.ingest import remove_article, store_extraction
+
+    conn = connect(tmp_path / "m.db")
+    conn.execute("BEGIN")
+    store_extraction(conn, scored(extract_article(ZARIF_KUNA), 0.6, JEDDAH))
+    store_extraction(conn, scored(extract_article(ZARIF_QABAS), 0.9))
+    conn.execute("COMMIT")
+    report = conn.execute("SELECT * FROM events WHERE article_id = 'kuna-1'").fetchone()
+    assert report["confidence"] == 0.6
+    assert (report["place_name_en"], report["place_kind"], report["place_country"], report["place_adm1"],
+            report["place_lat"], report["place_lon"], report["place_geonameid"]) == (
+        "Jeddah", "city", "SAU", "14", 21.49012, 39.18624, 105343)
+    assert report["place_name_ar"] == "جدة"
+    assert conn.execute("SELECT place_name_en FROM events WHERE article_id = 'qabas-7'").fetchone()[0] is None
+    # The cluster's confidence is raised when a more confident report joins …
+    assert [tuple(r) for r in conn.execute("SELECT n_articles, confidence FROM clusters")] == [(2, 0.9)]
+    conn.execute("BEGIN")
+    remove_article(conn, "qabas-7")
+    conn.execute("COMMIT")
+    # … and recomputed when it leaves.
+    assert [tuple(r) for r in conn.execute("SELECT n_articles, confidence FROM clusters")] == [(1, 0.6)]
+    record = select_events(conn)[0]
+    assert (record.confidence, record.place["name_en"], record.place["lat"]) == (0.6, "Jeddah", 21.49012)
+
+
+def test_a_store_of_the_previous_version_is_migrated_and_refilled_by_the_next_ingest(tmp_path):
+    from marsad.store.db import ADDED_COLUMNS, SCHEMA_VERSION
+
+    db = tmp_path / "old.db"
+    ingest_articles([ZARIF_KUNA], str(db))
+    old = sqlite3.connect(db)  # made into a version-1 store: without the columns added since
+    for table, column, _ in ADDED_COLUMNS:
+        old.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    old.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    old.commit()
+    old.close()
+    assert len(select_events(connect(db, readonly=True))) == 1  # still readable as it is
+
+    conn = connect(db)
+    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == SCHEMA_VERSION
+    for table, column, _ in ADDED_COLUMNS:
+        assert column in {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+    conn.close()
+    summary = ingest_articles([ZARIF_KUNA], str(db))
+    assert (summary.updated, summary.unchanged) == (1, 0)  # extracted again to fill the new columns
+    assert ingest_articles([ZARIF_KUNA], str(db)).unchanged == 1
+    assert counts(db)["clusters"] == 1
+
+
+def test_a_store_of_a_newer_version_is_refused(tmp_path):
+    db = tmp_path / "new.db"
+    connect(db).execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    with pytest.raises(StoreError, match="newer"):
+        connect(db)

@@ -1,9 +1,11 @@
-"""Batch extraction on a Dask cluster: JSON-lines or Parquet shards in, Parquet datasets out.
+"""Batch extraction on a Dask cluster: article files in, Parquet datasets out.
 
     run_batch(["s3://news/2015/*.jsonl.gz"], "s3://news/marsad", scheduler="tcp://10.0.0.5:8786")
 
 reads local paths or fsspec URLs (files, folders, globs; ``.gz``, ``.bz2``, ``.xz``
-compressed) and writes three Parquet datasets, partitioned by month (``month=2015-08``,
+compressed): JSON lines and Parquet, streamed in chunks, and the files `marsad ingest`
+reads whole (text files, JSON documents, zip archives such as the SaudiNewsNet release),
+whose articles are gathered into chunks on the scheduler. It writes three Parquet datasets, partitioned by month (``month=2015-08``,
 ``month=unknown`` when there is no date):
 
 - ``OUTPUT/articles/`` — one row per article, by publication month;
@@ -70,14 +72,22 @@ import pyarrow.parquet as pq
 
 from marsad.ingest import Summary
 from marsad.io.readers import (
+    ARCHIVE_SUFFIXES,
+    ARTICLES_PER_DOCUMENT,
     JSON_LINES_SUFFIXES,
+    JSON_SUFFIXES,
     MAX_ARTICLE_BYTES,
+    TEXT_SUFFIXES,
     ReadError,
+    TooLarge,
     article_from_record,
     article_stem,
+    articles_from_bytes,
     articles_from_json_lines,
     decoded_lines,
     json_lines_stream,
+    read_limited,
+    read_zip,
 )
 from marsad.model import Article, Extraction
 from marsad.parallel import extract_one, home_country_for
@@ -241,7 +251,7 @@ def _client(scheduler: str | None, workers: int) -> Iterator[Client]:
 class _Source:
     url: str  # for the workers
     origin: str  # as errors name it, the way `marsad ingest` does
-    kind: str  # "jsonl" | "parquet"
+    kind: str  # "jsonl" | "parquet" | "text" | "json" | "zip"
     stem: str  # default ids are stem:line (JSON lines) or stem#row (Parquet)
 
 
@@ -293,14 +303,50 @@ def _extract(client, inputs, output, partition_size, buckets, home_country, over
             summary.reject(item) if isinstance(item, ReadError) else summary.errors.append(item)
 
 
+# Files read whole on the scheduler (one text or JSON document, or a zip archive of
+# article files), their articles gathered into chunks of partition_size.
+_WHOLE_FILES = ("text", "json", "zip")
+
+
 def _chunks(inputs: Iterable[str], size: int) -> Iterator[_Chunk | ReadError]:
+    gathered: list[Article | ReadError] = []
+    last: _Source | None = None
     for source in _sources(inputs):
+        if isinstance(source, _Source) and source.kind in _WHOLE_FILES:
+            last = source
+            gathered += _whole_file_items(source)
+            while len(gathered) >= size:
+                yield _Chunk(source, items=gathered[:size])
+                gathered = gathered[size:]
+            continue
+        if gathered and last is not None:  # keep the input order: earlier files first
+            yield _Chunk(last, items=gathered)
+            gathered = []
         if isinstance(source, ReadError):
             yield source
         elif source.kind == "jsonl":
             yield from _json_lines_chunks(source, size)
         else:
             yield from _parquet_chunks(source)
+    if gathered and last is not None:
+        yield _Chunk(last, items=gathered)
+
+
+def _whole_file_items(source: _Source) -> list[Article | ReadError]:
+    """The articles of a text file, a JSON document or a zip archive, read as `marsad
+    ingest` reads them (the same ids, limits and errors)."""
+    if source.kind == "zip":
+        return list(read_zip(lambda: fsspec.open(source.url, "rb", compression=None).open(),
+                             source.origin, source.stem))
+    limit = MAX_ARTICLE_BYTES * (ARTICLES_PER_DOCUMENT if source.kind == "json" else 1)
+    try:
+        with fsspec.open(source.url, "rb", compression="infer") as fh:
+            data = read_limited(fh, limit)
+    except TooLarge as exc:
+        return [ReadError(source.origin, str(exc))]
+    except (OSError, EOFError, zlib.error) as exc:
+        return [ReadError(source.origin, f"cannot read: {getattr(exc, 'strerror', None) or exc}")]
+    return list(articles_from_bytes(data, source.origin, source.stem, source.kind))
 
 
 def _sources(inputs: Iterable[str]) -> Iterator[_Source | ReadError]:
@@ -315,7 +361,8 @@ def _sources(inputs: Iterable[str]) -> Iterator[_Source | ReadError]:
                 key=lambda p: p[len(path):].strip("/").split("/"),
             )
             if not found:
-                yield ReadError(given, "no JSON-lines or Parquet files (.jsonl, .ndjson, .parquet) in directory")
+                yield ReadError(given, "no article files (.jsonl, .ndjson, .json, .txt, .text, .md, .zip, "
+                                       ".parquet, or compressed) in directory")
             for p in found:
                 relative = p[len(path):].strip("/")
                 origin = str(PurePath(given, relative)) if local else fs.unstrip_protocol(p)
@@ -334,10 +381,16 @@ def _sources(inputs: Iterable[str]) -> Iterator[_Source | ReadError]:
 
 def _kind(path: str) -> str | None:
     name = PurePosixPath(path).name.lower()
+    if name.endswith(ARCHIVE_SUFFIXES):  # before compression: fsspec also calls .zip a compression
+        return "zip"
     if infer_compression(name):
         name = name.rsplit(".", 1)[0]
     if name.endswith(JSON_LINES_SUFFIXES):
         return "jsonl"
+    if name.endswith(JSON_SUFFIXES):
+        return "json"
+    if name.endswith(TEXT_SUFFIXES):
+        return "text"
     return "parquet" if name.endswith(PARQUET_SUFFIXES) else None
 
 
@@ -346,11 +399,12 @@ def _source(fs, path: str, origin: str, relative: str) -> _Source | ReadError:
     from which ids are made as `marsad ingest` makes them."""
     kind = _kind(path)
     if kind is None:
-        return ReadError(origin, "not JSON lines or Parquet (a batch reads .jsonl, .ndjson and .parquet files)")
+        return ReadError(origin, "not an article file (a batch reads .jsonl, .ndjson, .json, .txt, .text, .md, "
+                                 ".zip and .parquet files)")
     if fs.info(path).get("type") != "file":
         return ReadError(origin, "not a regular file; skipped")
     name = PurePosixPath(relative)
-    if infer_compression(name.name):
+    if kind != "zip" and infer_compression(name.name):
         name = name.with_name(name.name.rsplit(".", 1)[0])
     return _Source(fs.unstrip_protocol(path), origin, kind, article_stem(name))
 
@@ -429,7 +483,7 @@ def _extract_chunk(chunk: int, work: _Chunk, output: str, buckets: int,
                    home_country: str | None, overrides: Mapping[str, str] | None) -> _ChunkReport:
     """Read and extract one chunk; write its articles, events and work rows."""
     rows = _ChunkRows(buckets)
-    read, rejected = 0, []
+    read, rejected = 0, list[ReadError | str]()
     for index, item in enumerate(_chunk_items(work)):
         if isinstance(item, ReadError):
             rejected.append(item)

@@ -1,8 +1,8 @@
 """The ``marsad`` command: a thin layer over the library.
 
-``marsad extract PATH...`` reads articles (text files, JSONL, directories, ``-``) and
-writes their events; ``marsad evaluate GOLD.jsonl`` scores extraction against a gold
-file as defined in ``eval/GUIDE.md``. Bad input is reported per file/line on stderr,
+``marsad extract PATH...`` reads articles (text files, JSONL, JSON, zip archives,
+directories, ``-``) and writes their events; ``marsad evaluate GOLD.jsonl`` scores
+extraction against a gold file as docs/events.md defines it. Bad input is reported per file/line on stderr,
 counted in the final summary, and never stops the batch.
 """
 from __future__ import annotations
@@ -15,6 +15,13 @@ import click
 
 from marsad.io.readers import MAX_ARTICLE_BYTES, ReadError, read_articles
 from marsad.model import EVENT_TYPES, STATUSES, Extraction
+
+
+class CommandError(click.ClickException):
+    """A failure of the whole command, printed like the per-input errors: ``marsad: error: …``."""
+
+    def show(self, file=None) -> None:
+        click.echo(f"marsad: error: {self.format_message()}", err=True)
 
 
 def _parse_overrides(values: tuple[str, ...]) -> dict[str, str]:
@@ -42,6 +49,7 @@ def iter_extractions(items, summary, *, home_country=None, overrides=None, worke
             summary.errors.append(message)
             click.echo(f"marsad: error: {message}", err=True)
             continue
+        assert extraction is not None  # extract_parallel gives an extraction whenever no error
         summary.events += len(extraction.events)
         yield extraction
 
@@ -96,7 +104,11 @@ def extract(paths, output, fmt, home_country, source_country, workers, max_artic
     _sigterm_as_interrupt()
     summary = Summary("extract")
     overrides = _parse_overrides(source_country)
-    out = open(output, "w", encoding="utf-8") if output else sys.stdout
+    try:
+        # Closed in the finally below, unless it is stdout.
+        out = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
+    except OSError as exc:
+        raise CommandError(f"{output}: cannot write: {exc.strerror}") from None
     try:
         items = _reported(read_articles(paths, max_article_bytes=max_article_size * 2**20))
         extractions = iter_extractions(items, summary, home_country=home_country, overrides=overrides,
@@ -126,7 +138,8 @@ FOLDS_OPTION = click.option("--folds", type=click.IntRange(2), default=5, show_d
 
 @main.command()
 @GOLD_ARGUMENT
-@click.option("--pred", type=click.Path(exists=True, dir_okay=False), help="Score these predictions instead of extracting.")
+@click.option("--pred", type=click.Path(exists=True, dir_okay=False),
+              help="Score these predictions instead of extracting.")
 @click.option("--errors", "show_errors", is_flag=True, help="List misses and false alarms with their sentences.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--cross-validate", "cross", type=click.Choice(["article", "outlet"]),
@@ -148,9 +161,9 @@ def evaluate(gold, pred, show_errors, as_json, cross, folds) -> None:
         return
     if pred:
         predicted = _load_predictions(pred)
-        sentences = {}
+        extractions: dict[str, Extraction] = {}
     else:
-        predicted, sentences = _predict(gold_articles)
+        predicted, extractions = _predict(gold_articles)
     report = score(gold_articles, predicted)
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=2))
@@ -158,7 +171,7 @@ def evaluate(gold, pred, show_errors, as_json, cross, folds) -> None:
         click.echo(report.format_table())
     if show_errors:
         for item in errors(gold_articles, predicted):
-            click.echo(_format_error(item, sentences))
+            click.echo(_format_error(item, extractions))
 
 
 def _cross_validate(gold_articles: list[dict], by: str, folds: int, as_json: bool) -> None:
@@ -264,7 +277,7 @@ def ingest(paths, db, home_country, source_country, progress, batch, workers, ma
             summary = ingest_articles(items, db, home_country=home_country, overrides=overrides,
                                       on_progress=on_progress, batch_size=batch, workers=workers)
     except StoreError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise CommandError(str(exc)) from None
     for message in summary.errors:
         if "extraction failed" in message:
             click.echo(f"marsad: error: {message}", err=True)
@@ -368,9 +381,9 @@ def export(db, fmt, output) -> None:
     try:
         rows = write(connect(db, readonly=True), fmt, output)
     except StoreError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise CommandError(str(exc)) from None
     except OSError as exc:
-        raise click.ClickException(f"{output}: cannot write: {exc.strerror}") from None
+        raise CommandError(f"{output}: cannot write: {exc.strerror}") from None
     click.echo(f"marsad: {rows} events written to {output}", err=True)
 
 
@@ -418,18 +431,19 @@ def serve(db, host, port, allow_hosts, ingest_paths) -> None:
 @click.option("--source-country", "source_country", multiple=True, metavar="SOURCE=CODE",
               help="Home country for articles whose `source` is SOURCE (repeatable).")
 def batch(inputs, output, scheduler, workers, partition_size, home_country, source_country) -> None:
-    """Extract JSONL (optionally gzipped) or Parquet INPUTS on a Dask cluster into Parquet
-    partitions of articles, events and real-world events (by publication month)."""
+    """Extract INPUTS (JSONL, JSON, text, zip or Parquet files, folders or globs; optionally
+    compressed) on a Dask cluster into Parquet partitions of articles, events and
+    real-world events (by publication month)."""
     try:
         from marsad.batch import BatchError, run_batch
     except ImportError as exc:
-        raise click.ClickException(f"{exc} (install with: pip install 'marsad[dask]')") from None
+        raise CommandError(f"{exc} (install with: pip install 'marsad[dask]')") from None
     try:
         summary = run_batch(list(inputs), output, scheduler=scheduler, workers=workers,
                             partition_size=partition_size, home_country=home_country,
                             overrides=_parse_overrides(source_country))
-    except (BatchError, ImportError) as exc:
-        raise click.ClickException(str(exc)) from None
+    except (BatchError, ImportError, OSError) as exc:
+        raise CommandError(str(exc)) from None
     for message in summary.errors:
         click.echo(f"marsad: error: {message}", err=True)
     click.echo(summary.line(), err=True)
@@ -484,16 +498,17 @@ def _load_predictions(path: str) -> dict[str, list[dict]]:
     return {a["id"]: a.get("events", []) for a in _load_gold(path)}
 
 
-def _predict(gold_articles: list[dict]) -> tuple[dict[str, list[dict]], dict]:
+def _predict(gold_articles: list[dict]) -> tuple[dict[str, list[dict]], dict[str, Extraction]]:
     from marsad.pipeline import extract
 
-    predicted, sentences = {}, {}
+    predicted: dict[str, list[dict]] = {}
+    extractions: dict[str, Extraction] = {}
     for a in gold_articles:
         ex = extract(a.get("text", ""), title=a.get("title", ""), published=a.get("published"),
                      source=a.get("source"), url=a.get("url"), id=a["id"])
         predicted[a["id"]] = [e.to_dict() for e in ex.events]
-        sentences[a["id"]] = ex
-    return predicted, sentences
+        extractions[a["id"]] = ex
+    return predicted, extractions
 
 
 def _format_error(item, extractions: dict[str, Extraction]) -> str:

@@ -11,6 +11,10 @@ Inputs:
 - JSON lines (``.jsonl``, ``.ndjson``): one article object per line;
 - JSON (``.json``): one article object or a list of them;
 - any of these compressed as ``.gz``;
+- a ``.zip`` archive: its article files, in name order, each read as above (ids
+  ``zipstem/memberstem…``); the SaudiNewsNet release as distributed (zip files of JSON
+  arrays of ``title``, ``content``, ``date_extracted``, ``source``, ``url``, ``author``)
+  is read this way, see :func:`saudinewsnet_record`;
 - a directory: its article files, recursively, in sorted order, hidden ones skipped;
 - a ``marsad batch`` output folder: its Parquet articles, in input order;
 - ``-``: stdin, read as JSON when it starts with ``{`` or ``[`` and as text otherwise.
@@ -32,18 +36,21 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import functools
 import gzip
+import hashlib
 import json
 import os
 import re
 import stat
 import sys
+import zipfile
 import zlib
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePath
-from typing import Any, BinaryIO
+from typing import IO, Any, BinaryIO, cast
 
 import charset_normalizer
 
@@ -56,6 +63,7 @@ JSON_SUFFIXES = (".json",)
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 # A directory holds other things too (images, notes, scripts); only these are articles.
 ARTICLE_SUFFIXES = JSON_LINES_SUFFIXES + JSON_SUFFIXES + TEXT_SUFFIXES
+ARCHIVE_SUFFIXES = (".zip",)
 TEXT_FIELDS = ("text", "content", "body")
 MAX_ARTICLE_BYTES = 4 * 2**20  # a long news article is ~100 KB; 4 MiB leaves room for any real one
 ARTICLES_PER_DOCUMENT = 16  # a .json list or stdin may be this many maximal articles long
@@ -282,7 +290,8 @@ def _read_directory(root: Path, limit: int) -> Iterator[Article | ReadError]:
     for exc in unreadable:
         yield ReadError(str(exc.filename or root), f"cannot read directory: {exc.strerror or exc}")
     if not files and not unreadable:
-        yield ReadError(str(root), f"no article files ({', '.join(ARTICLE_SUFFIXES)}, or .gz) in directory")
+        yield ReadError(str(root), f"no article files ({', '.join(ARTICLE_SUFFIXES + ARCHIVE_SUFFIXES)}, "
+                                   "or .gz) in directory")
     for path in sorted(files, key=lambda p: p.relative_to(root).parts):
         yield from _read_file(path, article_stem(path.relative_to(root)), limit)
 
@@ -308,8 +317,9 @@ class NotRegularFile(OSError):
     """A path that is no regular file: only regular files are read."""
 
 
-def _is_article_file(name: str) -> bool:
-    return _unzipped_name(name).lower().endswith(ARTICLE_SUFFIXES)
+def _is_article_file(name: str, archives: bool = True) -> bool:
+    return (_unzipped_name(name).lower().endswith(ARTICLE_SUFFIXES)
+            or archives and name.lower().endswith(ARCHIVE_SUFFIXES))
 
 
 def _unzipped_name(name: str) -> str:
@@ -317,13 +327,26 @@ def _unzipped_name(name: str) -> str:
 
 
 def _read_file(path: Path, stem: str, limit: int) -> Iterator[Article | ReadError]:
-    origin = str(path)
-    name = _unzipped_name(path.name)
-    gzipped = name != path.name
-    suffix = Path(name).suffix.lower()
+    if path.name.lower().endswith(ARCHIVE_SUFFIXES):
+        yield from _read_zip(path, stem, limit)
+    else:
+        yield from _read_stream(lambda: _open_regular(path), str(path), path.name, stem, limit)
+
+
+# What reading a damaged archive or compressed stream raises: zipfile's own errors, an
+# unsupported compression method (NotImplementedError), an encrypted member (RuntimeError).
+_BROKEN = (OSError, EOFError, zlib.error, zipfile.BadZipFile, NotImplementedError, RuntimeError)
+
+
+def _read_stream(open_raw: Callable[[], IO[bytes]], origin: str, name: str, stem: str,
+                 limit: int) -> Iterator[Article | ReadError]:
+    """The articles of one file (or archive member) called ``name``, read by its suffix."""
+    unzipped = _unzipped_name(name)
+    gzipped = unzipped != name
+    suffix = PurePath(unzipped).suffix.lower()
     fmt = "jsonl" if suffix in JSON_LINES_SUFFIXES else "json" if suffix in JSON_SUFFIXES else "text"
     try:
-        with _open_regular(path) as raw, (gzip.open(raw) if gzipped else raw) as fh:
+        with open_raw() as raw, cast(BinaryIO, gzip.open(raw) if gzipped else raw) as fh:
             if fmt == "jsonl":
                 yield from json_lines_stream(fh, origin, stem, limit)
                 return
@@ -331,11 +354,49 @@ def _read_file(path: Path, stem: str, limit: int) -> Iterator[Article | ReadErro
     except (TooLarge, NotRegularFile) as exc:
         yield ReadError(origin, str(exc))
         return
-    except (OSError, EOFError, zlib.error) as exc:
+    except _BROKEN as exc:
         what = "not a readable gzip file" if gzipped and not isinstance(exc, FileNotFoundError) else "cannot read"
         yield ReadError(origin, f"{what}: {getattr(exc, 'strerror', None) or exc}")
         return
     yield from articles_from_bytes(data, origin, stem, fmt)
+
+
+def _read_zip(path: Path, stem: str, limit: int) -> Iterator[Article | ReadError]:
+    yield from read_zip(lambda: _open_regular(path), str(path), stem, limit)
+
+
+def read_zip(open_raw: Callable[[], IO[bytes]], origin: str, stem: str,
+             limit: int = MAX_ARTICLE_BYTES) -> Iterator[Article | ReadError]:
+    """The article files of a zip archive (``open_raw`` opens it, seekable), in name
+    order; a member's origin is ``archive.zip/member`` and its id stem
+    ``archive/member`` (without suffixes). Each member is read no further than the
+    limits, so a zip bomb is one error per member."""
+    try:
+        raw = open_raw()
+    except (NotRegularFile, OSError) as exc:
+        yield ReadError(origin, str(exc) if isinstance(exc, NotRegularFile) else f"cannot read: {exc.strerror or exc}")
+        return
+    with raw:
+        try:
+            archive = zipfile.ZipFile(raw)
+            members = sorted((i for i in archive.infolist() if _is_zip_article(i)), key=lambda i: i.filename)
+        except (*_BROKEN, ValueError) as exc:
+            yield ReadError(origin, f"not a readable zip file: {exc}")
+            return
+        with archive:
+            if not members:
+                yield ReadError(origin, f"no article files ({', '.join(ARTICLE_SUFFIXES)}, or .gz) in the zip file")
+            for info in members:
+                member = PurePath(info.filename)
+                yield from _read_stream(functools.partial(archive.open, info), f"{origin}/{info.filename}",
+                                        member.name, f"{stem}/{article_stem(member)}", limit)
+
+
+def _is_zip_article(info: zipfile.ZipInfo) -> bool:
+    parts = PurePath(info.filename).parts
+    # macOS archives carry a __MACOSX folder of resource forks beside the real files.
+    return (not info.is_dir() and bool(parts) and not any(p.startswith(".") or p == "__MACOSX" for p in parts)
+            and _is_article_file(parts[-1], archives=False))
 
 
 def articles_from_bytes(data: bytes, origin: str, stem: str, fmt: str | None) -> Iterator[Article | ReadError]:
@@ -487,6 +548,8 @@ def article_from_record(record: Any, origin: str, default_id: str) -> Article | 
     if not isinstance(record, dict):
         return ReadError(origin, f"expected an article object, got {_json_type(record)}")
     try:
+        if "date_extracted" in record and "published" not in record:
+            record = saudinewsnet_record(record)
         text = _record_text(record)
         article_id = record.get("id")
         if article_id is None or article_id == "":
@@ -508,6 +571,44 @@ def article_from_record(record: Any, origin: str, default_id: str) -> Article | 
         return ReadError(origin, str(exc), empty=True)
     except ValueError as exc:
         return ReadError(origin, str(exc))
+
+
+# SaudiNewsNet's crawler ran daily from 1 August 2015; its first runs (21-31 July) also
+# collected the sites' back catalogue, so before this day the crawl time says nothing of
+# when an article appeared, and an article's relative dates (اليوم "today") cannot be
+# resolved from it.
+SAUDINEWSNET_DAILY_FROM = dt.date(2015, 8, 1)
+
+
+def saudinewsnet_record(record: dict[str, Any]) -> dict[str, Any]:
+    """A record of the SaudiNewsNet release (M. Alhagri, 2015: ``source``, ``url``,
+    ``date_extracted``, ``title``, ``author``, ``content``) as an article record.
+
+    The id is ``snn-`` and the first 12 hex digits of the URL's SHA-256 (stable across
+    the release's files, and the same article crawled twice is one article); the
+    publication date is the crawl's day from 1 August 2015 (:data:`SAUDINEWSNET_DAILY_FROM`),
+    unknown before. The text is ``content``.
+
+    >>> r = saudinewsnet_record({"source": "spa", "url": "http://www.spa.gov.sa/1", "title": "t",
+    ...                          "date_extracted": "2015-08-03 07:12:45", "content": "نص"})
+    >>> r["id"], r["published"]
+    ('snn-c79766a2d984', '2015-08-03')
+    """
+    out = dict(record)
+    extracted = record.get("date_extracted")
+    if extracted is not None and not isinstance(extracted, str):
+        raise ValueError(f"`date_extracted` is {_json_type(extracted)}, not a date string")
+    out["published"] = None
+    if extracted and extracted.strip():
+        try:
+            day = dt.datetime.fromisoformat(extracted.strip()).date()
+        except ValueError:
+            raise ValueError(f"unreadable `date_extracted` {extracted[:40]!r} (expected YYYY-MM-DD HH:MM:SS)") from None
+        out["published"] = day.isoformat() if day >= SAUDINEWSNET_DAILY_FROM else None
+    url = _optional_string(record, "url")
+    if url and record.get("id") in (None, ""):
+        out["id"] = "snn-" + hashlib.sha256(url.strip().encode("utf-8")).hexdigest()[:12]
+    return out
 
 
 class EmptyText(ValueError):

@@ -12,8 +12,8 @@ run the same wire story). Two events of one article are never merged (the articl
 itself told them apart).
 
 Each cluster keeps its counts (articles, distinct sources), first and last seen
-publication dates, a date, and a representative report: the one naming the most
-actors, earliest first.
+publication dates, a date, a confidence (the highest of its reports') and a
+representative report: the one naming the most actors, earliest first.
 
 A new report is compared with what a cluster keeps, never with every member: its
 representative (sources of a directed event), the people it names per country
@@ -135,7 +135,7 @@ def _join(conn: sqlite3.Connection, cluster_id: int, event_id: int) -> None:
     counts, dates and representative change as :func:`refresh` would change them."""
     conn.execute("UPDATE events SET cluster_id = ? WHERE id = ?", (cluster_id, event_id))
     report = conn.execute(
-        f"SELECT {OUTLET} AS outlet, a.published, coalesce(e.date, a.published) AS day "
+        f"SELECT {OUTLET} AS outlet, a.published, coalesce(e.date, a.published) AS day, e.confidence "
         "FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id = ?", (event_id,)).fetchone()
     new_outlet = conn.execute("INSERT OR IGNORE INTO cluster_sources(cluster_id, source) VALUES (?, ?)",
                               (cluster_id, report["outlet"])).rowcount
@@ -152,9 +152,10 @@ def _join(conn: sqlite3.Connection, cluster_id: int, event_id: int) -> None:
         "UPDATE clusters SET n_articles = n_articles + 1, n_sources = n_sources + :new, "
         "first_seen = min(coalesce(first_seen, :published), coalesce(:published, first_seen)), "
         "last_seen = max(coalesce(last_seen, :published), coalesce(:published, last_seen)), "
-        "date = min(coalesce(date, :day), coalesce(:day, date)), representative = :rep WHERE id = :id",
+        "date = min(coalesce(date, :day), coalesce(:day, date)), representative = :rep, "
+        "confidence = max(coalesce(confidence, :confidence), coalesce(:confidence, confidence)) WHERE id = :id",
         {"new": new_outlet, "published": report["published"], "day": report["day"], "rep": representative,
-         "id": cluster_id},
+         "confidence": report["confidence"], "id": cluster_id},
     )
 
 
@@ -165,7 +166,7 @@ def refresh(conn: sqlite3.Connection, cluster_id: int) -> None:
         "SELECT count(DISTINCT e.article_id) AS n_articles, "
         f"count(DISTINCT {OUTLET}) AS n_sources, "
         "min(a.published) AS first_seen, max(a.published) AS last_seen, "
-        "min(coalesce(e.date, a.published)) AS day "
+        "min(coalesce(e.date, a.published)) AS day, max(e.confidence) AS confidence "
         "FROM events e JOIN articles a ON a.id = e.article_id WHERE e.cluster_id = ?",
         (cluster_id,),
     ).fetchone()
@@ -183,9 +184,9 @@ def refresh(conn: sqlite3.Connection, cluster_id: int) -> None:
     ).fetchone()
     conn.execute(
         "UPDATE clusters SET n_articles = ?, n_sources = ?, first_seen = ?, last_seen = ?, date = ?, "
-        "representative = ? WHERE id = ?",
+        "representative = ?, confidence = ? WHERE id = ?",
         (stats["n_articles"], stats["n_sources"], stats["first_seen"], stats["last_seen"], stats["day"],
-         rep["id"], cluster_id),
+         rep["id"], stats["confidence"], cluster_id),
     )
 
 

@@ -4,6 +4,10 @@ The store is one SQLite file (``marsad.db`` by default, or ``--db`` / ``$MARSAD_
 in WAL mode, so the dashboard can read while an ingest writes. Every article is
 written inside a transaction together with its events, so a killed process leaves
 either the whole article or none of it.
+
+A store made by an earlier marsad is brought up to date when opened for writing: the
+columns added since (:data:`ADDED_COLUMNS`) are added, empty, and its articles are
+marked for extraction again, so the next ``marsad ingest`` of the same input fills them.
 """
 from __future__ import annotations
 
@@ -15,7 +19,21 @@ from pathlib import Path
 from marsad.store import clusters
 
 DEFAULT_DB = "marsad.db"
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
+# Columns added since a schema version: a store made before them gets them (NULL) when
+# opened for writing, and its version is raised. Version 2: confidence and the place.
+ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("events", "confidence", "REAL"),
+    ("events", "place_name_ar", "TEXT"),
+    ("events", "place_name_en", "TEXT"),
+    ("events", "place_kind", "TEXT"),
+    ("events", "place_country", "TEXT"),
+    ("events", "place_adm1", "TEXT"),
+    ("events", "place_lat", "REAL"),
+    ("events", "place_lon", "REAL"),
+    ("events", "place_geonameid", "INTEGER"),
+    ("clusters", "confidence", "REAL"),
+)
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -97,10 +115,29 @@ def _ensure_schema(conn: sqlite3.Connection) -> None:
         clusters.index_members(conn)
         conn.execute("COMMIT")
     row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-    if row is None:
-        conn.execute("INSERT INTO meta(key, value) VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
-    elif row[0] != SCHEMA_VERSION:
-        raise StoreError(f"database schema version {row[0]} is not the supported {SCHEMA_VERSION}")
+    if row is not None and not (row[0].isdigit() and int(row[0]) <= int(SCHEMA_VERSION)):
+        raise StoreError(f"database schema version {row[0]} is newer than this marsad's {SCHEMA_VERSION}; "
+                         "upgrade marsad to use it")
+    if row is None or row[0] != SCHEMA_VERSION:
+        conn.execute("BEGIN IMMEDIATE")
+        if _add_missing_columns(conn) and "articles" in tables:
+            # Reports stored before the new columns lack their values: forget the content
+            # hashes, so the next ingest of the same input extracts them again.
+            conn.execute("UPDATE articles SET content_hash = ''")
+        conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
+        conn.execute("COMMIT")
+
+
+def _add_missing_columns(conn: sqlite3.Connection) -> bool:
+    """Bring a store made by an earlier version up to :data:`ADDED_COLUMNS` (new ones
+    are NULL); say whether any was missing."""
+    added = False
+    for table, column, kind in ADDED_COLUMNS:
+        have = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+        if column not in have:
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+            added = True
+    return added
 
 
 def integrity_ok(conn: sqlite3.Connection) -> bool:

@@ -6,18 +6,28 @@ narrows an export exactly as it narrows ``marsad query``.
 
 ``jsonl``
     One JSON object per line: :meth:`EventRecord.to_dict` (actors, codes, every
-    report's article, the evidence spans of the representative report), UTF-8,
-    Arabic written as is.
+    report's article, the evidence spans of the representative report, ``confidence``
+    and the resolved ``place``), UTF-8, Arabic written as is, with English added for
+    readers of English: ``countries_name_en`` beside ``countries``, and on each actor
+    ``name_en`` (romanised) with ``name_en_method`` (``known``: the person's usual
+    English spelling; ``transliterated``: marsad's letter table, see
+    :mod:`marsad.english`), ``title_en`` (``null`` where the title is not covered by the
+    office patterns) and ``country_name_en``.
 ``csv``
     One flat row per event under a header row (:data:`FLAT_COLUMNS`). A multi-valued
-    cell is ``;``-joined; the n-th of ``source_names``, ``source_titles`` and
-    ``source_countries`` describe the same actor (an unknown part is left empty), and
-    likewise for the targets.
+    cell is ``;``-joined; the n-th of ``source_names``, ``source_titles``,
+    ``source_countries`` and their English columns (``source_names_en``,
+    ``source_names_en_method``, ``source_titles_en``, ``source_countries_name_en``)
+    describe the same actor (an unknown part is left empty), and likewise for the
+    targets. ``confidence`` and the ``place_*`` columns (Arabic and English name, kind,
+    ISO3 country and its English name, first-level region code, latitude, longitude,
+    GeoNames id) are empty where the event has none.
 ``parquet``
-    The same columns with types: ``id``, ``quad_class``, ``n_articles``, ``n_sources``
-    int64, ``goldstein`` float64, dates ISO 8601 strings, and every multi-valued
-    column (``countries``, ``topics``, the actors' names, titles and countries,
-    ``urls``) a ``list<string>``.
+    The same columns with types: ``id``, ``quad_class``, ``n_articles``, ``n_sources``,
+    ``place_geonameid`` int64, ``goldstein``, ``confidence``, ``place_lat``,
+    ``place_lon`` float64, dates ISO 8601 strings, and every multi-valued column
+    (``countries``, ``topics``, the actors' names, titles and countries, ``urls``) a
+    ``list<string>``.
 ``gdelt``
     Tab-separated, no header, the 61 columns of the GDELT 2.0 Events table in their
     documented order (:data:`GDELT_COLUMNS`), so GDELT tooling can read marsad's
@@ -40,18 +50,27 @@ narrows an export exactly as it narrows ``marsad query``.
       ``QuadClass``, ``GoldsteinScale``: the event's CAMEO codes.
     - ``NumMentions`` and ``NumArticles``: the number of reports; ``NumSources``:
       the number of outlets.
-    - ``ActionGeo_FullName``: the place as written. ``ActionGeo_Type`` 1 (country) or
-      4 (world city) and ``ActionGeo_CountryCode`` in FIPS 10-4, as GDELT's geo
-      fields use, when the place is a state or a city in marsad's lexicons and the
-      state is in :data:`ISO3_TO_FIPS` (the Arab world, its neighbours and the major
-      powers); otherwise both are empty.
+    - ``ActionGeo_*``: the event's location resolved in the gazetteer (the place of
+      the representative report), as :func:`geo_fields` writes it: ``Type`` 1 for a
+      state, 4 for a city (3 in the United States), 5 for a first-level region (2 for a
+      US state), ``FullName`` in English as GDELT writes it ("Jeddah, Makkah Region,
+      Saudi Arabia"), ``CountryCode`` in FIPS 10-4, ``ADM1Code`` the FIPS country code
+      followed by the region's code (GeoNames' first-level code, which for most states
+      is the FIPS one GDELT uses: ``SA14``, ``USCA``; the country code alone for a
+      state), ``Lat``/``Long``, and ``FeatureID`` the GeoNames id (GDELT writes GNS
+      ids there; marsad's gazetteer is GeoNames). A location the gazetteer does not
+      resolve («مكتبه», "his office") gets ``Type`` 0 and nothing else, as in GDELT.
+    - ``Actor1Geo_*``/``Actor2Geo_*``: the actor's state, where it is a state (not an
+      organisation): marsad does not know where an actor is, only whom they speak
+      for, so the row is the state itself at country level (``Type`` 1), at the
+      gazetteer's point for the state; ``Type`` 0 otherwise.
     - ``DATEADDED``: YYYYMMDDHHMMSS of the earliest report's publication.
     - ``SOURCEURL``: the first report's URL, else its article id.
 
     Left empty: the ethnic, religion and Type2/Type3 codes, ``AvgTone`` (marsad
-    measures no tone), ``Actor1Geo_*`` and ``Actor2Geo_*``, and the ADM1/ADM2 codes,
-    coordinates and feature ids (marsad does not geocode). Tabs and line breaks inside
-    values become spaces.
+    measures no tone) and the ADM2 codes. A state without a FIPS code (Palestine,
+    which FIPS splits in two) has an empty ``CountryCode``/``ADM1Code``. Tabs and line
+    breaks inside values become spaces.
 """
 from __future__ import annotations
 
@@ -63,9 +82,10 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Any, TextIO
 
+from marsad.english import country_name_en, translate_title
 from marsad.lexicon import load_lexicon, read_rows
-from marsad.store.query import ActorRecord, EventRecord, Filters, select_events
-from marsad.text.normalize import fold
+from marsad.lexicon.gazetteer import load_gazetteer
+from marsad.store.query import ActorRecord, EventRecord, Filters, romanised, select_events
 
 FORMATS = ("jsonl", "csv", "parquet", "gdelt")
 
@@ -83,7 +103,26 @@ FLAT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("target_names", "list"),
     ("target_titles", "list"),
     ("target_countries", "list"),
+    ("countries_name_en", "list"),
+    ("source_names_en", "list"),
+    ("source_names_en_method", "list"),
+    ("source_titles_en", "list"),
+    ("source_countries_name_en", "list"),
+    ("target_names_en", "list"),
+    ("target_names_en_method", "list"),
+    ("target_titles_en", "list"),
+    ("target_countries_name_en", "list"),
     ("location", "str"),
+    ("place_name_ar", "str"),
+    ("place_name_en", "str"),
+    ("place_kind", "str"),
+    ("place_country", "str"),
+    ("place_country_name_en", "str"),
+    ("place_adm1", "str"),
+    ("place_lat", "float"),
+    ("place_lon", "float"),
+    ("place_geonameid", "int"),
+    ("confidence", "float"),
     ("topics", "list"),
     ("cameo", "str"),
     ("plover_type", "str"),
@@ -119,7 +158,8 @@ CAMEO_GROUPS = {"UNO": "UNO", "ARL": "ARL", "GCC": "GCC", "OIC": "OIC", "NAT": "
 # ISO 3166-1 alpha-3 -> FIPS 10-4 (GDELT's geo country codes): data in lexicon/data/fips.tsv.
 ISO3_TO_FIPS = {row[0]: row[1] for row in read_rows("fips.tsv")}
 
-GEO_COUNTRY, GEO_WORLD_CITY = 1, 4  # GDELT geo types
+# GDELT geo types: none, country, US state, US city, world city, world state (ADM1).
+GEO_NONE, GEO_COUNTRY, GEO_US_STATE, GEO_US_CITY, GEO_WORLD_CITY, GEO_WORLD_STATE = range(6)
 
 
 def export(conn: sqlite3.Connection, fmt: str, out: str | os.PathLike, filters: Filters | None = None) -> int:
@@ -154,9 +194,30 @@ def write_jsonl(records: Iterable[EventRecord], fh: TextIO) -> int:
     """One JSON object per event and line."""
     n = 0
     for record in records:
-        fh.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+        fh.write(json.dumps(record_dict(record), ensure_ascii=False) + "\n")
         n += 1
     return n
+
+
+def record_dict(record: EventRecord) -> dict[str, Any]:
+    """:meth:`EventRecord.to_dict` with the English names beside the Arabic ones."""
+    out = record.to_dict()
+    out["countries_name_en"] = [country_name_en(c) for c in record.countries]
+    for actor, english in zip(out["actors"], map(actor_english, record.actors), strict=True):
+        actor.update(english)
+    return out
+
+
+def actor_english(actor: ActorRecord) -> dict[str, str | None]:
+    """An actor's name romanised (with how), title translated and state named in English.
+
+    >>> actor_english(ActorRecord("source", "عادل الجبير", "وزير الخارجية السعودي", "SAU", None))["name_en"]
+    'Adel al-Jubeir'
+    """
+    name_en, method = romanised(actor.name) if actor.name else (None, None)
+    return {"name_en": name_en, "name_en_method": method,
+            "title_en": translate_title(actor.title) if actor.title else None,
+            "country_name_en": country_name_en(actor.country) if actor.country else None}
 
 
 def flat_row(record: EventRecord) -> dict[str, Any]:
@@ -172,9 +233,20 @@ def flat_row(record: EventRecord) -> dict[str, Any]:
     }
     for role in ("source", "target"):
         actors = [a for a in record.actors if a.role == role]
+        english = [actor_english(a) for a in actors]
         row[f"{role}_names"] = [a.name for a in actors]
         row[f"{role}_titles"] = [a.title for a in actors]
         row[f"{role}_countries"] = [a.country for a in actors]
+        row[f"{role}_names_en"] = [e["name_en"] for e in english]
+        row[f"{role}_names_en_method"] = [e["name_en_method"] for e in english]
+        row[f"{role}_titles_en"] = [e["title_en"] for e in english]
+        row[f"{role}_countries_name_en"] = [e["country_name_en"] for e in english]
+    row["countries_name_en"] = [country_name_en(c) for c in record.countries]
+    place = record.place or {}
+    for key in ("name_ar", "name_en", "kind", "country", "adm1", "lat", "lon", "geonameid"):
+        row[f"place_{key}"] = place.get(key)
+    row["place_country_name_en"] = country_name_en(place["country"]) if place.get("country") else None
+    row["confidence"] = record.confidence
     return row
 
 
@@ -254,12 +326,81 @@ def gdelt_row(record: EventRecord) -> dict[str, Any]:
         actor = next((a for a in record.actors if a.role == role), None)
         if actor is not None:
             row.update({f"Actor{n}{k}": v for k, v in cameo_actor(actor).items()})
-    if record.location:
-        row["ActionGeo_FullName"] = record.location
-        geo = _place_country(record.location)
-        if geo is not None:
-            row["ActionGeo_Type"], row["ActionGeo_CountryCode"] = geo
+    row.update(geo_fields("ActionGeo_", record.place))
+    for n, role in ((1, "source"), (2, "target")):
+        actor = next((a for a in record.actors if a.role == role), None)
+        row.update(geo_fields(f"Actor{n}Geo_", actor_place(actor)))
     return row
+
+
+def geo_fields(prefix: str, place: dict[str, Any] | None) -> dict[str, Any]:
+    """The eight GDELT geo fields (``Type`` … ``FeatureID``) of a resolved place, named
+    ``prefix`` + field; ``Type`` 0 alone for no place.
+
+    >>> riyadh = {"name_en": "Riyadh", "kind": "capital", "country": "SAU", "adm1": "10",
+    ...           "lat": 24.68773, "lon": 46.72185, "geonameid": 108410}
+    >>> fields = geo_fields("ActionGeo_", riyadh)
+    >>> fields["ActionGeo_Type"], fields["ActionGeo_CountryCode"], fields["ActionGeo_ADM1Code"]
+    (4, 'SA', 'SA10')
+    """
+    if not place or not place.get("country"):
+        return {prefix + "Type": GEO_NONE}
+    country = place["country"]
+    fips = ISO3_TO_FIPS.get(country)
+    kind = place.get("kind")
+    us = country == "USA"
+    if kind == "country":
+        geo_type = GEO_COUNTRY
+    elif kind == "region":
+        geo_type = GEO_US_STATE if us else GEO_WORLD_STATE
+    else:
+        geo_type = GEO_US_CITY if us else GEO_WORLD_CITY
+    adm1 = place.get("adm1") if geo_type != GEO_COUNTRY else None
+    return {
+        prefix + "Type": geo_type,
+        prefix + "FullName": _full_name(place, geo_type),
+        prefix + "CountryCode": fips,
+        prefix + "ADM1Code": (fips + adm1 if adm1 else fips) if fips else None,
+        prefix + "Lat": place.get("lat"),
+        prefix + "Long": place.get("lon"),
+        prefix + "FeatureID": place.get("geonameid"),
+    }
+
+
+def _full_name(place: dict[str, Any], geo_type: int) -> str:
+    """"City, Region, Country" as GDELT writes it, in English (Arabic where no English is known)."""
+    country = country_name_en(place["country"]) or place["country"]
+    if geo_type == GEO_COUNTRY:
+        return country
+    parts = [place.get("name_en") or place.get("name_ar") or ""]
+    if geo_type in (GEO_US_CITY, GEO_WORLD_CITY) and place.get("adm1"):
+        region = _region_name(place["country"], place["adm1"])
+        if region and region != parts[0]:
+            parts.append(region)
+    parts.append(country)
+    return ", ".join(p for p in parts if p)
+
+
+def _region_name(iso3: str, adm1: str) -> str | None:
+    return next((p.name_en for p in load_gazetteer().by_country(iso3) if p.kind == "region" and p.admin1 == adm1),
+                None)
+
+
+def actor_place(actor: ActorRecord | None) -> dict[str, Any] | None:
+    """Where a GDELT actor is placed: the state the actor speaks for, at country level,
+    from the gazetteer's row for the state; ``None`` for an organisation, an actor of no
+    known state, or a state the gazetteer lacks.
+
+    >>> actor_place(ActorRecord("source", None, "وزير الخارجية الكويتي", "KWT", None))["name_en"]
+    'Kuwait'
+    """
+    if actor is None or not actor.country:
+        return None
+    state = load_gazetteer().country(actor.country)
+    if state is None:
+        return None
+    return {"name_ar": state.name_ar, "name_en": state.name_en, "kind": "country", "country": state.country,
+            "adm1": None, "lat": state.lat, "lon": state.lon, "geonameid": state.geonameid}
 
 
 def cameo_actor(actor: ActorRecord) -> dict[str, str]:
@@ -281,18 +422,6 @@ def cameo_actor(actor: ActorRecord) -> dict[str, str]:
     else:
         fields.update(Code=code + "GOV", CountryCode=code, Type1Code="GOV")
     return fields
-
-
-def _place_country(place: str) -> tuple[int, str] | None:
-    """(GDELT geo type, FIPS code) of a place named as a state or a known city."""
-    lex = load_lexicon()
-    folded = fold(place)
-    for matcher, geo_type in ((lex.places, GEO_COUNTRY), (lex.capitals, GEO_WORLD_CITY)):
-        for hit in matcher.find(folded):
-            fips = ISO3_TO_FIPS.get(hit.value)
-            if fips:
-                return geo_type, fips
-    return None
 
 
 def _source_url(record: EventRecord) -> str | None:

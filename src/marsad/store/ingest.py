@@ -20,6 +20,7 @@ import hashlib
 import json
 import sqlite3
 from dataclasses import dataclass
+from typing import Any
 
 from marsad.model import Article, Extraction
 from marsad.store import actors as actor_store
@@ -80,6 +81,22 @@ def remove_article(conn: sqlite3.Connection, article_id: str) -> None:
         clusters.refresh(conn, cluster_id)
 
 
+# events.place_<key> columns, from the keys of marsad.geo.Geo.to_dict().
+PLACE_KEYS = ("name_ar", "name_en", "kind", "country", "adm1", "lat", "lon", "geonameid")
+PLACE_COLUMNS = tuple(f"place_{k}" for k in PLACE_KEYS)
+
+
+def place_values(place: dict[str, Any] | None) -> tuple[Any, ...]:
+    """The ``place_*`` column values of a resolved location (all ``None`` when unresolved).
+
+    >>> place_values({"name_ar": "جدة", "name_en": "Jeddah", "kind": "city", "country": "SAU",
+    ...               "adm1": "14", "lat": 21.54, "lon": 39.17, "geonameid": 105343})
+    ('جدة', 'Jeddah', 'city', 'SAU', '14', 21.54, 39.17, 105343)
+    """
+    place = place or {}
+    return tuple(place.get(k) for k in PLACE_KEYS)
+
+
 def _write(conn: sqlite3.Connection, ex: Extraction, digest: str) -> tuple[int, ...]:
     a = ex.article
     published = a.published.isoformat() if a.published else None
@@ -97,15 +114,17 @@ def _write(conn: sqlite3.Connection, ex: Extraction, digest: str) -> tuple[int, 
     for seq, event in enumerate(ex.events):
         codes = event.codes
         cur = conn.execute(
-            "INSERT INTO events(article_id, seq, type, subtype, status, date, location, countries, topics, cameo, "
-            "cameo_base, cameo_root, cameo_label, plover_type, plover_mode, quad_class, goldstein, evidence, words) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO events(article_id, seq, type, subtype, status, date, location, countries, topics, "
+            "cameo, cameo_base, cameo_root, cameo_label, plover_type, plover_mode, quad_class, goldstein, "
+            f"evidence, words, confidence, {', '.join(PLACE_COLUMNS)}) "
+            f"VALUES ({', '.join('?' * (20 + len(PLACE_COLUMNS)))})",
             (a.id, seq, event.type, event.subtype, event.status, event.date, event.location,
              ",".join(sorted(event.countries())), json.dumps(event.topics, ensure_ascii=False),
              codes.get("cameo"), codes.get("cameo_base"), codes.get("cameo_root"), codes.get("cameo_label"),
              codes.get("plover_type"), codes.get("plover_mode"), codes.get("quad_class"), codes.get("goldstein"),
              json.dumps(event.evidence(), ensure_ascii=False),
-             clusters.content_words(event.sentence.text if event.sentence else "")),
+             clusters.content_words(event.sentence.text if event.sentence else ""),
+             event.confidence, *place_values(event.place)),
         )
         event_id = cur.lastrowid
         seen = event.date or published

@@ -40,7 +40,8 @@ CREATE TABLE IF NOT EXISTS clusters (
     last_seen        TEXT,
     n_articles       INTEGER NOT NULL,
     n_sources        INTEGER NOT NULL,
-    representative   INTEGER             -- events.id holding the fullest fields
+    representative   INTEGER,            -- events.id holding the fullest fields
+    confidence       REAL                -- the highest of its reports' (NULL: none scored)
 );
 CREATE INDEX IF NOT EXISTS clusters_key ON clusters(type, countries, date);
 CREATE INDEX IF NOT EXISTS clusters_date ON clusters(date);
@@ -67,6 +68,16 @@ CREATE TABLE IF NOT EXISTS events (
     goldstein        REAL,
     evidence         TEXT NOT NULL,      -- JSON: spans of trigger, sentence, actors, date, location, topics
     words            TEXT NOT NULL,      -- content words of the trigger sentence (for clustering)
+    confidence       REAL,               -- the learned layer's belief, 0-1 (NULL: not scored)
+    -- The location resolved in the gazetteer (marsad.geo); all NULL when unresolved.
+    place_name_ar    TEXT,
+    place_name_en    TEXT,
+    place_kind       TEXT,               -- country | region | capital | city
+    place_country    TEXT,               -- ISO 3166-1 alpha-3
+    place_adm1       TEXT,               -- GeoNames first-level code
+    place_lat        REAL,
+    place_lon        REAL,
+    place_geonameid  INTEGER,
     UNIQUE (article_id, seq)
 );
 CREATE INDEX IF NOT EXISTS events_cluster ON events(cluster_id);
