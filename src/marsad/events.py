@@ -30,6 +30,7 @@ from functools import cache
 from marsad.lexicon import Trigger
 from marsad.model import vocabulary
 from marsad.recognize.actors import HOME, Mention
+from marsad.recognize.dates import month_names
 from marsad.recognize.document import Document
 from marsad.recognize.tagging import Tag
 from marsad.text.clitics import PRONOUN_ENDINGS
@@ -118,6 +119,8 @@ def _announced_in_present(doc: Document, trig: Tag, sentence: tuple[int, int], d
     return not any(doc.word(i) in cues.present_time for i in range(lo, hi))
 
 
+HISTORY_WINDOW = 12  # words around a trigger where a past year makes it history
+VAGUE_PAST_WINDOW = 6  # words after a trigger where "last month" or "recent" dates it vaguely
 NEGATION_WINDOW = 2  # words before a trigger where a negation or cancellation applies to it
 DESTINATION = "@destination"  # a `requires` entry of triggers.tsv: a state or city after إلى
 
@@ -345,7 +348,8 @@ def sentence_events(
     receptions = [(tag, t) for tag, t in triggers if _reception(doc, tag, t, lo)]
     if receptions:
         return _received_on_arrival(doc, receptions[0], sentence, parties, previous, visited)
-    triggers = [(tag, t) for tag, t in triggers if not _framed(doc, tag, t, lo) and not _negated(doc, tag, lo)]
+    triggers = [(tag, t) for tag, t in triggers
+                if not _framed(doc, tag, t, lo) and not _negated(doc, tag, lo) and not _history(doc, tag, lo, hi)]
     if not triggers:
         return []
     cities = [m for m in mentions if m.kind == "city"]
@@ -407,6 +411,29 @@ def _framed(doc: Document, tag: Tag, t: Trigger, lo: int) -> bool:
     prev = doc.word(tag.first - 1) if tag.first > lo else ""
     if t.voice in ("genitive", "noun") and GRAMMAR[t.type].circumstantial and prev in cues.circumstantial:
         return not _with_follows(doc, tag)
+    return False
+
+
+def _history(doc: Document, tag: Tag, lo: int, hi: int) -> bool:
+    """Background told as history, not news: a Gregorian year before the publication's near
+    the trigger («زار كينيا عام 2006» "visited Kenya in 2006"; but «أول زيارة منذ 1959» "the
+    first visit since 1959" is news), or a time given only as a past month or as "recent"
+    («زيارته الأخيرة» "his last visit", «في نوفمبر الماضي» "last November")."""
+    cues = doc.lexicon.cues
+    published = doc.article.published
+    window = range(max(lo, tag.first - HISTORY_WINDOW), min(hi, tag.last + HISTORY_WINDOW))
+    for i in window:
+        word = doc.word(i)
+        year = word.rstrip("مه")
+        if published and len(year) == 4 and year.isdigit() and 1900 <= int(year) < published.year:
+            if not any(doc.word(k) in cues.since for k in range(max(lo, i - 2), i)):
+                return True
+    for i in range(tag.last, min(hi, tag.last + VAGUE_PAST_WINDOW)):
+        word = doc.word(i)
+        if word in cues.vague_past:
+            return True
+        if word in cues.past and (doc.word(i - 1) in cues.vague_period or doc.word(i - 1) in month_names()):
+            return True
     return False
 
 

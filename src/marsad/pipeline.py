@@ -22,7 +22,7 @@ from bisect import bisect_left, bisect_right
 
 from marsad.codes import codes_for
 from marsad.confidence import ConfidenceModel, default_model, score_events
-from marsad.events import Candidate, addressees_after, sentence_events, visited_after
+from marsad.events import Candidate, addressees_after, is_planned, sentence_events, visited_after
 from marsad.geo import locate
 from marsad.lexicon import Lexicon, load_lexicon
 from marsad.model import Actor, Article, Event, Extraction, Span, vocabulary
@@ -98,6 +98,7 @@ def extract_article(
     per_sentence = _candidates(doc, first_pass)
     named = [m for found in first_pass for m in found if m.name and m.title]
     events = _assemble(doc, per_sentence, named)
+    _headline_status(doc, events)
     _date_from_context(doc, events)
     for event in events:
         geo = locate(event.location, event.countries(), doc.home)
@@ -175,6 +176,24 @@ def _assemble(doc: Document, per_sentence: list[list[Candidate]], named: list[Me
                     continue
             _merge_into(events, event)
     return events
+
+
+def _headline_status(doc: Document, events: list[Event]) -> None:
+    """Headlines use the present for news of any time: «وزير الخارجية الإيراني يزور الكويت»
+    over a lead that says «سيقوم يوم غد الأحد بزيارة» "will make a visit tomorrow" is an
+    announced visit, as the lead tells it."""
+    if not doc.n_body:
+        return
+    lo, hi = doc.sentences[0]
+    planned_types = {
+        t.type for i in doc.starts_within("trigger", lo, hi)
+        for t in doc.tags["trigger"][i].value if is_planned(doc, doc.tags["trigger"][i], lo, hi)
+    }
+    for event in events:
+        if event.sentence is not None and event.sentence.part == "title" and event.status == "occurred" \
+                and event.type in planned_types:
+            event.status = "planned"
+            event.codes = codes_for(event.type, event.subtype, event.status)
 
 
 def _date_from_context(doc: Document, events: list[Event]) -> None:

@@ -107,6 +107,10 @@ class Cues:
     present_time: frozenset[str]
     relative: frozenset[str]
     negation: frozenset[str]
+    since: frozenset[str]
+    vague_past: frozenset[str]
+    past: frozenset[str]
+    vague_period: frozenset[str]
     ruler_rank: frozenset[str]  # with every proclitic the matcher allows
     venue: tuple[str, ...]
     place_end: frozenset[str]

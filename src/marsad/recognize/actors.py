@@ -111,6 +111,8 @@ def consume_title(doc: Document, j: int, hi: int) -> tuple[int, list[tuple[str, 
             if last_nisba:
                 break  # "وزير الخارجية اليمني في بروكسل": the state is said; the city is where
             place = city  # مدير المعهد الديني … بجاكرتا: the seat of the office
+            if any(not is_host for _, _, is_host in refs):
+                host = True  # "المندوب الدائم للمملكة لدى الأمم المتحدة في نيويورك": only where
         if place is not None and last_nisba and (
             place.prefix in ("", "ال")
             or place.prefix.endswith("ل") and _title_kind(doc.at("title", start)) != "envoy"
