@@ -45,8 +45,13 @@ TINY_GOLD = [
      # Britain advised its citizens not to travel to Tunisia: no visit (the rules propose one).
      "text": "أوصت بريطانيا مواطنيها بعدم التوجه إلى تونس.", "events": []},
     {"id": "t8", "source": "ona", "published": "2024-03-12", "title": "",
-     # Praise for South Korea's progress: no visit (the rules propose one).
+     # Praise for South Korea's progress: no visit.
      "text": "أشاد الوزير السعودي بما وصلت إليه كوريا الجنوبية من تقدم.", "events": []},
+    {"id": "t9", "source": "kuna", "published": "2024-03-13", "title": "",
+     # The rules read a meeting of Kuwait and Turkey; this gold file records it with other
+     # parties, so the proposal is a negative example whatever the rules become.
+     "text": "استقبل وزير الخارجية الكويتي اليوم سفير تركيا لدى الكويت.",
+     "events": [_event("MEETING", ["KWT", "USA"])]},
 ]
 
 
@@ -112,7 +117,7 @@ def test_folds_split_articles_deterministically():
     assert sorted(i for f in folds for i in f) == sorted(ids)
     assert folds == learn.fold_by_article(list(reversed(ids)), 5)
     by_outlet = learn.fold_by_outlet(TINY_GOLD)
-    assert by_outlet["kuna"] == {"t1"} and len(by_outlet) == 8
+    assert by_outlet["kuna"] == {"t1", "t9"} and len(by_outlet) == 8
 
 
 def test_a_tiny_gold_file_trains_a_model_that_loads_and_scores(tmp_path):
