@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from marsad.confidence import ConfidenceModel, event_features, score_events
+from marsad.confidence import ConfidenceModel, event_features
 from marsad.evaluate import Report, align, score
 from marsad.model import Extraction
 from marsad.pipeline import extract
@@ -68,7 +68,7 @@ def propose(gold: list[dict]) -> Sample:
         extraction = extract_gold(article)
         events = [e.to_dict() for e in extraction.events]
         matched = {pi for _, pi in align(article.get("events") or [], events).pairs}
-        for i, (event, as_dict) in enumerate(zip(extraction.events, events)):
+        for i, (event, as_dict) in enumerate(zip(extraction.events, events, strict=True)):
             sample.proposals.append(Proposal(article["id"], i, event.status,
                                              event_features(event, extraction), i in matched, as_dict))
     return sample
@@ -92,7 +92,7 @@ def fit(proposals: list[Proposal]) -> ConfidenceModel:
     classifier = LogisticRegression(C=REGULARISATION, max_iter=2000, solver="lbfgs")
     classifier.fit(matrix, labels)
     weights = {name: round(float(w), 5) for name, w in zip(vectoriser.get_feature_names_out(),
-                                                           classifier.coef_[0]) if abs(w) >= 1e-5}
+                                                           classifier.coef_[0], strict=True) if abs(w) >= 1e-5}
     return ConfidenceModel(weights=weights, intercept=round(float(classifier.intercept_[0]), 5), threshold=0.5)
 
 
@@ -134,6 +134,8 @@ def _out_of_fold_scores(sample: Sample, folds: int) -> list[tuple[Proposal, floa
     scored = []
     for held_out in fold_by_article([a["id"] for a in sample.gold], folds):
         training = [p for p in sample.proposals if p.article_id not in held_out]
+        if len({p.label for p in training}) < 2:
+            continue  # too few examples in this split to learn from (tiny gold files)
         model = fit(training)
         scored += [(p, model.probability(p.features)) for p in sample.proposals if p.article_id in held_out]
     return scored
