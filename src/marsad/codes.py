@@ -93,7 +93,7 @@ def _parse_row(cells: list[str]) -> CodeRow:
         raise ValueError(f"{_FILE}: unknown event type {etype!r}")
     if subtype != WILDCARD and subtype not in vocab.type(etype).subtypes:
         raise ValueError(f"{_FILE}: unknown subtype {subtype!r} of {etype}")
-    if status not in vocab.status_names + (WILDCARD,):
+    if status not in (*vocab.status_names, WILDCARD):
         raise ValueError(f"{_FILE}: unknown status {status!r}")
     if not (cameo.isdigit() and len(cameo) in (3, 4)):
         raise ValueError(f"{_FILE}: CAMEO code must be 3 or 4 digits: {cameo!r}")

@@ -21,10 +21,10 @@ import json
 import math
 import os
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from collections import Counter
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any

@@ -39,10 +39,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from marsad.model import DIRECTED_TYPES, STATUSES
 from marsad.text.normalize import fold
 
-STATUSES = ("occurred", "planned")
-DIRECTED_TYPES = frozenset({"PHONE_CALL", "MESSAGE", "VISIT"})
 NAME_OVERLAP = 0.8
 
 _ABD = re.compile(r"(?<!\w)عبد\s+(?=\w)")
@@ -284,7 +283,7 @@ class Report:
             else:
                 rows.append((label, "", "", fmt(m.value), f"{m.correct}/{m.total}"))
         widths = [max(len(r[i]) for r in rows) for i in range(4)]
-        lines = ["  ".join(c.ljust(w) for c, w in zip(r[:4], widths)) + "  " + r[4] for r in rows]
+        lines = ["  ".join(c.ljust(w) for c, w in zip(r[:4], widths, strict=True)) + "  " + r[4] for r in rows]
         lines.insert(1, "-" * len(lines[0]))
         lines.append(f"({self.articles} articles)")
         return "\n".join(line.rstrip() for line in lines)

@@ -33,7 +33,8 @@ def canonical_url(url: str) -> str:
     if port and (scheme, port) not in (("http", 80), ("https", 443)):
         host = f"{host}:{port}"
     path = quote(unquote(parts.path), safe="/:@!$&'()*+,;=~") or "/"
-    query = sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING_PARAM.fullmatch(k))
+    query = sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                   if not _TRACKING_PARAM.fullmatch(k))
     return urlunsplit((scheme, host, path, urlencode(query), ""))
 
 
@@ -88,9 +89,10 @@ class AddressPolicy:
             raise AddressRefused(f"refused: no host in {url[:100]!r}")
         if not self.allows(host):
             try:
-                self._check_ip(host, ipaddress.ip_address(host))
+                ip = ipaddress.ip_address(host)
             except ValueError:
-                pass  # a name: its addresses are checked when it is resolved
+                return  # a name: its addresses are checked when it is resolved
+            self._check_ip(host, ip)
 
     def resolve(self, host: str, port: int) -> list[str]:
         """The addresses ``host`` resolves to, every one of them public (or the host allowed)."""
@@ -98,7 +100,7 @@ class AddressPolicy:
             infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
         except (socket.gaierror, UnicodeError) as exc:
             raise OSError(f"cannot resolve {host}: {exc}") from None
-        addresses = list(dict.fromkeys(info[4][0] for info in infos))
+        addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
         if not self.allows(host):
             for address in addresses:
                 self._check_ip(host, ipaddress.ip_address(address.split("%")[0]))

@@ -105,7 +105,8 @@ def load_feeds(path: str | os.PathLike) -> Watchlist:
 def _feed_line(columns: list[str], countries: frozenset[str]) -> Feed:
     if len(columns) > 3:
         raise ValueError(f"expected URL [source-id [country]], found {len(columns)} columns")
-    url, source, country = (columns + [None, None])[:3]
+    url, *rest = columns
+    source, country = [*rest, None, None][:2]
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         raise ValueError(f"not an http(s) address: {url!r}")

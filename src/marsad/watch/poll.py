@@ -43,7 +43,8 @@ from marsad.watch.listing import Listing, ListingError, read_listing
 from marsad.watch.page import Page, body_without_title, extract_page, text_hash
 
 MAX_ATTEMPTS = 5  # polls an article page is tried on before it is given up
-FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.8, */*;q=0.5"
+FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.8, "
+               "*/*;q=0.5")
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
 
 
@@ -68,7 +69,8 @@ class WatchSummary:
             f"marsad watch: {_count(self.rounds, 'round')}, {_count(self.polled, 'listing')} read, "
             f"{self.not_modified} not modified, {_count(self.links, 'link')} ({self.known} known), "
             f"{_count(self.fetched, 'page')} fetched, {_count(self.new, 'new article')}, "
-            f"{_count(self.duplicates, 'duplicate')}, {_count(self.events, 'event')}, {_count(len(self.errors), 'error')}"
+            f"{_count(self.duplicates, 'duplicate')}, {_count(self.events, 'event')}, "
+            f"{_count(len(self.errors), 'error')}"
         )
 
 
@@ -181,7 +183,7 @@ def _register(conn: sqlite3.Connection, feeds: list[Feed]) -> None:
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 class _FeedPoll:
@@ -354,8 +356,9 @@ class _FeedPoll:
             attempts = (row[0] if row else 0) + 1
             status = "failed" if permanent or attempts >= MAX_ATTEMPTS else "retry"
             self.conn.execute(
-                "INSERT INTO watch_pages(url, link, feed_url, status, title, published, attempts, last_error, fetched_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(url) DO UPDATE SET status = excluded.status, "
+                "INSERT INTO watch_pages(url, link, feed_url, status, title, published, attempts, last_error, "
+                "fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT(url) DO UPDATE SET status = excluded.status, "
                 "attempts = excluded.attempts, last_error = excluded.last_error, fetched_at = excluded.fetched_at",
                 (key, listing.url, self.feed.url, status, listing.title,
                  listing.published.isoformat() if listing.published else None, attempts, reason, _now()),

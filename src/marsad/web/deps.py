@@ -54,7 +54,8 @@ def reader(request: Request) -> sqlite3.Connection:
 
 
 def event_filters(
-    country: Annotated[str | None, Query(max_length=100, description="a party: a code (KWT) or a name (الكويت, Kuwait)")] = None,
+    country: Annotated[str | None, Query(max_length=100,
+                                         description="a party: a code (KWT) or a name (الكويت, Kuwait)")] = None,
     pair: Annotated[str | None, Query(max_length=200, description="two parties: KWT,BEL or Kuwait,Belgium")] = None,
     type: EventType | None = None,
     topic: Topic | None = None,
@@ -63,7 +64,8 @@ def event_filters(
     until: Annotated[str | None, Query(pattern=DAY)] = None,
     status: Status | None = None,
     text: Annotated[str | None, TEXT] = None,
-    min_confidence: Annotated[float | None, Query(ge=0, le=1, description="events whose confidence is at least this")] = None,
+    min_confidence: Annotated[float | None,
+                              Query(ge=0, le=1, description="events whose confidence is at least this")] = None,
 ) -> q.Filters:
     """The filters of a request, as :class:`~marsad.store.query.Filters`; 400 for a bad one."""
     return parse_filters(dict(country=country, pair=pair, type=type, topic=topic, person=person, since=since,

@@ -9,7 +9,8 @@ LABELS = {
     "ar": {
         "app": "مرصد", "tagline": "سجل الارتباطات الدبلوماسية من الأخبار العربية",
         "overview": "نظرة عامة", "events": "الأحداث", "network": "الشبكة", "search": "بحث",
-        "switch": "English", "by_type_over_time": "الأحداث حسب النوع عبر الزمن", "busiest_pairs": "أكثر الثنائيات نشاطاً",
+        "switch": "English", "by_type_over_time": "الأحداث حسب النوع عبر الزمن",
+        "busiest_pairs": "أكثر الثنائيات نشاطاً",
         "latest": "أحدث الأحداث", "total_events": "مجموع الأحداث", "pair": "الثنائي", "count": "العدد",
         "date": "التاريخ", "type": "النوع", "status": "الحالة", "source": "المصدر", "target": "الطرف الآخر",
         "topics": "الموضوعات", "reports": "التقارير", "articles": "مقالات", "outlets": "مصادر",
@@ -73,8 +74,10 @@ LABELS = {
         "no_event": "There is no event number {id}.", "no_actor": "There is no person number {id}.",
         "no_article": "There is no article with the id “{id}”.",
         "no_country": "No state or organisation is called “{id}”.",
-        "no_page": "There is no page at this address.", "bad_value": "The {field} field holds a value that cannot be used: “{value}”.",
-        "bad_country": "Type the name of a state or organisation (Kuwait, الكويت) or its code (KWT), or pick a suggestion.",
+        "no_page": "There is no page at this address.",
+        "bad_value": "The {field} field holds a value that cannot be used: “{value}”.",
+        "bad_country": "Type the name of a state or organisation (Kuwait, الكويت) or its code (KWT), "
+                       "or pick a suggestion.",
         "bad_pair": "Type two countries separated by a comma: Kuwait, Belgium or KWT,BEL.",
         "bad_confidence": "Type a number from 0 to 1, such as 0.5.", "bad_date": "Type a date as YYYY-MM-DD.",
         "bad_since": "The start date must not be after the end date.",
@@ -92,7 +95,8 @@ TOPIC_LABELS = {
            "defense_military": "الدفاع والشؤون العسكرية", "security_counterterrorism": "الأمن ومكافحة الإرهاب",
            "energy": "الطاقة", "culture_education_science": "الثقافة والتعليم والعلوم", "health": "الصحة",
            "humanitarian_aid": "المساعدات الإنسانية", "climate_environment": "المناخ والبيئة",
-           "regional_international_affairs": "القضايا الإقليمية والدولية", "consular_community": "الشؤون القنصلية والجاليات",
+           "regional_international_affairs": "القضايا الإقليمية والدولية",
+           "consular_community": "الشؤون القنصلية والجاليات",
            "ceremonial": "المناسبات والتهاني"},
     "en": {"bilateral_relations": "Bilateral relations", "economy_trade_investment": "Economy, trade, investment",
            "defense_military": "Defence", "security_counterterrorism": "Security, counter-terrorism",
@@ -113,7 +117,7 @@ def language(request: Request) -> str:
 # singular and the dual (حدث، حدثان), 3–10 the plural in the genitive (أحداث), 11–99 the
 # singular in the accusative (حدثًا); 100, 1000 and a hundred plus 1 or 2 the singular in
 # the genitive (100 حدث). Columns: singular, dual, plural, accusative singular.
-NOUNS = {
+NOUNS: dict[str, dict[str, tuple[str, ...]]] = {
     "ar": {"event": ("حدث", "حدثان", "أحداث", "حدثًا"), "article": ("مقال", "مقالان", "مقالات", "مقالًا"),
            "outlet": ("مصدر", "مصدران", "مصادر", "مصدرًا"), "report": ("تقرير", "تقريران", "تقارير", "تقريرًا"),
            "person": ("شخص", "شخصان", "أشخاص", "شخصًا")},

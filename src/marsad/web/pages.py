@@ -121,7 +121,8 @@ def event_page(request: Request, conn: Conn, event_id: Id):
     if record is None:
         raise PageNotFound("no_event", event_id)
     reports = q.event_reports(conn, event_id)
-    texts = {r["article_id"]: q.article(conn, r["article_id"]) for r in reports}
+    # Every report joins its article, so each one is found.
+    texts = {aid: text for aid in {r["article_id"] for r in reports} if (text := q.article(conn, aid)) is not None}
     return render(request, "event.html", event=record, reports=reports,
                   highlighted={r["event_id"]: highlight(texts[r["article_id"]], [r["evidence"]]) for r in reports})
 

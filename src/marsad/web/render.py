@@ -82,7 +82,7 @@ def _spans(evidence: dict[str, Any]) -> list[tuple[str, int, int, str, str]]:
 def segments(text: str, spans: list[tuple[int, int, str, str]]) -> list[dict[str, Any]]:
     """``text`` cut at the spans: ``{"text", "field", "label"}`` items, no overlaps
     (a higher-priority field wins, then the longer span)."""
-    taken = [None] * len(text)
+    taken: list[tuple[str, str, int] | None] = [None] * len(text)
     for start, end, field, label in sorted(spans, key=lambda s: (PRIORITY.index(s[2]), -(s[1] - s[0]))):
         start, end = max(0, start), min(len(text), end)
         if start < end and all(t is None for t in taken[start:end]):

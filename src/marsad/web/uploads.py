@@ -84,7 +84,7 @@ class Jobs:
         self._lock = threading.Lock()
 
     def submit(self, articles: list[Article]) -> dict[str, Any]:
-        job = {"id": uuid.uuid4().hex, "status": "queued", "articles": len(articles), "result": None}
+        job: dict[str, Any] = {"id": uuid.uuid4().hex, "status": "queued", "articles": len(articles), "result": None}
         with self._lock:
             self._jobs[job["id"]] = job
             while len(self._jobs) > KEPT_JOBS and next(iter(self._jobs.values()))["status"] in ("done", "failed"):
