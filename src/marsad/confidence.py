@@ -166,8 +166,10 @@ def event_features(event: Event, extraction: Extraction) -> dict[str, float]:
 def _article_cues(text: str) -> dict[str, int]:
     """How often the article uses opinion, speech and history words, and asks questions:
     a column («هل…؟», «نعتقد») tells old visits as arguments, a wire story does not."""
-    counts = Counter(kind for w in _WORD.findall(text) for kind in sentence_cues().kinds_in([fold(w)])
-                     if kind in ("opinion", "speech", "history", "report"))
+    by_kind = sentence_cues().by_kind
+    words = Counter(_WORD.findall(fold(text)))
+    counts = Counter({kind: sum(n for w, n in words.items() if w in by_kind.get(kind, ()))
+                      for kind in ("opinion", "speech", "history", "report")})
     counts["questions"] = text.count("؟") + text.count("?")
     return dict(counts)
 

@@ -131,19 +131,25 @@ def reading(doc: Document, trig: Tag, hi: int) -> tuple[Trigger, int | None] | N
     for t in trig.value:
         if not t.requires:
             return t, None
+        words = [r for r in t.requires if r != DESTINATION]
+        destination = len(words) < len(t.requires)
+        if destination and any(doc.word(i) in doc.lexicon.cues.not_travel for i in range(trig.last, min(hi, trig.last + 8))):
+            continue  # «توجه بالشكر إلى» "addressed his thanks to": no one travelled
         for i in range(trig.last, hi):
             word = doc.word(i)
-            if any(0 <= word.find(r) <= 3 for r in t.requires if r != DESTINATION):
+            if any(0 <= word.find(r) <= 3 for r in words):
                 return t, i
-            if DESTINATION in t.requires and _destination_at(doc, i):
+            if destination and _destination_at(doc, i):
                 return t, None
     return None
 
 
 def _destination_at(doc: Document, i: int) -> bool:
     """A state or city after إلى at token ``i``: «وصل … إلى المغرب» "arrived in Morocco"
-    (unlike «وصل عدد الزوار إلى مليون» "the number of visitors reached a million")."""
-    if doc.at("place", i) is None and doc.at("capital", i) is None:
+    (unlike «وصل عدد الزوار إلى مليون» "the number of visitors reached a million", or
+    «ستتوجه إلى المحكمة الجنائية الدولية» "will turn to the ICC", an organisation)."""
+    tag = doc.at("place", i) or doc.at("capital", i)
+    if tag is None or tag.value in doc.lexicon.org_codes:
         return False
     return doc.word(i - 1) in doc.lexicon.cues.title_host
 
@@ -230,7 +236,7 @@ def _coordinated_before(doc: Document, before: list[Mention]) -> list[Mention]:
     group = [before[-1]]
     for m in reversed(before[:-1]):
         gap = [doc.word(i) for i in range(m.last, group[0].first)]
-        if not gap and doc.word(group[0].first).startswith("و") or gap in (["و"], ["،"]):
+        if (not gap and doc.word(group[0].first).startswith("و")) or gap in (["و"], ["،"]):
             group.insert(0, m)
         else:
             break
@@ -425,9 +431,14 @@ def _history(doc: Document, tag: Tag, lo: int, hi: int) -> bool:
     for i in window:
         word = doc.word(i)
         year = word.rstrip("مه")
-        if published and len(year) == 4 and year.isdigit() and 1900 <= int(year) < published.year:
-            if not any(doc.word(k) in cues.since for k in range(max(lo, i - 2), i)):
-                return True
+        if (
+            published
+            and len(year) == 4
+            and year.isdigit()
+            and 1900 <= int(year) < published.year
+            and not any(doc.word(k) in cues.since for k in range(max(lo, i - 2), i))
+        ):
+            return True
     for i in range(tag.last, min(hi, tag.last + VAGUE_PAST_WINDOW)):
         word = doc.word(i)
         if word in cues.vague_past:
@@ -562,7 +573,9 @@ def _visits(c: Clause) -> list[Candidate]:
     """``زيارة الأمير محمد بن سلمان للقاهرة``: a visitor, and the state or city visited
     and/or the person who hosts them."""
     sources, objects = c.parties(c.after)
-    visitors = [m for m in sources if m.kind != "state"] or sources
+    # A visitor is a person, an office or a delegation: «وصلت طائرة إغاثة سعودية إلى عدن»
+    # "a Saudi relief plane reached Aden" names a state, and no one travelled.
+    visitors = [m for m in sources if m.kind != "state"]
     if not visitors:
         return []
     places = sorted([m for m in c.after if m.kind == "state"] + c.cities, key=lambda m: m.first)

@@ -111,6 +111,7 @@ class Cues:
     vague_past: frozenset[str]
     past: frozenset[str]
     vague_period: frozenset[str]
+    not_travel: frozenset[str]
     ruler_rank: frozenset[str]  # with every proclitic the matcher allows
     venue: tuple[str, ...]
     place_end: frozenset[str]
@@ -145,13 +146,13 @@ class Cues:
             ws = words[kind]
             if kind == "subtype":
                 groups: dict[str, list[str]] = {}
-                for w, v in zip(ws, values[kind]):
+                for w, v in zip(ws, values[kind], strict=True):
                     groups.setdefault(v, []).append(w)
                 built[kind] = tuple((tuple(g), v) for v, g in groups.items())
             elif kind == "day_offset":
-                built[kind] = {w: int(v) for w, v in zip(ws, values[kind])}
+                built[kind] = {w: int(v) for w, v in zip(ws, values[kind], strict=True)}
             elif kind == "date_direction":
-                built[kind] = dict(zip(ws, values[kind]))
+                built[kind] = dict(zip(ws, values[kind], strict=True))
             elif kind == "ruler_rank":
                 built[kind] = _prefixed_ranks(tuple(ws))
             elif str(typ).startswith("tuple"):

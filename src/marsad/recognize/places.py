@@ -7,6 +7,7 @@ word, a time word (``cues.tsv``: venue, place_end) or punctuation.
 from __future__ import annotations
 
 from bisect import insort
+from functools import cache
 
 from marsad.lexicon.gazetteer import load_gazetteer
 from marsad.recognize.document import Document
@@ -49,7 +50,13 @@ def _place_end(doc: Document, first: int, hi: int) -> int:
     j = first + 1
     while j < hi and j - first < MAX_PLACE_TOKENS:
         word = doc.word(j)
-        if not word[0].isalpha() or word in cues.stop_word or word in cues.place_end or doc.at("trigger", j) or doc.at("hon", j):
+        if (
+            not word[0].isalpha()
+            or word in cues.stop_word
+            or word in cues.place_end
+            or doc.at("trigger", j)
+            or doc.at("hon", j)
+        ):
             break
         title = doc.at("title", j)
         if title is not None and title.value[0] in ("office", "envoy"):
@@ -71,13 +78,13 @@ def settle_ambiguous_places(doc: Document) -> None:
     places = doc.tags["place"]
     if not places:
         return
-    gazetteer = load_gazetteer()
+    names = {i: doc.text[t.match.core_start:t.match.core_end] for i, t in places.items()}
     for i, tag in list(places.items()):
-        name = doc.text[tag.match.core_start:tag.match.core_end]
-        cities = {p.country for p in gazetteer.lookup(name)
-                  if p.kind in ("capital", "city") and p.country != tag.value and p.population >= AMBIGUOUS_CITY_POPULATION}
-        others = [t for j, t in places.items() if j != i and doc.text[t.match.core_start:t.match.core_end] != name]
-        elsewhere = {t.value for t in others} | {t.value for t in doc.tags["nisba"].values()}
+        cities = _cities_named(names[i], tag.value)
+        if not cities:
+            continue  # the common case: no large city of another state has this name
+        elsewhere = {t.value for j, t in places.items() if names.get(j) != names[i]}
+        elsewhere |= {t.value for t in doc.tags["nisba"].values()}
         host = sorted(cities & (elsewhere | {doc.home}))
         if not host or tag.value in elsewhere or doc.word(i - 1) in doc.lexicon.cues.polity:
             continue
@@ -89,3 +96,11 @@ def settle_ambiguous_places(doc: Document) -> None:
             doc.cover["capital"][k] = city
         doc.tag_starts["place"].remove(i)
         insort(doc.tag_starts["capital"], i)
+
+
+@cache
+def _cities_named(name: str, state: str) -> frozenset[str]:
+    """The states with a large city called ``name``, other than ``state`` itself."""
+    return frozenset(p.country for p in load_gazetteer().lookup(name)
+                     if p.kind in ("capital", "city") and p.country != state
+                     and p.population >= AMBIGUOUS_CITY_POPULATION)
