@@ -191,14 +191,27 @@ def _subject_before(doc: Document, before: list[Mention], trig: Tag) -> Mention 
     return None
 
 
+def _possessor(doc: Document, before: list[Mention], lo: int) -> Mention | None:
+    """Whose is «استقباله» "his reception"? The subject of the clause: in «وثمن الشيخ محمد
+    بن زايد دور خادم الحرمين الشريفين … خلال استقباله بحاح» "Sheikh Mohammed praised the
+    King's role … while receiving Bahah" it is the sheikh, named right after the opening
+    verb, not the King named last. Without such a subject, the last party named."""
+    if not before:
+        return None
+    first = before[0]
+    if lo < first.first <= lo + 1 and len(before) > 1:
+        return first
+    return before[-1]
+
+
 def _parties(
-    voice: str, doc: Document, trig: Tag, before: list[Mention], after: list[Mention]
+    voice: str, doc: Document, trig: Tag, before: list[Mention], after: list[Mention], lo: int = 0
 ) -> tuple[list[Mention], list[Mention]]:
     """(sources, objects) for a trigger, by its voice."""
     if voice in ("genitive", "noun") and "بين" in [doc.word(trig.last + k) for k in range(3)]:
         return after[:1], after[1:]  # اتصال هاتفي جرى بين الرئيسين X و Y
     if voice == "noun" or (voice == "genitive" and _possessive(doc, trig)):
-        subject = before[-1] if before else None
+        subject = _possessor(doc, before, lo)
         return ([subject] if subject else []), after
     if voice == "genitive":
         if before and after and after[0].kind == "state" and after[0].first == trig.last:
@@ -290,7 +303,7 @@ class Clause:
 
     def parties(self, objects: list[Mention]) -> tuple[list[Mention], list[Mention]]:
         """(sources, objects) of the trigger by its voice, objects taken from ``objects``."""
-        return _parties(self.reading.voice, self.doc, self.trigger, self.before, objects)
+        return _parties(self.reading.voice, self.doc, self.trigger, self.before, objects, self.sentence[0])
 
     def candidate(self, sources: list[Mention], targets: list[Mention], subtype: str | None = None,
                   destination: Mention | None = None) -> Candidate:

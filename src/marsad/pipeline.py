@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
+from typing import Final, Literal
 
 from marsad.codes import codes_for
 from marsad.confidence import ConfidenceModel, default_model, score_events
@@ -38,7 +39,7 @@ from marsad.text.segment import sentences
 TOPIC_SCOPE = 8  # sentences after the trigger that may say what was discussed
 DATE_REACH = 200  # characters between a trigger and the date that can still be its date
 CEREMONIAL_SUBTYPES = ("congratulation", "condolence")
-DEFAULT_MODEL = "default"  # extract(model=...): the shipped confidence model, or $MARSAD_MODEL
+DEFAULT_MODEL: Final = "default"  # extract(model=...): the shipped confidence model, or $MARSAD_MODEL
 # An unfilled template slot left by a writer: "[تاريخ اليوم – يرجى إضافته]", "[اسم الوزير]".
 PLACEHOLDER = re.compile(
     r"\[[^\]\n]{0,80}(?:يرجى|إضافته|اضافته|أدخل|ادخل|ضع |تاريخ|اسم|TBD|TODO|placeholder|INSERT)[^\]\n]{0,80}\]"
@@ -63,7 +64,7 @@ def extract(
     id: str = "article",
     home_country: str | None = None,
     lexicon: Lexicon | None = None,
-    model: ConfidenceModel | None | str = DEFAULT_MODEL,
+    model: ConfidenceModel | Literal["default"] | None = DEFAULT_MODEL,
 ) -> Extraction:
     """Extract the engagement events of one article given as text.
 
@@ -82,7 +83,7 @@ def extract_article(
     *,
     home_country: str | None = None,
     lexicon: Lexicon | None = None,
-    model: ConfidenceModel | None | str = DEFAULT_MODEL,
+    model: ConfidenceModel | Literal["default"] | None = DEFAULT_MODEL,
 ) -> Extraction:
     """Extract the engagement events of an :class:`Article` (``model`` as in :func:`extract`)."""
     doc = Document.read(article, lexicon or load_lexicon())
@@ -104,7 +105,8 @@ def extract_article(
         geo = locate(event.location, event.countries(), doc.home)
         event.place = geo.to_dict() if geo is not None else None
     extraction = Extraction(article, events, _flags(article, doc.home), doc.home)
-    score_events(extraction, default_model() if model == DEFAULT_MODEL else model)
+    scoring = default_model() if model == DEFAULT_MODEL else model
+    score_events(extraction, scoring)
     return extraction
 
 
@@ -201,13 +203,13 @@ def _date_from_context(doc: Document, events: list[Event]) -> None:
     officials who received a visitor «لدى وصوله» met them the day they arrived, and a
     headline («ولي العهد يستقبل …») tells the body's dated event. Only occurred events,
     and only a date the text gave (never the publication date by itself)."""
-    told = [e for e in events if e.sentence is not None]
-    body_first = sorted(told, key=lambda e: (e.sentence.part == "title", e.sentence.start))
-    for k, event in enumerate(body_first):
+    told = [(e, e.sentence) for e in events if e.sentence is not None]
+    body_first = sorted(told, key=lambda pair: (pair[1].part == "title", pair[1].start))
+    for k, (event, sentence) in enumerate(body_first):
         if event.date is not None or event.status != "occurred":
             continue
-        earlier = body_first[:k] if event.sentence.part == "text" else body_first
-        source = next((e for e in reversed(earlier) if e.date and e.status == "occurred"
+        earlier = body_first[:k] if sentence.part == "text" else body_first
+        source = next((e for e, _ in reversed(earlier) if e.date and e.status == "occurred"
                        and e is not event and e.countries() & event.countries()), None)
         if source is not None:
             event.date, event.date_span = source.date, source.date_span
@@ -329,6 +331,8 @@ def _home_office(doc: Document, m: Mention) -> bool:
     core = core[2:] if core.startswith("ال") else core
     if doc.text[head.match.core_end:head.match.end] or core in cues.plural_office:
         return False  # a dual, plural or possessive ending: الوزيران, نائبها
+    if doc.token_span(head.first, head.first + 1).text.endswith("ه"):
+        return False  # «مساعده» "his assistant" (folding makes it look like مساعدة)
     if any(doc.word(i) in cues.former for i in range(*m.title)):
         return False
     qualified = m.title[1] - m.title[0] >= 2 or head.last - head.first >= 2
@@ -469,7 +473,7 @@ def _attach_topics(
     cues = doc.cues
     k = bisect_right(candidate_sentences, n)  # the next sentence holding its own event
     later = candidate_sentences[k : k + 1]
-    stop = min([n + TOPIC_SCOPE + 1] + later)
+    stop = min([n + TOPIC_SCOPE + 1, *later])
     scope = [doc.char_range(lo, hi) for lo, hi in ranges[n:stop]]
     if ranges[n][0] < doc.token_index(doc.title_end):
         scope = [doc.char_range(*ranges[n])]
@@ -522,7 +526,7 @@ def _merge_into(events: list[Event], new: Event) -> None:
             for topic, spans in new.topic_spans.items():
                 old.topic_spans.setdefault(topic, spans)
             old.topics = sorted(old.topic_spans)
-            for mine, theirs in zip(old.actors, new.actors):
+            for mine, theirs in zip(old.actors, new.actors, strict=False):
                 if mine.role == theirs.role and not mine.name and theirs.name:
                     mine.name, mine.evidence = theirs.name, theirs.evidence
             return
