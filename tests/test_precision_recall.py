@@ -214,3 +214,29 @@ def test_a_present_tense_after_a_relative_pronoun_is_under_way():
     # "… the Croatian foreign minister, who is visiting Cairo, …"
     got = summary("وأوضح الوزير خلال مباحثاته مع وزيرة خارجية كرواتيا التي تزور القاهرة أن الجهود مستمرة.", source="mena")
     assert ("VISIT", "occurred", ["EGY", "HRV"]) in got
+
+
+def test_a_relief_plane_is_no_visitor():
+    # "A Saudi relief plane landed at Aden airport loaded with aid."
+    assert events("وصلت طائرة إغاثة سعودية إلى مطار عدن الدولي محملة بالمساعدات.") == []
+
+
+def test_addressing_thanks_or_turning_to_a_court_is_no_travel():
+    # "The American president addressed his thanks to Saudi Arabia."
+    assert events("توجه الرئيس الأمريكي بالشكر إلى المملكة العربية السعودية.", source=None) == []
+    # "The Palestinian Authority will turn to the International Criminal Court."
+    assert events("ستتوجه السلطة الفلسطينية إلى المحكمة الجنائية الدولية.", source=None) == []
+
+
+def test_his_assistant_is_not_the_outlets():
+    # "Kerry and his assistant for human rights met the Egyptian foreign minister."
+    got = summary("التقى وزير الخارجية الأمريكي جون كيري ومساعده لشؤون حقوق الإنسان وزير الخارجية المصري.")
+    assert got == [("MEETING", "occurred", ["EGY", "USA"])]
+
+
+def test_a_possessive_verbal_noun_belongs_to_the_clause_subject():
+    # "Sheikh Tahnoun praised the King's role … while receiving the Yemeni vice-president":
+    # the host is the sheikh, whatever the text calls him.
+    (event,) = events("وثمن الشيخ طحنون بن زايد دور خادم الحرمين الشريفين الملك سلمان، وذلك خلال استقباله "
+                      "أمس نائب الرئيس اليمني خالد بحاح.", source="wam")
+    assert event.actors[0].name == "طحنون بن زايد"
