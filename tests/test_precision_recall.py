@@ -240,3 +240,11 @@ def test_a_possessive_verbal_noun_belongs_to_the_clause_subject():
     (event,) = events("وثمن الشيخ طحنون بن زايد دور خادم الحرمين الشريفين الملك سلمان، وذلك خلال استقباله "
                       "أمس نائب الرئيس اليمني خالد بحاح.", source="wam")
     assert event.actors[0].name == "طحنون بن زايد"
+
+
+def test_an_engagement_dated_only_by_part_of_a_month_is_background():
+    # "The Egyptian president visited Germany early in June."
+    assert events("زار الرئيس المصري ألمانيا في أوائل يونيو.", source=None) == []
+    # a plan for mid-August is an announced visit, and a day of June dates a visit
+    assert summary("سيزور وزير الخارجية السعودي موسكو منتصف أغسطس.", source=None) == [("VISIT", "planned", ["RUS", "SAU"])]
+    assert summary("زار الرئيس المصري ألمانيا في 3 يونيو.", source=None)[0][:2] == ("VISIT", "occurred")

@@ -133,7 +133,9 @@ def reading(doc: Document, trig: Tag, hi: int) -> tuple[Trigger, int | None] | N
             return t, None
         words = [r for r in t.requires if r != DESTINATION]
         destination = len(words) < len(t.requires)
-        if destination and any(doc.word(i) in doc.lexicon.cues.not_travel for i in range(trig.last, min(hi, trig.last + 8))):
+        if destination and any(
+            doc.word(i) in doc.lexicon.cues.not_travel for i in range(trig.last, min(hi, trig.last + 8))
+        ):
             continue  # «توجه بالشكر إلى» "addressed his thanks to": no one travelled
         for i in range(trig.last, hi):
             word = doc.word(i)
@@ -437,7 +439,8 @@ def _history(doc: Document, tag: Tag, lo: int, hi: int) -> bool:
     """Background told as history, not news: a Gregorian year before the publication's near
     the trigger («زار كينيا عام 2006» "visited Kenya in 2006"; but «أول زيارة منذ 1959» "the
     first visit since 1959" is news), or a time given only as a past month or as "recent"
-    («زيارته الأخيرة» "his last visit", «في نوفمبر الماضي» "last November")."""
+    («زيارته الأخيرة» "his last visit", «في نوفمبر الماضي» "last November", «أواخر مارس»
+    "late in March" for what has happened)."""
     cues = doc.lexicon.cues
     published = doc.article.published
     window = range(max(lo, tag.first - HISTORY_WINDOW), min(hi, tag.last + HISTORY_WINDOW))
@@ -458,6 +461,9 @@ def _history(doc: Document, tag: Tag, lo: int, hi: int) -> bool:
             return True
         if word in cues.past and (doc.word(i - 1) in cues.vague_period or doc.word(i - 1) in month_names()):
             return True
+        if word in cues.month_part and doc.word(i + 1) in month_names() and not doc.word(i + 2).isdigit() \
+                and not is_planned(doc, tag, lo, hi):
+            return True  # «في مطلع يونيو» "early in June", no day and no year: background
     return False
 
 

@@ -112,6 +112,7 @@ class Cues:
     past: frozenset[str]
     vague_period: frozenset[str]
     not_travel: frozenset[str]
+    month_part: frozenset[str]
     ruler_rank: frozenset[str]  # with every proclitic the matcher allows
     venue: tuple[str, ...]
     place_end: frozenset[str]
