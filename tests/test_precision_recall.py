@@ -248,3 +248,22 @@ def test_an_engagement_dated_only_by_part_of_a_month_is_background():
     # a plan for mid-August is an announced visit, and a day of June dates a visit
     assert summary("سيزور وزير الخارجية السعودي موسكو منتصف أغسطس.", source=None) == [("VISIT", "planned", ["RUS", "SAU"])]
     assert summary("زار الرئيس المصري ألمانيا في 3 يونيو.", source=None, published="2024-06-10")[0][:2] == ("VISIT", "occurred")
+
+
+def test_earlier_signings_and_vague_months_are_background():
+    # "The three leaders had earlier signed the declaration of principles in March."
+    assert events("وسبق أن وقع الرئيس المصري ورئيس الوزراء الإثيوبي والرئيس السوداني اتفاق المبادئ.", source=None) == []
+    # "… during President Sisi's visit to Germany early in June (Haziran) last"
+    assert events("واجهت السلطات انتقادات أثناء زيارة الرئيس المصري إلى ألمانيا مطلع يونيو (حزيران) الماضي.",
+                  source=None) == []
+
+
+def test_aid_coming_from_an_institution_is_no_visit():
+    # "The third batch of medical aid arrived in Seiyun, provided by the King Salman Centre."
+    assert events("وصلت أمس الدفعة الثالثة من المعونة الطبية إلى مدينة سيئون مقدمة من مركز الملك سلمان للإغاثة.") == []
+
+
+def test_the_destination_is_the_first_ila_after_the_verb():
+    # "Obama turned to his friends in the region by addressing Saudi Arabia, from Iraq to Syria to Lebanon."
+    text = "ثم توجه الرئيس الأمريكي إلى أصدقائه في المنطقة عبر مخاطبة المملكة، من العراق إلى سورية إلى لبنان."
+    assert events(text, source=None) == []

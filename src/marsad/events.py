@@ -75,10 +75,13 @@ def non_party_boundary(doc: Document, lo: int, hi: int) -> int:
 
 
 def is_background(doc: Document, lo: int, hi: int, dated: bool) -> bool:
-    """``وكان الرئيس قد التقى ...``: past perfect background, unless the sentence is dated."""
+    """``وكان الرئيس قد التقى ...``, ``وسبق أن …``: past perfect background, unless the
+    sentence is dated."""
     if dated:
         return False
     words = [doc.word(i) for i in range(lo, min(hi, lo + PERFECT_REACH))]
+    if words and words[0] in doc.lexicon.cues.previously:
+        return True  # «وسبق أن وقع …» "… had earlier signed"
     return bool(words) and words[0] in doc.lexicon.cues.perfect_opener and "قد" in words
 
 
@@ -119,8 +122,9 @@ def _announced_in_present(doc: Document, trig: Tag, sentence: tuple[int, int], d
     return not any(doc.word(i) in cues.present_time for i in range(lo, hi))
 
 
+SUBJECT_REACH = 8  # words between a verb and its subject (time words, honorifics, a dateline)
 HISTORY_WINDOW = 12  # words around a trigger where a past year makes it history
-VAGUE_PAST_WINDOW = 6  # words after a trigger where "last month" or "recent" dates it vaguely
+VAGUE_PAST_WINDOW = 10  # words around a trigger where "last month" or "recent" dates it vaguely
 NEGATION_WINDOW = 2  # words before a trigger where a negation or cancellation applies to it
 DESTINATION = "@destination"  # a `requires` entry of triggers.tsv: a state or city after إلى
 
@@ -137,12 +141,15 @@ def reading(doc: Document, trig: Tag, hi: int) -> tuple[Trigger, int | None] | N
             doc.word(i) in doc.lexicon.cues.not_travel for i in range(trig.last, min(hi, trig.last + 8))
         ):
             continue  # «توجه بالشكر إلى» "addressed his thanks to": no one travelled
+        seen_to = False  # the destination is the first «إلى» phrase after the verb
         for i in range(trig.last, hi):
             word = doc.word(i)
             if any(0 <= word.find(r) <= 3 for r in words):
                 return t, i
-            if destination and _destination_at(doc, i):
-                return t, None
+            if destination and not seen_to and doc.word(i - 1) in doc.lexicon.cues.title_host:
+                seen_to = True
+                if _destination_at(doc, i):
+                    return t, None
     return None
 
 
@@ -232,7 +239,19 @@ def _parties(
     if subject is not None:
         coordinated = [m for m in before if m.first > subject.first]
         return [subject], coordinated + after
+    if after and voice == "agent" and not _subject_after(doc, trig, after[0]):
+        return [], after
     return after[:1], after[1:]
+
+
+def _subject_after(doc: Document, trig: Tag, m: Mention) -> bool:
+    """Can ``m`` be the subject of a verb it follows (Arabic puts it right after the verb)?
+    Not far along the clause, and not after «من» "from": in «وصلت الدفعة الثالثة من المعونة
+    … مقدمة من مركز الملك سلمان» "the third batch of aid arrived … from the King Salman
+    Centre" the subject is the aid, not the King."""
+    if m.first - trig.last > SUBJECT_REACH:
+        return False
+    return doc.word(m.first - 1) not in doc.lexicon.cues.from_words
 
 
 def _addressed(doc: Document, m: Mention) -> bool:
@@ -455,15 +474,20 @@ def _history(doc: Document, tag: Tag, lo: int, hi: int) -> bool:
             and not any(doc.word(k) in cues.since for k in range(max(lo, i - 2), i))
         ):
             return True
-    for i in range(tag.last, min(hi, tag.last + VAGUE_PAST_WINDOW)):
-        word = doc.word(i)
-        if word in cues.vague_past:
+    months = month_names()
+    words = [(i, doc.word(i)) for i in range(max(lo, tag.first - VAGUE_PAST_WINDOW), min(hi, tag.last + VAGUE_PAST_WINDOW))
+             if doc.word(i) not in ("(", ")")]  # «يونيو (حزيران) الماضي»: the other calendar's name in brackets
+    for k, (i, word) in enumerate(words):
+        before = words[k - 1][1] if k else ""
+        after = words[k + 1][1] if k + 1 < len(words) else ""
+        if i >= tag.last and word in cues.vague_past:
             return True
-        if word in cues.past and (doc.word(i - 1) in cues.vague_period or doc.word(i - 1) in month_names()):
+        if word in cues.past and (before in cues.vague_period or before in months or after in months):
             return True
-        if word in cues.month_part and doc.word(i + 1) in month_names() and not doc.word(i + 2).isdigit() \
-                and not is_planned(doc, tag, lo, hi):
-            return True  # «في مطلع يونيو» "early in June", no day and no year: background
+        if word in cues.month_part and after in months and not is_planned(doc, tag, lo, hi):
+            following = words[k + 2][1] if k + 2 < len(words) else ""
+            if not following.isdigit():
+                return True  # «في مطلع يونيو» "early in June", no day and no year: background
     return False
 
 
@@ -588,13 +612,22 @@ def _messages(c: Clause) -> list[Candidate]:
     return [c.candidate([s], [m], subtype) for s in sources for m in targets]
 
 
+def _institution(doc: Document, m: Mention) -> bool:
+    """An organisation named by its kind («مركز الملك سلمان للإغاثة» "the King Salman Relief
+    Centre", «جامعة»): it sends aid or signs, but does not travel."""
+    if m.name is not None or m.title is None:
+        return False
+    head = doc.at("title", m.title[0])
+    return head is not None and head.value[0] in ("org", "part")
+
+
 def _visits(c: Clause) -> list[Candidate]:
     """``زيارة الأمير محمد بن سلمان للقاهرة``: a visitor, and the state or city visited
     and/or the person who hosts them."""
     sources, objects = c.parties(c.after)
     # A visitor is a person, an office or a delegation: «وصلت طائرة إغاثة سعودية إلى عدن»
     # "a Saudi relief plane reached Aden" names a state, and no one travelled.
-    visitors = [m for m in sources if m.kind != "state"]
+    visitors = [m for m in sources if m.kind != "state" and not _institution(c.doc, m)]
     if not visitors:
         return []
     places = sorted([m for m in c.after if m.kind == "state"] + c.cities, key=lambda m: m.first)

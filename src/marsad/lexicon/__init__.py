@@ -113,6 +113,8 @@ class Cues:
     vague_period: frozenset[str]
     not_travel: frozenset[str]
     month_part: frozenset[str]
+    previously: frozenset[str]
+    from_words: frozenset[str]
     ruler_rank: frozenset[str]  # with every proclitic the matcher allows
     venue: tuple[str, ...]
     place_end: frozenset[str]
