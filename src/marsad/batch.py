@@ -5,8 +5,8 @@
 reads local paths or fsspec URLs (files, folders, globs; ``.gz``, ``.bz2``, ``.xz``
 compressed): JSON lines and Parquet, streamed in chunks, and the files `marsad ingest`
 reads whole (text files, JSON documents, zip archives such as the SaudiNewsNet release),
-whose articles are gathered into chunks on the scheduler. It writes three Parquet datasets, partitioned by month (``month=2015-08``,
-``month=unknown`` when there is no date):
+whose articles are gathered into chunks on the scheduler. It writes three Parquet datasets,
+partitioned by month (``month=2015-08``, ``month=unknown`` when there is no date):
 
 - ``OUTPUT/articles/`` — one row per article, by publication month;
 - ``OUTPUT/events/`` — one row per report of an event in an article, by the article's
@@ -240,9 +240,11 @@ def _client(scheduler: str | None, workers: int) -> Iterator[Client]:
         with Client(scheduler) as client:
             yield client
         return
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        with Client(cluster) as client:
-            yield client
+    with (
+        LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        Client(cluster) as client,
+    ):
+        yield client
 
 
 # 1. Extract ----------------------------------------------------------------------------
@@ -620,7 +622,7 @@ def _drop_rows(output: str, chunk: int, positions: list[int]) -> int:
     fs, root = fsspec.core.url_to_fs(output)
     gone = pa.array(positions, pa.int64())
     removed_events = 0
-    for dataset, schema in (("articles", ARTICLES), ("events", EVENTS)):
+    for dataset in ("articles", "events"):
         for path in fs.glob(f"{root}/{dataset}/month=*/part-{chunk:06d}.parquet"):
             with fs.open(path, "rb") as fh:
                 table = pq.read_table(fh)
@@ -681,7 +683,8 @@ def _cluster_reports(output: str, bucket: int, skip: frozenset[int]) -> pa.Array
             (r["report"], r["article_id"], r["seq"], r["type"], r["status"], r["date"], r["countries"], r["words"]),
         )
         conn.executemany(
-            "INSERT INTO event_actors(event_id, seq, role, name, title, country, actor_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO event_actors(event_id, seq, role, name, title, country, actor_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
             [(r["report"], k, a["role"], a["name"], a["title"], a["country"], actor_ids.get((r["report"], k)))
              for k, a in enumerate(r["actors"])],
         )

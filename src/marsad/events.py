@@ -475,7 +475,8 @@ def _history(doc: Document, tag: Tag, lo: int, hi: int) -> bool:
         ):
             return True
     months = month_names()
-    words = [(i, doc.word(i)) for i in range(max(lo, tag.first - VAGUE_PAST_WINDOW), min(hi, tag.last + VAGUE_PAST_WINDOW))
+    vague_reach = range(max(lo, tag.first - VAGUE_PAST_WINDOW), min(hi, tag.last + VAGUE_PAST_WINDOW))
+    words = [(i, doc.word(i)) for i in vague_reach
              if doc.word(i) not in ("(", ")")]  # «يونيو (حزيران) الماضي»: the other calendar's name in brackets
     for k, (i, word) in enumerate(words):
         before = words[k - 1][1] if k else ""

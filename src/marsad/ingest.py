@@ -20,6 +20,7 @@ uninterrupted run.
 """
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -79,7 +80,7 @@ def _count(n: int, noun: str) -> str:
 
 def ingest_articles(
     items: Iterable[Article | ReadError],
-    db: str | None = None,
+    db: str | os.PathLike | None = None,
     *,
     home_country: str | None = None,
     overrides: Mapping[str, str] | None = None,
@@ -151,7 +152,7 @@ def _changed(items: Iterable[Article | ReadError], conn: sqlite3.Connection,
             summary.read += 1
             digest = content_hash(item)
             earlier = seen.get(item.id)
-            if earlier is None and stored_hash(conn, item.id) == digest or earlier == digest:
+            if (earlier is None and stored_hash(conn, item.id) == digest) or earlier == digest:
                 summary.unchanged += 1
                 seen[item.id] = digest
                 continue

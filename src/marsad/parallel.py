@@ -118,9 +118,13 @@ def _exit_with_parent() -> None:
 
 def _extract_chunk(articles: list[Article], homes: list[str | None]) -> list[_Found]:
     out: list[_Found] = []
-    for article, home in zip(articles, homes):
+    for article, home in zip(articles, homes, strict=True):
         extraction, error = extract_one(article, home)
-        out.append(error if extraction is None else (extraction.events, extraction.flags, extraction.home_country))
+        if extraction is None:
+            assert error is not None  # extract_one gives an error whenever no extraction
+            out.append(error)
+        else:
+            out.append((extraction.events, extraction.flags, extraction.home_country))
     return out
 
 

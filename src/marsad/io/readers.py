@@ -319,7 +319,7 @@ class NotRegularFile(OSError):
 
 def _is_article_file(name: str, archives: bool = True) -> bool:
     return (_unzipped_name(name).lower().endswith(ARTICLE_SUFFIXES)
-            or archives and name.lower().endswith(ARCHIVE_SUFFIXES))
+            or (archives and name.lower().endswith(ARCHIVE_SUFFIXES)))
 
 
 def _unzipped_name(name: str) -> str:

@@ -41,7 +41,8 @@ class Mention:
     extra_countries: list[tuple[str, tuple[int, int]]] = field(default_factory=list)
     prefix: str = ""  # proclitics written on the first token (ل, و, ب, من-less)
     ranked: bool = False  # a rank or form of address before the name (الأمير، الشيخ، معالي)
-    ref: Mention | None = field(default=None, compare=False)  # the fuller mention a bare name refers back to (وقال الجبير)
+    # the fuller mention a bare name refers back to (وقال الجبير)
+    ref: Mention | None = field(default=None, compare=False)
 
     def name_key(self, doc: Document) -> tuple[str, ...]:
         if not self.name:
@@ -115,7 +116,7 @@ def consume_title(doc: Document, j: int, hi: int) -> tuple[int, list[tuple[str, 
                 host = True  # "المندوب الدائم للمملكة لدى الأمم المتحدة في نيويورك": only where
         if place is not None and last_nisba and (
             place.prefix in ("", "ال")
-            or place.prefix.endswith("ل") and _title_kind(doc.at("title", start)) != "envoy"
+            or (place.prefix.endswith("ل") and _title_kind(doc.at("title", start)) != "envoy")
         ):
             # "زار وزير الخارجية الإيراني الكويت", "زيارة وزير الخارجية الإيراني للكويت": the
             # state after the nisba is visited (an envoy's «للسودان» is where they are sent).
@@ -209,7 +210,8 @@ def _name_ok_word(doc: Document, i: int) -> bool:
 
 
 def _state_inside_name(doc: Document, j: int, words: int) -> bool:
-    """A state's name written bare between two words of a name is part of the person's name: «رفائيل كوريا دلجادو» is Rafael Correa Delgado, not Korea."""
+    """A state's name written bare between two words of a name is part of the person's name:
+    «رفائيل كوريا دلجادو» is Rafael Correa Delgado, not Korea."""
     tag = doc.at("place", j)
     if words == 0 or tag is None or tag.prefix or tag.last != j + 1:
         return False
@@ -255,7 +257,7 @@ def consume_name(doc: Document, j: int, hi: int, *, need_given: bool) -> int:
             word[1:] in doc.lexicon.common_words or word[1:3] == "ال"
         ):
             break  # لمدارس, بمقر, بالقصر: a preposition opens a new phrase
-        if words > 0 and (word.startswith("لل") or word[:1] == "ل" and word[1:] in given):
+        if words > 0 and (word.startswith("لل") or (word[:1] == "ل" and word[1:] in given)):
             break  # "تكريما للجبير", "لمحمد": a preposition opens a new phrase
         if not is_given and len(word) > 4 and word.endswith(DUAL_CONSTRUCT):
             break  # برقيتي, جولتين: a feminine noun in the dual, never a name

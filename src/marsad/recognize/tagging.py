@@ -38,7 +38,11 @@ def tag_tokens(
     ends = {t.end: i for i, t in enumerate(toks)}
     tags: dict[str, dict[int, Tag]] = {}
     covers: dict[str, list[Tag | None]] = {}
-    matchers = dict(zip(TAG_KINDS, (lex.places, lex.nisbas, lex.capitals, lex.honorifics, lex.titles, lex.triggers)))
+    matchers = dict(zip(
+        TAG_KINDS,
+        (lex.places, lex.nisbas, lex.capitals, lex.honorifics, lex.titles, lex.triggers),
+        strict=True,
+    ))
     for kind, matcher in matchers.items():
         found: dict[int, Tag] = {}
         cover: list[Tag | None] = [None] * len(toks)

@@ -14,7 +14,7 @@ import sqlite3
 from marsad.text.normalize import fold
 
 # Words that say nothing about which office a title names.
-TITLE_STOP = frozenset(fold(w) for w in "في من على عن الى إلى لدى و ال آل بن".split())
+TITLE_STOP = frozenset(fold(w) for w in ["في", "من", "على", "عن", "الى", "إلى", "لدى", "و", "ال", "آل", "بن"])
 COMPOUND_HEADS = ("عبد", "ابو", "بو", "ال")  # written apart or joined: عبد العزيز / عبدالعزيز
 
 
@@ -85,6 +85,7 @@ def resolve(conn: sqlite3.Connection, name: str, title: str | None, country: str
             (name, key, country, seen, seen),
         )
         actor_id = cur.lastrowid
+        assert actor_id is not None  # an INSERT always sets the row id
     else:
         _touch(conn, actor_id, name, key, country, seen)
     words = key.split()

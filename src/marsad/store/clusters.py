@@ -33,8 +33,11 @@ from marsad.text.normalize import fold
 DAY_WINDOW = 1.0  # days between two reports' dates that can still be one event
 TEXT_MATCH = 0.5  # content-word Jaccard of two trigger sentences telling the same story
 MAX_COMPARED = 12  # cluster members whose sentences a new report is compared with
-STOP = frozenset(fold(w) for w in """في من على الى إلى عن مع أن ان إن التي الذي الذين هذا هذه ذلك تلك كما قد وقد
-    وفي وكان كان بين خلال بعد قبل امس أمس اليوم حيث حول اليه عليه عليها فيه فيها لها له""".split())
+STOP = frozenset(fold(w) for w in [
+    "في", "من", "على", "الى", "إلى", "عن", "مع", "أن", "ان", "إن", "التي", "الذي", "الذين", "هذا",
+    "هذه", "ذلك", "تلك", "كما", "قد", "وقد", "وفي", "وكان", "كان", "بين", "خلال", "بعد", "قبل",
+    "امس", "أمس", "اليوم", "حيث", "حول", "اليه", "عليه", "عليها", "فيه", "فيها", "لها", "له",
+])
 
 
 # A report's outlet, as n_sources counts them.
@@ -126,8 +129,10 @@ def assign(conn: sqlite3.Connection, event_id: int) -> int:
         "INSERT INTO clusters(type, status, countries, date, n_articles, n_sources) VALUES (?, ?, ?, ?, 0, 0)",
         (ev["type"], ev["status"], ev["countries"], ev["day"]),
     )
-    _join(conn, cur.lastrowid, event_id)
-    return cur.lastrowid
+    cluster_id = cur.lastrowid
+    assert cluster_id is not None  # an INSERT always sets the row id
+    _join(conn, cluster_id, event_id)
+    return cluster_id
 
 
 def _join(conn: sqlite3.Connection, cluster_id: int, event_id: int) -> None:

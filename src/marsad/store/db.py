@@ -46,7 +46,7 @@ def default_path(path: str | os.PathLike | None = None) -> Path:
     return Path(path or os.environ.get("MARSAD_DB") or DEFAULT_DB)
 
 
-def explain(exc: sqlite3.Error, path: Path) -> StoreError:
+def explain(exc: sqlite3.Error, path: str | os.PathLike) -> StoreError:
     """Turn an SQLite exception into a one-line message naming the file."""
     message = str(exc)
     if "disk is full" in message or "disk I/O error" in message:

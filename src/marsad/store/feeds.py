@@ -25,4 +25,4 @@ def feed_status(conn: sqlite3.Connection) -> list[dict[str, Any]]:
         """
     )
     names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row)) for row in cursor]
+    return [dict(zip(names, row, strict=True)) for row in cursor]

@@ -104,7 +104,7 @@ def _write(conn: sqlite3.Connection, ex: Extraction, digest: str) -> tuple[int, 
         "INSERT INTO articles(id, source, url, published, title, text, content_hash, home_country, flags, ingested_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (a.id, a.source, a.url, published, a.title, a.text, digest, ex.home_country,
-         json.dumps(ex.flags, ensure_ascii=False), dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")),
+         json.dumps(ex.flags, ensure_ascii=False), dt.datetime.now(dt.UTC).isoformat(timespec="seconds")),
     )
     conn.execute(  # the FTS row shares the article's rowid, so it can be deleted with it
         "INSERT INTO articles_fts(rowid, article_id, body) VALUES ((SELECT rowid FROM articles WHERE id = ?), ?, ?)",
@@ -127,15 +127,19 @@ def _write(conn: sqlite3.Connection, ex: Extraction, digest: str) -> tuple[int, 
              event.confidence, *place_values(event.place)),
         )
         event_id = cur.lastrowid
+        assert event_id is not None  # an INSERT always sets the row id
         seen = event.date or published
         for k, actor in enumerate(event.actors):
             actor_id = (
                 actor_store.resolve(conn, actor.name, actor.title, actor.country, seen) if actor.name else None
             )
             conn.execute(
-                "INSERT INTO event_actors(event_id, seq, role, name, title, country, actor_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO event_actors(event_id, seq, role, name, title, country, actor_id) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (event_id, k, actor.role, actor.name, actor.title, actor.country, actor_id),
             )
-        conn.executemany("INSERT INTO event_topics(event_id, topic) VALUES (?, ?)", [(event_id, t) for t in event.topics])
+        conn.executemany(
+            "INSERT INTO event_topics(event_id, topic) VALUES (?, ?)", [(event_id, t) for t in event.topics]
+        )
         found.append(clusters.assign(conn, event_id))
     return tuple(found)

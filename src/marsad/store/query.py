@@ -91,8 +91,8 @@ class Filters:
         codes = None
         if pair is not None:
             parts = [p.strip() for p in re.split(r"[,،]", pair)]  # "KWT, BEL" and «الكويت، بلجيكا» too
-            found = [country_code(p) for p in parts]
-            if len(parts) != 2 or None in found:
+            found = [c for c in map(country_code, parts) if c is not None]
+            if len(parts) != 2 or len(found) != 2:
                 raise FilterError("pair", f"expected two countries such as KWT,BEL or الكويت،بلجيكا, got {pair[:50]!r}")
             codes = (found[0], found[1])
         type_ = type_.upper() if type_ else None
@@ -101,21 +101,25 @@ class Filters:
             if value is not None and value not in allowed:
                 raise FilterError(name, f"{value[:50]!r} is not one of {', '.join(allowed)}")
         for name in ("since", "until"):
-            if raw[name] is not None and not _calendar_day(raw[name]):
-                raise FilterError(name, f"{raw[name][:50]!r} is not a calendar date (YYYY-MM-DD)")
-        if raw["since"] and raw["until"] and raw["since"] > raw["until"]:
+            day = raw[name]
+            if day is not None and not _calendar_day(day):
+                raise FilterError(name, f"{day[:50]!r} is not a calendar date (YYYY-MM-DD)")
+        since, until = raw["since"], raw["until"]
+        if since and until and since > until:
             raise FilterError("since", "must not be after until")
         for name in ("person", "text"):
-            if raw[name] is not None and len(raw[name]) > MAX_FILTER_TEXT:
+            typed = raw[name]
+            if typed is not None and len(typed) > MAX_FILTER_TEXT:
                 raise FilterError(name, f"longer than {MAX_FILTER_TEXT} characters")
         confidence = None
-        if raw["min_confidence"] is not None:
+        threshold = raw["min_confidence"]
+        if threshold is not None:
             try:
-                confidence = float(raw["min_confidence"])
+                confidence = float(threshold)
             except ValueError:
                 confidence = -1.0
             if not 0 <= confidence <= 1:  # also refuses nan
-                raise FilterError("min_confidence", f"expected a number from 0 to 1, got {raw['min_confidence'][:50]!r}")
+                raise FilterError("min_confidence", f"expected a number from 0 to 1, got {threshold[:50]!r}")
         return cls(country=code, pair=codes, type=type_, topic=raw["topic"], person=raw["person"],
                    since=raw["since"], until=raw["until"], status=raw["status"], text=raw["text"],
                    min_confidence=confidence, **paging)
@@ -282,7 +286,8 @@ def like_escape(text: str) -> str:
 
 
 def _where(conn: sqlite3.Connection, f: Filters) -> tuple[str, list[Any]]:
-    sql, args = ["1 = 1"], []
+    sql: list[str] = ["1 = 1"]
+    args: list[Any] = []
     if f.type:
         sql.append("c.type = ?")
         args.append(f.type.upper())
@@ -333,7 +338,9 @@ def _where(conn: sqlite3.Connection, f: Filters) -> tuple[str, list[Any]]:
     return " AND ".join(sql), args
 
 
-def select_events(conn: sqlite3.Connection, filters: Filters | None = None, *, with_articles: bool = True) -> list[EventRecord]:
+def select_events(
+    conn: sqlite3.Connection, filters: Filters | None = None, *, with_articles: bool = True
+) -> list[EventRecord]:
     """Real-world events matching ``filters``, newest first.
 
     A handful of queries whatever the number of rows: the clusters, then their
@@ -462,7 +469,8 @@ def event_reports(conn: sqlite3.Connection, cluster_id: int) -> list[dict[str, A
         (cluster_id,),
     ).fetchall():
         actors = [dict(r) for r in conn.execute(
-            "SELECT role, name, title, country, actor_id FROM event_actors WHERE event_id = ? ORDER BY seq", (e["id"],))]
+            "SELECT role, name, title, country, actor_id FROM event_actors WHERE event_id = ? ORDER BY seq",
+            (e["id"],))]
         out.append({
             "event_id": e["id"], "article_id": e["article_id"], "source": e["source"], "url": e["url"],
             "published": e["published"], "title": e["article_title"], "type": e["type"], "subtype": e["subtype"],
@@ -481,7 +489,8 @@ def article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
     events = []
     for e in conn.execute("SELECT * FROM events WHERE article_id = ? ORDER BY seq", (article_id,)).fetchall():
         actors = [dict(r) for r in conn.execute(
-            "SELECT role, name, title, country, actor_id FROM event_actors WHERE event_id = ? ORDER BY seq", (e["id"],))]
+            "SELECT role, name, title, country, actor_id FROM event_actors WHERE event_id = ? ORDER BY seq",
+            (e["id"],))]
         events.append({"event_id": e["id"], "cluster_id": e["cluster_id"], "type": e["type"], "subtype": e["subtype"],
                        "status": e["status"], "date": e["date"], "location": e["location"], "actors": actors,
                        "topics": json.loads(e["topics"]), "evidence": json.loads(e["evidence"]),
@@ -499,8 +508,10 @@ def search_actors(conn: sqlite3.Connection, q: str, limit: int = 20) -> list[dic
     select = ("SELECT a.id, a.name, a.country, a.first_seen, a.last_seen, "
               "(SELECT count(*) FROM event_actors ea WHERE ea.actor_id = a.id) AS reports FROM actors a ")
     if _LATIN.search(q):
-        rows = conn.execute(select + "WHERE a.id IN (SELECT value FROM json_each(?)) ORDER BY reports DESC, a.id LIMIT ?",
-                            (json.dumps(actor_ids_by_latin_name(conn, q)), limit)).fetchall()
+        rows = conn.execute(
+            select + "WHERE a.id IN (SELECT value FROM json_each(?)) ORDER BY reports DESC, a.id LIMIT ?",
+            (json.dumps(actor_ids_by_latin_name(conn, q)), limit),
+        ).fetchall()
     else:
         key = name_key(q)
         rows = conn.execute(
@@ -518,7 +529,8 @@ def actor(conn: sqlite3.Connection, actor_id: int) -> dict[str, Any] | None:
     row = conn.execute("SELECT * FROM actors WHERE id = ?", (actor_id,)).fetchone()
     if row is None:
         return None
-    aliases = [r[0] for r in conn.execute("SELECT alias FROM actor_aliases WHERE actor_id = ? ORDER BY alias", (actor_id,))]
+    aliases = [r[0] for r in conn.execute(
+        "SELECT alias FROM actor_aliases WHERE actor_id = ? ORDER BY alias", (actor_id,))]
     titles = [dict(r) for r in conn.execute(
         "SELECT title, first_seen, last_seen FROM actor_titles WHERE actor_id = ? ORDER BY first_seen", (actor_id,))]
     partners = [dict(r) for r in conn.execute(
@@ -540,7 +552,8 @@ def country(conn: sqlite3.Connection, code: str, filters: Filters | None = None)
     f = filters or Filters()
     f = Filters(**{**asdict(f), "country": code, "limit": None, "offset": 0})
     where, args = _where(conn, f)
-    clusters = [r for r in conn.execute(f"SELECT c.id, c.type, c.countries, c.date FROM clusters c WHERE {where}", args)]
+    clusters = [r for r in conn.execute(
+        f"SELECT c.id, c.type, c.countries, c.date FROM clusters c WHERE {where}", args)]
     partners: dict[str, int] = {}
     by_type: dict[str, int] = {}
     timeline: dict[tuple[str, str], int] = {}
@@ -586,21 +599,22 @@ def graph(conn: sqlite3.Connection, filters: Filters | None = None, *, kind: str
             f"SELECT c.id, c.type, ea.actor_id, coalesce(ac.name, ea.name) AS name FROM clusters c "
             f"JOIN events e ON e.id = c.representative JOIN event_actors ea ON ea.event_id = e.id "
             f"LEFT JOIN actors ac ON ac.id = ea.actor_id WHERE {where} AND ea.actor_id IS NOT NULL", args)
-        by_cluster: dict[int, list[tuple[str, str]]] = {}
+        by_cluster: dict[int, list[str]] = {}
         types: dict[int, str] = {}
         for r in rows:
             node = f"a{r['actor_id']}"
             labels[node] = r["name"]
             by_cluster.setdefault(r["id"], []).append(node)
             types[r["id"]] = r["type"]
-        for cid, nodes in by_cluster.items():
-            nodes = sorted(set(nodes))
-            for i, a in enumerate(nodes):
-                for b in nodes[i + 1:]:
+        for cid, members in by_cluster.items():
+            actors = sorted(set(members))
+            for i, a in enumerate(actors):
+                for b in actors[i + 1:]:
                     edges.setdefault((a, b), {}).setdefault(types[cid], 0)
                     edges[(a, b)][types[cid]] += 1
     ranked = sorted(edges.items(), key=lambda kv: -sum(kv[1].values()))[:limit]
     used = {n for (a, b), _ in ranked for n in (a, b)}
+    nodes: list[dict[str, str | None]]
     if kind == "countries":
         nodes = [{"id": n, "label": labels[n], "name_ar": country_label(n)["ar"], "name_en": country_label(n)["en"]}
                  for n in sorted(used)]
