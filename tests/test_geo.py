@@ -42,7 +42,7 @@ def test_spelling_variants_and_clitics():
 
 
 def test_venues_that_name_no_place_stay_unresolved():
-    for venue in ("مكتبه", "مقر وزارة الدفاع", "قصر بيان", None, ""):
+    for venue in ("مكتبه", "مقر وزارة الدفاع", "قصره", None, ""):
         assert locate(venue, countries={"KWT"}) is None
 
 
@@ -51,3 +51,11 @@ def test_to_dict_carries_codes_and_coordinates():
     assert d["name_ar"] and d["name_en"] == "Jeddah" and d["country"] == "SAU"
     assert d["matched"] == "بجدة" and d["geonameid"]
     assert 21 < d["lat"] < 22 and 39 < d["lon"] < 40
+
+
+def test_known_venues_and_named_states_resolve():
+    # al-Yamamah Palace is in Riyadh; the Spanish foreign ministry is in Madrid
+    assert locate("مكتبه بقصر اليمامة", countries={"SAU", "FRA"}).name_en == "Riyadh"
+    assert locate("قصر بيان", countries={"KWT", "AZE"}).name_en == "Kuwait City"
+    geo = locate("مقر وزارة الخارجية الإسبانية", countries={"SAU", "ESP"})
+    assert (geo.name_en, geo.country, geo.reason) == ("Madrid", "ESP", "state_named")

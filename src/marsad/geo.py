@@ -7,6 +7,9 @@ An event's ``location`` is the place as the article writes it: a city («الر�
 - the whole phrase, if it is a place's name;
 - else the place a venue names inside it, read from its end, where Arabic puts the city
   («قصر السلام بجدة» "al-Salam Palace in Jeddah" → Jeddah);
+- else a well-known venue's city (``lexicon/data/venues.tsv``: «قصر اليمامة» → Riyadh);
+- else the capital of the one state the venue names («مقر وزارة الخارجية الإسبانية» "the
+  Spanish foreign ministry" → Madrid);
 - else nothing: a venue that names no place («مكتبه» "his office", «مقر وزارة الدفاع»)
   stays unresolved rather than being guessed.
 
@@ -25,9 +28,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
+from marsad.lexicon import cell, load_lexicon, read_rows, split_variants
 from marsad.lexicon.gazetteer import Place, Resolution, load_gazetteer
+from marsad.text.normalize import fold
 
 MAX_NAME_WORDS = 3  # «جزيرة ماوي», «سان بطرسبرج», «مدينة الكويت»: place names are short
 
@@ -38,7 +44,7 @@ class Geo:
 
     place: Place
     matched: str  # the words of the location that name the place
-    reason: str  # unique | context | state | capital | population (see Gazetteer.resolve), or venue
+    reason: str  # unique | context | state | capital | population (Gazetteer.resolve), venue, known_venue, state_named
     ambiguous: bool
     alternatives: tuple[str, ...]  # other readings, as "English name (ISO3)"
 
@@ -81,7 +87,39 @@ def locate(location: str | None, countries: Iterable[str] = (), home: str | None
             found = gazetteer.resolve(phrase, context)
             if found.place is not None and _plausible_in_venue(found, phrase):
                 return _geo(found, phrase, "venue")
+    return _known_venue(location) or _seat_of_named_state(location)
+
+
+@cache
+def _venues() -> list[tuple[str, str, str]]:
+    """(folded venue name, city, country) from ``lexicon/data/venues.tsv``, longest first."""
+    rows = [(fold(v), cell(r, 1), cell(r, 2)) for r in read_rows("venues.tsv") for v in split_variants(r[0])]
+    return sorted(rows, key=lambda r: -len(r[0]))
+
+
+def _known_venue(location: str) -> Geo | None:
+    """«مكتبه بقصر اليمامة» "his office at al-Yamamah Palace" → Riyadh, from the venue list."""
+    folded = fold(location)
+    for venue, city, country in _venues():
+        if venue in folded:
+            places = [p for p in load_gazetteer().lookup(city)
+                      if p.country == country and p.kind in ("capital", "city")]
+            if places:
+                return Geo(places[0], location, "known_venue", False, ())
     return None
+
+
+def _seat_of_named_state(location: str) -> Geo | None:
+    """«مقر وزارة الخارجية الإسبانية» "the Spanish foreign ministry": the text says whose
+    ministry it is, so the event took place in that state's capital."""
+    lexicon = load_lexicon()
+    folded = fold(location)
+    codes = [m.value for m in lexicon.nisbas.find(folded)] + [m.value for m in lexicon.places.find(folded)]
+    states = [c for c in dict.fromkeys(codes) if c not in lexicon.org_codes]
+    if len(states) != 1:
+        return None  # none named, or several: not clear
+    capital = load_gazetteer().capital(states[0])
+    return Geo(capital, location, "state_named", False, ()) if capital is not None else None
 
 
 def _plausible_in_venue(found: Resolution, phrase: str) -> bool:
