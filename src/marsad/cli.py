@@ -325,7 +325,7 @@ class _ingest_progress:
                                 "or a name in Arabic or English (الكويت, Kuwait).")
 @click.option("--pair", help="Events between two parties: KWT,BEL (or their names: Kuwait,Belgium).")
 @click.option("--type", "type_", type=click.Choice(EVENT_TYPES, case_sensitive=False))
-@click.option("--topic", help="A topic of eval/GUIDE.md, e.g. defense_military.")
+@click.option("--topic", help="A topic (docs/events.md lists them), e.g. defense_military.")
 @click.option("--person", help="A person, by any spelling or part of their name chain, in Arabic or "
                                "in Latin letters (matched against the romanised names).")
 @click.option("--since", help="From this date (YYYY-MM-DD).")
@@ -457,7 +457,21 @@ def batch(inputs, output, scheduler, workers, partition_size, home_country, sour
 @click.option("--delay", type=float, default=1.0, show_default=True, help="Seconds between requests to one host.")
 @click.option("--timeout", type=float, default=10.0, show_default=True, help="Seconds before a request is abandoned.")
 def watch(feeds_file, db, interval, once, delay, timeout) -> None:
-    """Keep the store current from the RSS/Atom feeds or section pages listed in FEEDS_FILE."""
+    """Keep the store current from the RSS/Atom feeds or section pages listed in FEEDS_FILE.
+
+    \b
+    FEEDS_FILE has one feed a line: the address, then optionally the outlet's
+    source id and its home country (ISO3), separated by a TAB; "-" leaves the
+    source id out and "#" starts a comment:
+        # Kuwait News Agency, local news
+        https://www.kuna.net.kw/rss/local.xml   kuna   KWT
+        https://suna-sd.net/ar/politics   -   SDN
+    Addresses on this machine or a private network are refused unless an
+    "allow" line names the host:
+        allow   news.intranet.example
+    examples/feeds/arab-agencies.tsv lists official Arab news agencies and
+    foreign ministries.
+    """
     from marsad.store import StoreError
     from marsad.watch import FeedsFileError, load_feeds, parse_interval
     from marsad.watch import watch as run_watch

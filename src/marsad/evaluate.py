@@ -1,4 +1,4 @@
-"""Score predicted events against gold events, as GUIDE.md "Scoring" defines it.
+"""Score predicted events against gold events, as docs/evaluation.md describes the scoring.
 
 Pure functions over plain dicts: ``gold`` is a list of gold articles (``id``, ``events``)
 and ``predicted`` maps an article id to its predicted event dicts (same fields as gold
@@ -243,7 +243,7 @@ class Accuracy:
 
 @dataclass(slots=True)
 class Report:
-    """Every metric of GUIDE.md "Scoring", with the counts behind it."""
+    """Every scoring metric (docs/evaluation.md), with the counts behind it."""
 
     articles: int = 0
     events_occurred: PRF = field(default_factory=PRF)
