@@ -267,3 +267,15 @@ def test_the_destination_is_the_first_ila_after_the_verb():
     # "Obama turned to his friends in the region by addressing Saudi Arabia, from Iraq to Syria to Lebanon."
     text = "ثم توجه الرئيس الأمريكي إلى أصدقائه في المنطقة عبر مخاطبة المملكة، من العراق إلى سورية إلى لبنان."
     assert events(text, source=None) == []
+
+
+def test_advice_history_and_home_towns_are_no_events():
+    # "The German and French foreign ministers should make a joint visit to Tunisia."
+    assert events("ينبغي على وزيري خارجية ألمانيا وفرنسا القيام بزيارة مشتركة إلى تونس.", source=None) == []
+    # "The United States and Mexico signed a treaty in 1848."
+    assert events("وقعت الولايات المتحدة والمكسيك معاهدة عام 1848 أنهت الحرب.", source=None) == []
+    # "The Yemeni vice-president arrived in his home town" («مسقط رأسه»): not Muscat
+    assert events("وصل نائب الرئيس اليمني إلى مسقط رأسه في حضرموت.", source=None) == []
+    # while Muscat itself is still Oman's capital
+    assert summary("وصل وزير الخارجية الإيراني إلى مسقط في زيارة رسمية.", source=None) == [
+        ("VISIT", "occurred", ["IRN", "OMN"])]

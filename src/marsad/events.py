@@ -122,10 +122,12 @@ def _announced_in_present(doc: Document, trig: Tag, sentence: tuple[int, int], d
     return not any(doc.word(i) in cues.present_time for i in range(lo, hi))
 
 
+FIRST_GREGORIAN_YEAR = 1600  # earlier four-digit years are Hijri (1436 هـ is 2015)
 SUBJECT_REACH = 8  # words between a verb and its subject (time words, honorifics, a dateline)
 HISTORY_WINDOW = 12  # words around a trigger where a past year makes it history
 VAGUE_PAST_WINDOW = 10  # words around a trigger where "last month" or "recent" dates it vaguely
 NEGATION_WINDOW = 2  # words before a trigger where a negation or cancellation applies to it
+MODAL_WINDOW = 8  # words before a trigger where "should" makes it advice
 DESTINATION = "@destination"  # a `requires` entry of triggers.tsv: a state or city after إلى
 
 
@@ -470,7 +472,7 @@ def _history(doc: Document, tag: Tag, lo: int, hi: int) -> bool:
             published
             and len(year) == 4
             and year.isdigit()
-            and 1900 <= int(year) < published.year
+            and FIRST_GREGORIAN_YEAR <= int(year) < published.year
             and not any(doc.word(k) in cues.since for k in range(max(lo, i - 2), i))
         ):
             return True
@@ -495,8 +497,11 @@ def _history(doc: Document, tag: Tag, lo: int, hi: int) -> bool:
 def _negated(doc: Document, tag: Tag, lo: int) -> bool:
     """«أوصت بريطانيا مواطنيها بعدم التوجه إلى تونس» "advised its citizens not to travel to
     Tunisia", «لم يزر» "did not visit", «إلغاء زيارة» "the cancellation of a visit"."""
-    negation = doc.lexicon.cues.negation
-    return any(doc.word(i) in negation for i in range(max(lo, tag.first - NEGATION_WINDOW), tag.first))
+    cues = doc.lexicon.cues
+    if any(doc.word(i) in cues.negation for i in range(max(lo, tag.first - NEGATION_WINDOW), tag.first)):
+        return True
+    # «ينبغي على الوزيرين القيام بزيارة» "the two ministers should make a visit": advice
+    return any(doc.word(i) in cues.modal for i in range(max(lo, tag.first - MODAL_WINDOW), tag.first))
 
 
 def _reception(doc: Document, tag: Tag, t: Trigger, lo: int) -> bool:

@@ -115,6 +115,8 @@ class Cues:
     month_part: frozenset[str]
     previously: frozenset[str]
     from_words: frozenset[str]
+    modal: frozenset[str]
+    place_idiom: frozenset[str]
     ruler_rank: frozenset[str]  # with every proclitic the matcher allows
     venue: tuple[str, ...]
     place_end: frozenset[str]

@@ -75,6 +75,7 @@ def settle_ambiguous_places(doc: Document) -> None:
     «سلطنة» "Sultanate" stays the state. The readings come from the gazetteer; only large
     cities count, so a village that shares a state's name changes nothing.
     """
+    _drop_idioms(doc)
     places = doc.tags["place"]
     if not places:
         return
@@ -104,3 +105,16 @@ def _cities_named(name: str, state: str) -> frozenset[str]:
     return frozenset(p.country for p in load_gazetteer().lookup(name)
                      if p.kind in ("capital", "city") and p.country != state
                      and p.population >= AMBIGUOUS_CITY_POPULATION)
+
+
+def _drop_idioms(doc: Document) -> None:
+    """«مسقط رأسه» is "his home town", not Muscat: a place name followed by a word that
+    makes an idiom of it (``cues.tsv``: place_idiom) names no place."""
+    idiom = doc.lexicon.cues.place_idiom
+    for kind in ("place", "capital"):
+        for i, tag in list(doc.tags[kind].items()):
+            if doc.word(tag.last) in idiom:
+                del doc.tags[kind][i]
+                for k in range(tag.first, tag.last):
+                    doc.cover[kind][k] = None
+                doc.tag_starts[kind].remove(i)
