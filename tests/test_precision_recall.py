@@ -279,3 +279,14 @@ def test_advice_history_and_home_towns_are_no_events():
     # while Muscat itself is still Oman's capital
     assert summary("وصل وزير الخارجية الإيراني إلى مسقط في زيارة رسمية.", source=None) == [
         ("VISIT", "occurred", ["IRN", "OMN"])]
+
+
+def test_a_tour_told_over_several_clauses():
+    text = ("يزور وزير الخارجية الأمريكي جون كيري مصر اليوم. "
+            # "And he will meet, today, his Egyptian counterpart": the subject is dropped
+            "وسيلتقي، اليوم، نظيره المصري سامح شكري، في حوار استراتيجي بين الدولتين. "
+            # "Kerry moves on tomorrow to Doha": an announced visit
+            "وينتقل كيري غدا الإثنين إلى الدوحة.")
+    got = summary(text, source=None)
+    assert ("MEETING", "planned", ["EGY", "USA"]) in got
+    assert ("VISIT", "planned", ["QAT", "USA"]) in got

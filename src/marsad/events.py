@@ -29,7 +29,7 @@ from functools import cache
 
 from marsad.lexicon import Trigger
 from marsad.model import vocabulary
-from marsad.recognize.actors import HOME, Mention
+from marsad.recognize.actors import HOME, Mention, is_counterpart
 from marsad.recognize.dates import month_names
 from marsad.recognize.document import Document
 from marsad.recognize.tagging import Tag
@@ -241,6 +241,8 @@ def _parties(
     if subject is not None:
         coordinated = [m for m in before if m.first > subject.first]
         return [subject], coordinated + after
+    if after and voice == "agent" and is_counterpart(doc, after[0]) and before:
+        return before[:1], after  # «… حيث سيلتقي نظراءه»: the counterparts are the object
     if after and voice == "agent" and not _subject_after(doc, trig, after[0]):
         return [], after
     return after[:1], after[1:]
@@ -409,13 +411,16 @@ def sentence_events(
             (g.first for g, r in triggers[n + 1 :] if r.voice in ("agent", "recipient")), hi
         )
         before = [m for m in parties if m.last <= tag.first]
-        if not before and previous is not None and _refers_back(doc, lo):
+        after = [m for m in parties if tag.last <= m.first < verbal_next]
+        if not before and previous is not None and (
+            _refers_back(doc, lo) or (t.voice == "agent" and _subject_dropped(doc, tag, lo, after))
+        ):
             before = [previous]
         planned = is_planned(doc, tag, lo, hi) or _announced_in_present(doc, tag, sentence, dated)
         status = "planned" if planned else "occurred"
         clause = Clause(
             doc, tag, t, sentence, status, before,
-            after=[m for m in parties if tag.last <= m.first < verbal_next],
+            after=after,
             cities=[m for m in cities if tag.last <= m.first < verbal_next],
             similar=last_addressees if _similar(doc, lo, hi) else None,
         )
@@ -437,6 +442,14 @@ def addressees_after(found: list[Candidate], before: list[Mention]) -> list[Ment
     (``before``: those known before it)."""
     setting = [c for c in found if GRAMMAR[c.type].sets_addressees]
     return setting[-1].targets if setting else before
+
+
+def _subject_dropped(doc: Document, tag: Tag, lo: int, after: list[Mention]) -> bool:
+    """«وسيلتقي، اليوم، نظيره المصري» "and he will meet, today, his Egyptian counterpart":
+    a sentence opening with the verb whose first party is someone's counterpart has the
+    subject of the sentence before."""
+    opening = all(doc.word(i) in ("،", ",", "و", "ف") for i in range(lo, tag.first))
+    return opening and bool(after) and is_counterpart(doc, after[0])
 
 
 def _refers_back(doc: Document, lo: int) -> bool:

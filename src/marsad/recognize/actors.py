@@ -54,6 +54,12 @@ def _title_kind(tag: Tag | None) -> str | None:
     return tag.value[0] if tag is not None else None
 
 
+def is_counterpart(doc: Document, m: Mention) -> bool:
+    """A mention that opens with «نظيره» "his counterpart" names the object of an
+    engagement, never its subject: «التقى نظيره الروسي»."""
+    return _is_counterpart(doc, doc.word(m.first))
+
+
 def _is_counterpart(doc: Document, word: str) -> bool:
     """نظيره، لنظيره: "his counterpart", with or without a proclitic."""
     counterpart = doc.lexicon.cues.counterpart
