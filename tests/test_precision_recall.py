@@ -290,3 +290,13 @@ def test_a_tour_told_over_several_clauses():
     got = summary(text, source=None)
     assert ("MEETING", "planned", ["EGY", "USA"]) in got
     assert ("VISIT", "planned", ["QAT", "USA"]) in got
+
+
+def test_a_headline_takes_its_leads_date():
+    # Headline "The foreign minister receives the Italian adviser"; the lead says "today".
+    ex = extract("استقبل وزير الخارجية في مكتبه بالرياض اليوم سفير اليابان لدى المملكة.",
+                 title="وزير الخارجية يستقبل المستشار الدبلوماسي لرئيس الوزراء الإيطالي",
+                 source="spa", published="2015-08-07", model=None)
+    headline = [e for e in ex.events if e.sentence.part == "title"]
+    assert headline and headline[0].date == "2015-08-07"
+    assert headline[0].date_span.text == "اليوم"

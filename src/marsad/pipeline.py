@@ -213,6 +213,19 @@ def _date_from_context(doc: Document, events: list[Event]) -> None:
                        and e is not event and e.countries() & event.countries()), None)
         if source is not None:
             event.date, event.date_span = source.date, source.date_span
+        elif sentence.part == "title" and doc.n_body:
+            _date_from_lead(doc, event)
+
+
+def _date_from_lead(doc: Document, event: Event) -> None:
+    """A headline («وزير الخارجية يستقبل …») tells what its lead tells: the lead's date
+    («استقبل … اليوم») is the headline event's, when that date has come."""
+    lo, hi = doc.char_range(*doc.sentences[0])
+    published = doc.article.published
+    for d in _dates_within(doc.dates, lo, hi):
+        if d.value is not None and (published is None or d.value <= published):
+            event.date, event.date_span = d.value.isoformat(), doc.span(d.start, d.end)
+            return
 
 
 def _without_talks_during_calls(events: list[Event]) -> list[Event]:
