@@ -300,3 +300,11 @@ def test_a_headline_takes_its_leads_date():
     headline = [e for e in ex.events if e.sentence.part == "title"]
     assert headline and headline[0].date == "2015-08-07"
     assert headline[0].date_span.text == "اليوم"
+
+
+def test_a_delegation_described_by_adjectives_is_a_party():
+    # "The trade minister met a Chinese trade delegation."
+    assert summary("التقى وزير التجارة وفدا تجاريا صينيا.") == [("MEETING", "occurred", ["CHN", "SAU"])]
+    # "… received an Algerian media delegation": the delegation is not the host's title
+    (event,) = events("استقبل وزير الإعلام وفدا إعلاميا جزائريا.")
+    assert sorted(event.countries()) == ["DZA", "SAU"]

@@ -117,6 +117,7 @@ class Cues:
     from_words: frozenset[str]
     modal: frozenset[str]
     place_idiom: frozenset[str]
+    delegation: frozenset[str]
     ruler_rank: frozenset[str]  # with every proclitic the matcher allows
     venue: tuple[str, ...]
     place_end: frozenset[str]

@@ -22,6 +22,7 @@ from marsad.recognize.tagging import Tag
 HOME = "HOME"
 
 MAX_NAME_TOKENS = 7
+DELEGATION_ADJECTIVES = 2  # «وفد تجاري صيني», «وفدا إعلاميا رفيع المستوى جزائريا» is too far
 DUAL_CONSTRUCT = ("تي", "تين", "تان")  # the feminine dual in construct: برقيتي, جولتين
 TITLE_KINDS = ("office", "envoy", "part", "org", "unique")
 ORG_NAME_TOKENS = 3  # words of an organisation's own name: حزب القوات اللبنانية
@@ -146,6 +147,8 @@ def consume_title(doc: Document, j: int, hi: int) -> tuple[int, list[tuple[str, 
                 break  # "خادم الحرمين الشريفين الملك سلمان": الملك opens the name
             if j > start and _title_kind(title) == "envoy" and _title_kind(doc.at("title", start)) != "envoy":
                 break  # "استقبل وزير الدفاع سفير تركيا": an envoy is never a second office
+            if j > start and _is_delegation(doc, j):
+                break  # "التقى وزير التجارة وفدا صينيا": a delegation is another party
             if refs and _title_kind(title) not in ("part", "org") and (
                 title.prefix.startswith("و") or (last_nisba and _other_state(doc, j, hi, refs))
             ):
@@ -167,11 +170,31 @@ def consume_title(doc: Document, j: int, hi: int) -> tuple[int, list[tuple[str, 
         elif word == "،" and _strong_head(doc, j + 1) and not _is_counterpart(doc, doc.word(start)):
             j += 1  # "ولي العهد، نائب رئيس مجلس الوزراء، وزير الداخلية": one chain of offices
             continue
+        elif _describes_delegation(doc, start, end, j):
+            j += 1  # «وفدا إعلاميا جزائريا» "an Algerian media delegation": the nisba comes last
+            continue
         else:
             break
         host = False
         last_nisba = False
     return end, refs
+
+
+def _is_delegation(doc: Document, i: int) -> bool:
+    word = doc.word(i)
+    delegation = doc.lexicon.cues.delegation
+    return word in delegation or (word[:1] in "وفبل" and word[1:] in delegation)
+
+
+def _describes_delegation(doc: Document, start: int, end: int, j: int) -> bool:
+    """An adjective between a delegation and its nisba («وفد تجاري صيني» "a Chinese trade
+    delegation"): at most two, each with the adjectival ending, followed in the end by a
+    nisba."""
+    if j - end >= DELEGATION_ADJECTIVES or not _is_delegation(doc, start):
+        return False
+    if not doc.word(j).endswith(("ي", "يا", "يه", "ين")):
+        return False
+    return any(doc.at("nisba", k) is not None for k in range(j + 1, j + 1 + DELEGATION_ADJECTIVES))
 
 
 def _other_state(doc: Document, j: int, hi: int, refs: list) -> bool:
@@ -395,7 +418,7 @@ def parse_mention(doc: Document, i: int, hi: int) -> Mention | None:
         # under a full title, a second title opens the next person (استقبل وزير
         # الدفاع X سفير تركيا), but a bare head (للرئيس X رئيس جمهورية …) is completed.
         bare = title is None or (not refs and title[1] - title[0] == 1)  # للرئيس X رئيس جمهورية …
-        if head is not None and bare and not head.prefix.startswith("و"):
+        if head is not None and bare and not head.prefix.startswith("و") and not _is_delegation(doc, k):
             end, refs = consume_title(doc, k, hi)
             title = (k, end)
             last = end
