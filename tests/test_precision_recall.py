@@ -308,3 +308,11 @@ def test_a_delegation_described_by_adjectives_is_a_party():
     # "… received an Algerian media delegation": the delegation is not the host's title
     (event,) = events("استقبل وزير الإعلام وفدا إعلاميا جزائريا.")
     assert sorted(event.countries()) == ["DZA", "SAU"]
+
+
+def test_a_known_office_holder_named_bare():
+    # "Kerry met his Russian counterpart in Doha": Kerry is listed as enough on his own.
+    assert summary("التقى كيري نظيره الروسي في الدوحة.", source=None) == [("MEETING", "occurred", ["RUS", "USA"])]
+    # "Putin met Prince Mohammed in June": dated only by a month, background
+    assert events("واجتمع بوتين مع الأمير محمد بن سلمان في يونيو على هامش المنتدى.", source=None,
+                  published="2015-08-01") == []

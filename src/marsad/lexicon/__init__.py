@@ -197,6 +197,7 @@ class Lexicon:
     common_words: frozenset[str] = frozenset()  # frequent words that end a name chain
     org_codes: frozenset[str] = frozenset()
     leaders: dict[str, str] = field(default_factory=dict)  # folded name -> country of a known office holder
+    leader_starts: frozenset[str] = frozenset()  # first words of those names
     cues: Cues = field(default_factory=load_cues)  # the cue words the grammar reads
 
 
@@ -301,6 +302,7 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
     lex.agencies = PhraseMatcher(agencies, suffixes=EXACT, keep_article=True)
     lex.outlets = {row[0].lower(): row[1] for row in read_rows("outlets.tsv", data_dir)}
     lex.leaders = _leaders(data_dir)
+    lex.leader_starts = frozenset(name.split()[0] for name in lex.leaders)
     lex.cues = load_cues(data_dir)
     return lex
 

@@ -516,9 +516,11 @@ def _openers(doc: Document) -> set[int]:
     """Tokens where a mention may start: a tagged honorific, title or place, a given
     name or a counterpart word (names seen earlier are checked by the caller)."""
     names = doc.lexicon.given_names
+    leaders = doc.lexicon.leader_starts
     return {i for kind in MENTION_TAGS for i in doc.tags[kind]} | {
         i for i, tok in enumerate(doc.tokens)
         if tok.text in names or tok.text.startswith("عبد") or ("نظ" in tok.text and _is_counterpart(doc, tok.text))
+        or tok.text in leaders or (tok.text[:1] in "ول" and tok.text[1:] in leaders)
     }
 
 
@@ -587,6 +589,21 @@ def _state_or_known(doc: Document, i: int, known: dict[tuple[str, ...], Mention]
         if ref is not None:
             return Mention(i, i + length, "person", name=(i, i + length), country=ref.country,
                            prefix=word[:1] if key not in known else "", ref=ref)
+    return _known_leader(doc, i)
+
+
+def _known_leader(doc: Document, i: int) -> Mention | None:
+    """A well-known office holder named bare, by the spellings ``leaders.tsv`` lists as
+    enough on their own: «التقى كيري نظيره الروسي» "Kerry met his Russian counterpart"."""
+    leaders = doc.lexicon.leaders
+    word = doc.word(i)
+    prefix = word[:1] if word not in doc.lexicon.leader_starts and word[:1] in "ول" else ""
+    for length in (3, 2, 1):
+        words = [doc.word(k) for k in range(i, i + length)]
+        words[0] = words[0][len(prefix):]
+        code = leaders.get(" ".join(words).replace("عبد ", "عبد"))
+        if code is not None and not (length == 1 and words[0] in doc.lexicon.common_words):
+            return Mention(i, i + length, "person", name=(i, i + length), country=code, prefix=prefix)
     return None
 
 
