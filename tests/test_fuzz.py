@@ -101,16 +101,20 @@ def test_random_bytes_compressed_or_zipped(data, name, gz):
         in_folder(zipped(name, data), "archive.zip")
 
 
+def in_container(data: bytes, container: str, name: str, *, member: str, archive: str) -> list[Article | ReadError]:
+    """``data`` read as file ``name``, as ``name``.gz, or as ``member`` of the zip ``archive``."""
+    if container == "gz":
+        return in_folder(gzip.compress(data), name + ".gz")
+    if container == "zip":
+        return in_folder(zipped(member, data), archive)
+    return in_folder(data, name)
+
+
 @FUZZ
 @given(lines=LINES, container=st.sampled_from(["plain", "gz", "zip"]))
 def test_every_json_line_is_one_article_or_one_error(lines, container):
     data = "\n".join(lines).encode("utf-8") + b"\n"
-    if container == "gz":
-        items = in_folder(gzip.compress(data), "a.jsonl.gz")
-    elif container == "zip":
-        items = in_folder(zipped("day/a.jsonl", data), "a.zip")
-    else:
-        items = in_folder(data, "a.jsonl")
+    items = in_container(data, container, "a.jsonl", member="day/a.jsonl", archive="a.zip")
     assert len(items) == len(lines)
 
 
@@ -118,12 +122,7 @@ def test_every_json_line_is_one_article_or_one_error(lines, container):
 @given(records=st.lists(RECORDS, min_size=1, max_size=6), container=st.sampled_from(["plain", "gz", "zip"]))
 def test_every_record_of_a_json_list_is_one_article_or_one_error(records, container):
     data = json.dumps(records, ensure_ascii=False).encode("utf-8")
-    if container == "gz":
-        items = in_folder(gzip.compress(data), "a.json.gz")
-    elif container == "zip":
-        items = in_folder(zipped("2015-08-03.json", data), "2015-08-03.zip")
-    else:
-        items = in_folder(data, "a.json")
+    items = in_container(data, container, "a.json", member="2015-08-03.json", archive="2015-08-03.zip")
     if len(data) <= LIMIT * 16:
         assert len(items) == len(records)
 
