@@ -211,7 +211,7 @@ def _prf(m) -> str:
 def train(gold, output, folds, skip_validation) -> None:
     """Train the confidence model from GOLD.jsonl files (needs scikit-learn: pip install 'marsad[train]').
 
-    Use it with MARSAD_MODEL=FILE (or `marsad extract --model FILE`). The same gold files
+    Use it with MARSAD_MODEL=FILE (every command then scores with it). The same gold files
     always give the same model file.
     """
     import hashlib
