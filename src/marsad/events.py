@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from marsad.lexicon import Trigger
@@ -392,10 +392,13 @@ def sentence_events(
     receptions = [(tag, t) for tag, t in triggers if _reception(doc, tag, t, lo)]
     if receptions:
         return _received_on_arrival(doc, receptions[0], sentence, parties, previous, visited)
+    by_phone = any(t.type == "PHONE_CALL" and _framed(doc, tag, t, lo) for tag, t in triggers)
     triggers = [(tag, t) for tag, t in triggers
                 if not _framed(doc, tag, t, lo) and not _negated(doc, tag, lo) and not _history(doc, tag, lo, hi)]
     if not triggers:
         return []
+    if by_phone:
+        triggers = [(tag, _by_phone(doc, tag, t)) for tag, t in triggers]
     cities = [m for m in mentions if m.kind == "city"]
     out: list[Candidate] = []
     verbal_types = {t.type for _, t in triggers if t.voice in ("agent", "recipient")}
@@ -467,6 +470,14 @@ def _framed(doc: Document, tag: Tag, t: Trigger, lo: int) -> bool:
     if t.voice in ("genitive", "noun") and GRAMMAR[t.type].circumstantial and prev in cues.circumstantial:
         return not _with_follows(doc, tag)
     return False
+
+
+def _by_phone(doc: Document, tag: Tag, t: Trigger) -> Trigger:
+    """«بحث الملك مع الرئيس الأمريكي في اتصال هاتفي …» "the King discussed with the US
+    president in a phone call": talks beside a call noun after في were the call."""
+    if t.type == "MEETING" and t.voice == "agent" and _word_has_cue(doc.word(tag.first), doc.lexicon.cues.discussed):
+        return replace(t, type="PHONE_CALL")
+    return t
 
 
 def _history(doc: Document, tag: Tag, lo: int, hi: int) -> bool:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from typing import Final, Literal
 
 from marsad.codes import codes_for
@@ -27,7 +28,7 @@ from marsad.events import Candidate, addressees_after, is_planned, sentence_even
 from marsad.geo import locate
 from marsad.lexicon import Lexicon, load_lexicon
 from marsad.model import Actor, Article, Event, Extraction, Span, vocabulary
-from marsad.recognize.actors import HOME, Mention, find_mentions, register_names
+from marsad.recognize.actors import HOME, Mention, find_mentions, register_names, state_of_name
 from marsad.recognize.dates import DateMention, find_dates
 from marsad.recognize.document import Document
 from marsad.recognize.home import infer_home_country, outlet_country
@@ -87,7 +88,7 @@ def extract_article(
 ) -> Extraction:
     """Extract the engagement events of an :class:`Article` (``model`` as in :func:`extract`)."""
     doc = Document.read(article, lexicon or load_lexicon())
-    doc.home = _home(doc, home_country)
+    doc.home, settled = _home(doc, home_country)
     settle_ambiguous_places(doc)
     if not doc.tag_starts["trigger"]:
         # No engagement is reported without a trigger word: skip the rest.
@@ -95,6 +96,8 @@ def extract_article(
     _split_sentences(doc)
     _find_dates(doc)
     first_pass = _remember_titled(doc)
+    if not settled:
+        doc.home = _home_from_rulers(doc, first_pass) or doc.home
     doc.cues = sorted(find_topic_cues(doc.text, doc.lexicon), key=lambda c: c.start)
     per_sentence = _candidates(doc, first_pass)
     named = [m for found in first_pass for m in found if m.name and m.title]
@@ -243,13 +246,31 @@ def _previous_subject(first_pass: list[list[Mention]], n: int, n_body: int) -> M
     return next((m for m in first_pass[n - 1] if m.kind in ("person", "office")), None)
 
 
-def _home(doc: Document, override: str | None) -> str | None:
+def _home(doc: Document, override: str | None) -> tuple[str | None, bool]:
+    """The outlet's state, and whether that is settled (given, a known outlet, or read off
+    the dateline or a unique office) rather than guessed from the states mentioned most."""
     if override:
-        return override
+        return override, True
     known = outlet_country(doc.article.source, doc.article.url, doc.lexicon)
     if known:
-        return known
-    return infer_home_country(doc)[0]
+        return known, True
+    country, reason = infer_home_country(doc)
+    return country, reason not in ("most mentioned", "unknown")
+
+
+def _home_from_rulers(doc: Document, first_pass: list[list[Mention]]) -> str | None:
+    """An outlet's state told by its own leaders: an Arab ruler or official named under a
+    title with no state of its own («سمو أمير البلاد الشيخ مشعل الأحمد الجابر الصباح»,
+    «الشيخ محمد بن زايد آل نهيان رئيس الدولة») is the outlet's, so a Kuwaiti or Emirati
+    page read without its source still gives its officials their state."""
+    votes: Counter[str] = Counter()
+    for found in first_pass:
+        for m in found:
+            if m.name and m.title and m.country in (None, HOME) and _home_office(doc, m):
+                own = state_of_name(doc, *m.name)
+                if own in doc.lexicon.cues.arab_state:
+                    votes[own] += 1
+    return votes.most_common(1)[0][0] if votes else None
 
 
 def _split_sentences(doc: Document) -> None:
@@ -321,8 +342,11 @@ def _resolve_country(doc: Document, m: Mention) -> str | None:
     (``الأمير محمد بن سلمان``); plurals, bare heads, generic posts and former holders
     («الوزراء», «الرئيس السابق», «مسؤول») get no state, and the event drops them.
     """
-    implicit = m.country_tokens is None and m.country in (None, HOME)
-    if implicit:
+    if m.country in (None, HOME) and m.name:
+        own = state_of_name(doc, *m.name)
+        if own is not None:
+            return own  # «تميم بن حمد آل ثاني أمير البلاد» in any outlet: QAT
+    if m.country_tokens is None and m.country in (None, HOME):
         return doc.home if _home_office(doc, m) else None
     if m.country == HOME:
         return doc.home

@@ -132,6 +132,8 @@ class Cues:
     two_not_after: frozenset[str]
     two_not_before: frozenset[str]
     one_not_before: frozenset[str]
+    ruling_house: dict[str, str]  # family name -> state
+    discussed: tuple[str, ...]
 
     @classmethod
     def from_rows(cls, rows: list[list[str]]) -> Cues:
@@ -157,7 +159,7 @@ class Cues:
                 built[kind] = tuple((tuple(g), v) for v, g in groups.items())
             elif kind == "day_offset":
                 built[kind] = {w: int(v) for w, v in zip(ws, values[kind], strict=True)}
-            elif kind == "date_direction":
+            elif kind in ("date_direction", "ruling_house"):
                 built[kind] = dict(zip(ws, values[kind], strict=True))
             elif kind == "ruler_rank":
                 built[kind] = _prefixed_ranks(tuple(ws))

@@ -607,6 +607,18 @@ def _known_leader(doc: Document, i: int) -> Mention | None:
     return None
 
 
+def state_of_name(doc: Document, first: int, last: int) -> str | None:
+    """The state a person's name tells by itself: a listed office holder («تميم بن حمد
+    آل ثاني» → QAT, ``leaders.tsv``) or a ruling house ending a name of three words or more
+    («فهد يوسف سعود الصباح» → KWT, ``ruling_house`` in ``cues.tsv``)."""
+    words = [doc.word(k) for k in range(first, last)]
+    code = doc.lexicon.leaders.get(" ".join(words).replace("عبد ", "عبد"))
+    if code is not None or len(words) < 3:
+        return code
+    houses = doc.lexicon.cues.ruling_house
+    return houses.get(" ".join(words[-2:])) or houses.get(words[-1])
+
+
 def register_names(doc: Document, mentions: list[Mention]) -> None:
     """Remember each named mention in ``doc.known`` by its full name and surname, for later
     references (and earlier ones: the whole article is registered before events are read)."""
