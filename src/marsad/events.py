@@ -155,14 +155,25 @@ def reading(doc: Document, trig: Tag, hi: int) -> tuple[Trigger, int | None] | N
     return None
 
 
+def _after_to(doc: Document, i: int) -> bool:
+    """Does token ``i`` follow إلى/لدى, perhaps after a polity word («إلى جمهورية مصر»)?"""
+    cues = doc.lexicon.cues
+    if doc.word(i - 1) in cues.polity:
+        i -= 1
+    return doc.word(i - 1) in cues.title_host
+
+
 def _destination_at(doc: Document, i: int) -> bool:
     """A state or city after إلى at token ``i``: «وصل … إلى المغرب» "arrived in Morocco"
     (unlike «وصل عدد الزوار إلى مليون» "the number of visitors reached a million", or
     «ستتوجه إلى المحكمة الجنائية الدولية» "will turn to the ICC", an organisation)."""
+    to = doc.word(i - 1)
+    if doc.word(i) in doc.lexicon.cues.polity and doc.at("place", i) is None:
+        i += 1  # «إلى جمهورية مصر»: the state after its polity word
     tag = doc.at("place", i) or doc.at("capital", i)
     if tag is None or tag.value in doc.lexicon.org_codes:
         return False
-    return doc.word(i - 1) in doc.lexicon.cues.title_host
+    return to in doc.lexicon.cues.title_host
 
 
 def message_subtype(doc: Document, start: int, hi: int, allowed: tuple[str, ...]) -> str | None:
@@ -194,6 +205,8 @@ def _subject_before(doc: Document, before: list[Mention], trig: Tag) -> Mention 
     if not before:
         return None
     last = before[-1]
+    if last.kind in ("state", "city") and _after_to(doc, last.first):
+        return None  # «… إلى جمهورية مصر في زيارة يلتقي …»: a destination is no subject
     gap = [doc.word(i) for i in range(last.last, trig.first)]
     # A dateline ("الجزائر (واج) - استقبل …") is not the subject: its city or agency is
     # set off by a dash, a bracket or a colon.
@@ -233,6 +246,9 @@ def _parties(
             return [before[-1]], after  # (جاء ذلك في) برقية تهنئة للرئيس …: the sender is known
         return after[:1], after[1:]
     subject = _subject_before(doc, before, trig)
+    if subject is None and voice == "agent" and doc.word(trig.last) in doc.lexicon.cues.during_it:
+        # «يتوجه الأمير … إلى مصر في زيارة يلتقي خلالها الرئيس المصري»: the traveller
+        subject = next((m for m in before if m.kind in ("person", "office")), None)
     if subject is not None and _dual(doc, trig):
         # "أبوبكر ورئيس مندوبية الاتحاد الأوروبي يناقشان": the pair is the subject.
         group = _coordinated_before(doc, before)

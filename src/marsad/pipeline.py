@@ -90,6 +90,8 @@ def extract_article(
     doc = Document.read(article, lexicon or load_lexicon())
     doc.home, settled = _home(doc, home_country)
     settle_ambiguous_places(doc)
+    if not settled:
+        doc.home, settled = _home(doc, home_country)  # counted again once «عمان» is settled
     if not doc.tag_starts["trigger"]:
         # No engagement is reported without a trigger word: skip the rest.
         return Extraction(article, [], _flags(article, doc.home), doc.home)
@@ -194,6 +196,9 @@ def _headline_status(doc: Document, events: list[Event]) -> None:
         t.type for i in doc.starts_within("trigger", lo, hi)
         for t in doc.tags["trigger"][i].value if is_planned(doc, doc.tags["trigger"][i], lo, hi)
     }
+    lead = doc.span(*doc.char_range(lo, hi))
+    planned_types |= {e.type for e in events if e.status == "planned" and e.sentence is not None
+                      and e.sentence.part == lead.part and e.sentence.start == lead.start}
     for event in events:
         if event.sentence is not None and event.sentence.part == "title" and event.status == "occurred" \
                 and event.type in planned_types:

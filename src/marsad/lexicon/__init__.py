@@ -134,6 +134,7 @@ class Cues:
     one_not_before: frozenset[str]
     ruling_house: dict[str, str]  # family name -> state
     discussed: tuple[str, ...]
+    during_it: frozenset[str]
 
     @classmethod
     def from_rows(cls, rows: list[list[str]]) -> Cues:
@@ -199,6 +200,7 @@ class Lexicon:
     common_words: frozenset[str] = frozenset()  # frequent words that end a name chain
     org_codes: frozenset[str] = frozenset()
     leaders: dict[str, str] = field(default_factory=dict)  # folded name -> country of a known office holder
+    leader_terms: dict[str, tuple[tuple[int, int, str], ...]] = field(default_factory=dict)  # name -> (from, to, code)
     leader_starts: frozenset[str] = frozenset()  # first words of those names
     cues: Cues = field(default_factory=load_cues)  # the cue words the grammar reads
 
@@ -303,22 +305,43 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
         agencies += [(v, row[0]) for v in split_variants(cell(row, 1))]
     lex.agencies = PhraseMatcher(agencies, suffixes=EXACT, keep_article=True)
     lex.outlets = {row[0].lower(): row[1] for row in read_rows("outlets.tsv", data_dir)}
-    lex.leaders = _leaders(data_dir)
+    lex.leaders, lex.leader_terms = _leaders(data_dir)
     lex.leader_starts = frozenset(name.split()[0] for name in lex.leaders)
     lex.cues = load_cues(data_dir)
     return lex
 
 
 
-def _leaders(data_dir) -> dict[str, str]:
-    """Known office holders by every listed spelling. A person listed for two countries
-    (أبو الغيط: Egypt's foreign minister, then the Arab League's secretary-general) is
-    taken in the most recent office."""
+def _leaders(data_dir) -> tuple[dict[str, str], dict[str, tuple[tuple[int, int, str], ...]]]:
+    """Known office holders by every listed spelling: the country of each one's most recent
+    office, and every office's years for those listed for two countries (أبو الغيط: Egypt's
+    foreign minister, then the Arab League's secretary-general)."""
     latest: dict[str, tuple[str, str]] = {}  # name -> (first year, code)
+    terms: dict[str, list[tuple[int, int, str]]] = {}
     for row in read_rows("leaders.tsv", data_dir):
+        since = cell(row, 3) or "0000"
+        until = int(cell(row, 4) or 9999)
         for name in split_variants(cell(row, 1)):
             key = " ".join(fold(name).replace("عبد ", "عبد").split())
-            since = cell(row, 3) or "0000"
             if key not in latest or since > latest[key][0]:
                 latest[key] = (since, row[0])
-    return {name: code for name, (_, code) in latest.items()}
+            terms.setdefault(key, []).append((int(since), until, row[0]))
+    several = {k: tuple(v) for k, v in terms.items() if len({code for _, _, code in v}) > 1}
+    return {name: code for name, (_, code) in latest.items()}, several
+
+
+def leader_state(lex: Lexicon, name: str, year: int | None) -> str | None:
+    """The state a known office holder acted for in ``year`` (the latest when unknown):
+    «إسماعيل ولد الشيخ أحمد» is the UN envoy in 2015 and Mauritania's minister in 2019.
+
+    >>> lex = load_lexicon()
+    >>> leader_state(lex, "اسماعيل ولد الشيخ احمد", 2015), leader_state(lex, "اسماعيل ولد الشيخ احمد", 2019)
+    ('UNO', 'MRT')
+    """
+    name = name.replace("عبد ", "عبد")
+    terms = lex.leader_terms.get(name)
+    if terms and year is not None:
+        held = [code for since, until, code in terms if since <= year <= until]
+        if held:
+            return held[-1]
+    return lex.leaders.get(name)

@@ -16,6 +16,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from marsad.lexicon import leader_state
 from marsad.recognize.document import Document
 from marsad.recognize.tagging import Tag
 
@@ -121,6 +122,9 @@ def consume_title(doc: Document, j: int, hi: int) -> tuple[int, list[tuple[str, 
             place = city  # مدير المعهد الديني … بجاكرتا: the seat of the office
             if any(not is_host for _, _, is_host in refs):
                 host = True  # "المندوب الدائم للمملكة لدى الأمم المتحدة في نيويورك": only where
+        if place is not None and place.prefix in ("", "ال") and nisba is None and j > start and j == end \
+                and doc.word(j - 1).startswith("ال") and title is None:
+            break  # "زار ولي العهد فرنسا": a definite office takes no state after it in construct
         if place is not None and last_nisba and (
             place.prefix in ("", "ال")
             or (place.prefix.endswith("ل") and _title_kind(doc.at("title", start)) != "envoy")
@@ -164,6 +168,8 @@ def consume_title(doc: Document, j: int, hi: int) -> tuple[int, list[tuple[str, 
         elif _is_counterpart(doc, word) and j == end:
             j = end = j + 1
         elif word in cues.title_seat | cues.title_host and _continues_title(doc, j):
+            if word == "الي" and _title_kind(doc.at("title", start)) != "envoy":
+                break  # "وصل ولي العهد إلى الأردن": only an envoy is posted «إلى» a state
             host = word in cues.title_host
             j += 1
             continue
@@ -528,7 +534,7 @@ def _resolve_leader(doc: Document, m: Mention) -> None:
     """A well-known office holder (``leaders.tsv``) named without a state: their own.
 
     ``الرئيس عبد الفتاح السيسي`` in a Kuwaiti paper is Egypt's president, not Kuwait's."""
-    code = doc.lexicon.leaders.get(" ".join(m.name_key(doc)).replace("عبد ", "عبد"))
+    code = leader_state(doc.lexicon, " ".join(m.name_key(doc)), doc.year)
     if code is not None:
         m.country = code
 
@@ -595,13 +601,12 @@ def _state_or_known(doc: Document, i: int, known: dict[tuple[str, ...], Mention]
 def _known_leader(doc: Document, i: int) -> Mention | None:
     """A well-known office holder named bare, by the spellings ``leaders.tsv`` lists as
     enough on their own: «التقى كيري نظيره الروسي» "Kerry met his Russian counterpart"."""
-    leaders = doc.lexicon.leaders
     word = doc.word(i)
     prefix = word[:1] if word not in doc.lexicon.leader_starts and word[:1] in "ول" else ""
     for length in (3, 2, 1):
         words = [doc.word(k) for k in range(i, i + length)]
         words[0] = words[0][len(prefix):]
-        code = leaders.get(" ".join(words).replace("عبد ", "عبد"))
+        code = leader_state(doc.lexicon, " ".join(words), doc.year)
         if code is not None and not (length == 1 and words[0] in doc.lexicon.common_words):
             return Mention(i, i + length, "person", name=(i, i + length), country=code, prefix=prefix)
     return None
@@ -612,7 +617,7 @@ def state_of_name(doc: Document, first: int, last: int) -> str | None:
     آل ثاني» → QAT, ``leaders.tsv``) or a ruling house ending a name of three words or more
     («فهد يوسف سعود الصباح» → KWT, ``ruling_house`` in ``cues.tsv``)."""
     words = [doc.word(k) for k in range(first, last)]
-    code = doc.lexicon.leaders.get(" ".join(words).replace("عبد ", "عبد"))
+    code = leader_state(doc.lexicon, " ".join(words), doc.year)
     if code is not None or len(words) < 3:
         return code
     houses = doc.lexicon.cues.ruling_house

@@ -97,6 +97,12 @@ class Document:
         """The folded working text (title, separator, body)."""
         return self.norm.text
 
+    @property
+    def year(self) -> int | None:
+        """The publication year, when known."""
+        published = self.article.published
+        return published.year if published is not None else None
+
     def span(self, start: int, end: int) -> Span:
         """The original-text :class:`Span` of folded range ``[start, end)``."""
         s, e = self.norm.to_original(start, end)

@@ -65,6 +65,9 @@ def _place_end(doc: Document, first: int, hi: int) -> int:
     return j
 
 
+SHADDA = "\u0651"
+
+
 def settle_ambiguous_places(doc: Document) -> None:
     """Read a state's name that is also another state's city as the city when the story
     is about that other state.
@@ -87,7 +90,9 @@ def settle_ambiguous_places(doc: Document) -> None:
         elsewhere = {t.value for j, t in places.items() if names.get(j) != names[i]}
         elsewhere |= {t.value for t in doc.tags["nisba"].values()}
         host = sorted(cities & (elsewhere | {doc.home}))
-        if not host or tag.value in elsewhere or doc.word(i - 1) in doc.lexicon.cues.polity:
+        if SHADDA in doc.span(tag.match.core_start, tag.match.core_end).text and len(cities) == 1:
+            host = sorted(cities)  # «عمّان» with its doubled mim is Amman, never عُمان Oman
+        elif not host or tag.value in elsewhere or doc.word(i - 1) in doc.lexicon.cues.polity:
             continue
         city = Tag("capital", host[0], tag.first, tag.last, tag.prefix, tag.match)
         del places[i]
