@@ -57,3 +57,20 @@ def test_an_office_holder_acts_for_the_state_of_the_year():
     text = "استقبل وزير الخارجية اليمني رياض ياسين في الرياض إسماعيل ولد الشيخ أحمد."
     assert summary(text, published="2016-03-01") == [("MEETING", "occurred", ["UNO", "YEM"])]
     assert summary(text, published="2019-03-01") == [("MEETING", "occurred", ["MRT", "YEM"])]
+
+
+def test_the_royal_palace_is_no_office():
+    # "King Mohammed VI held talks today at the royal palace in Rabat with the president of
+    # Senegal": «الملكي» "royal" (definite, with ي) is an adjective, not «الملك» "the king".
+    got = summary("أجرى الملك محمد السادس اليوم بالقصر الملكي بالرباط مباحثات مع رئيس جمهورية السنغال.",
+                  source=None)
+    assert got == [("MEETING", "occurred", ["MAR", "SEN"])]
+    # The dual construct of a title still reads: "the ambassadors of Turkey and Lebanon".
+    assert summary("استقبل وزير الدفاع سفيري تركيا ولبنان.")[0][2] == ["LBN", "SAU", "TUR"]
+
+
+def test_a_listed_leaders_name_runs_through_a_common_word():
+    # «محمد المنفي»: المنفي is also "the exiled", but the listed name goes on.
+    ex = extract("استقبل رئيس المجلس الرئاسي الليبي محمد المنفي المبعوثة الأممية هانا تيتيه.",
+                 published=None, model=None)
+    assert [a.name for a in ex.events[0].actors] == ["محمد المنفي", "هانا تيتيه"]

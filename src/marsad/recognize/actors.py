@@ -317,8 +317,10 @@ def consume_name(doc: Document, j: int, hi: int, *, need_given: bool) -> int:
         after_rank = words == 0 and (hon := doc.covering("hon", j - 1)) is not None and hon.value != "blessing"
         if word in doc.lexicon.common_words and not is_given and prev_is_not_particle(doc, j) and not (
             after_rank or foreign_surname
-        ):
-            break  # (a rank such as الشيخ / الدكتور vouches for the word after it: الشيخ جراح)
+        ) and " ".join(doc.word(k) for k in range(start, j + 1)).replace("عبد ", "عبد") not in doc.lexicon.leaders:
+            # (a rank such as الشيخ / الدكتور vouches for the word after it: الشيخ جراح; a
+            # listed office holder's name for its own words: محمد المنفي, not "the exiled")
+            break
         j += 1
         words += 1
     while j > start and doc.word(j - 1) in cues.name_particle:

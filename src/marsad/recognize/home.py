@@ -8,7 +8,9 @@ foreign ones with a country (``وزير الخارجية المصري``). Unless
 2. the dateline's Arab city (``بغداد - استقبل …``, ``نواكشوط -``): news is filed from home
    unless an agency says otherwise;
 3. an office unique to one state (``خادم الحرمين الشريفين`` → SAU);
-4. the Arab state mentioned most (``الدبلوماسية الكويتية … بين الكويت وبلجيكا`` → KWT).
+4. the Arab state mentioned most, by name, adjective or capital (``الدبلوماسية الكويتية …
+   بين الكويت وبلجيكا`` → KWT); a ruler named under a title with no state of its own
+   («أمير البلاد الشيخ مشعل الأحمد الجابر الصباح») outweighs this count (see the pipeline).
 """
 from __future__ import annotations
 
@@ -58,7 +60,7 @@ def infer_home_country(doc: Document) -> tuple[str | None, str]:
         return unique.most_common(1)[0][0], "unique office"
     counts: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
-    for kind in ("place", "nisba"):
+    for kind in ("place", "nisba", "capital"):
         for i, tag in doc.tags[kind].items():
             if tag.value in arab_states:
                 counts[tag.value] += 1

@@ -59,6 +59,9 @@ def tag_tokens(
                 continue  # وصل / سلم+ان: a given name; تهنئة: a noun listed as not a verb
             if kind == "title" and m.value[0] == "not":
                 continue  # مساعدات "aid", الرئيسي "main": not مساعد, رئيس
+            definite = toks[first].text.startswith(("ال", "بال", "وال", "لل"))
+            if kind == "title" and definite and text[m.core_end : m.end] == "ي":
+                continue  # «بالقصر الملكي» "at the royal palace": a definite ي is an adjective
             tag = Tag(kind, m.value, first, last + 1, text[m.start : m.core_start], m)
             found[first] = tag
             cover[first : last + 1] = [tag] * (last + 1 - first)
