@@ -74,3 +74,30 @@ def test_a_listed_leaders_name_runs_through_a_common_word():
     ex = extract("استقبل رئيس المجلس الرئاسي الليبي محمد المنفي المبعوثة الأممية هانا تيتيه.",
                  published=None, model=None)
     assert [a.name for a in ex.events[0].actors] == ["محمد المنفي", "هانا تيتيه"]
+
+
+def test_a_city_in_construct_is_the_seat_of_the_office():
+    # "The ruler of Dubai received the French ambassador": «حاكم دبي» is Emirati wherever
+    # the page comes from; «ولي عهد أبوظبي» likewise.
+    assert summary("استقبل حاكم دبي السفير الفرنسي.") == [("MEETING", "occurred", ["ARE", "FRA"])]
+    assert summary("استقبل ولي عهد أبوظبي السفير الفرنسي.") == [("MEETING", "occurred", ["ARE", "FRA"])]
+    # "The emir of Riyadh received the French ambassador": the home state's own city.
+    assert summary("استقبل أمير الرياض السفير الفرنسي.") == [("MEETING", "occurred", ["FRA", "SAU"])]
+
+
+def test_good_fortune_is_not_yemen():
+    # "… praying God to bring the feast back to all with good fortune and blessings"
+    text = "زار أمير المنطقة المرضى داعيا الله أن يعيد العيد على الجميع باليمن والبركات."
+    assert summary(text) == []
+    # "The foreign minister arrived in Yemen and met the Yemeni president."
+    assert summary("وصل وزير الخارجية إلى اليمن والتقى الرئيس اليمني.")[0][:2] == ("VISIT", "occurred")
+
+
+def test_a_footer_repeating_the_headline_is_not_a_second_event():
+    from marsad import extract
+
+    title = "حاكم دبي يستقبل وزير الخارجية الفرنسي"
+    body = ("استقبل الشيخ محمد بن راشد آل مكتوم حاكم دبي اليوم وزير الخارجية الفرنسي.\n"
+            "رابط الخبر: حاكم دبي يستقبل وزير الخارجية الفرنسي")
+    ex = extract(body, title=title, published="2024-05-05", model=None)
+    assert [(e.type, e.status, sorted(e.countries())) for e in ex.events] == [("MEETING", "occurred", ["ARE", "FRA"])]

@@ -278,17 +278,33 @@ def _home_from_rulers(doc: Document, first_pass: list[list[Mention]]) -> str | N
     return votes.most_common(1)[0][0] if votes else None
 
 
+HEADLINE_REPEAT_WORDS = 4  # a body sentence this long found inside the headline repeats it
+HEADLINE_LEAD_WORDS = 6  # words a footer may put before a repeated headline («رابط الخبر بصحيفة …:»)
+
+
 def _split_sentences(doc: Document) -> None:
     """Token ranges of sentences: body first, then the title (so a headline that
     repeats a body event merges into the body's fuller version)."""
     body: list[tuple[int, int]] = []
     title: list[tuple[int, int]] = []
+    headline = " ".join(doc.text[: doc.title_end].split())
     for s, e in sentences(doc.text):
         lo, hi = doc.token_index(s), doc.token_index(e)
-        if hi > lo:
-            (title if s < doc.title_end else body).append((lo, hi))
+        if hi <= lo:
+            continue
+        if s >= doc.title_end and _repeats_headline(" ".join(doc.text[s:e].split()), headline):
+            continue  # «رابط الخبر: …» a page's footer repeating its headline: told once
+        (title if s < doc.title_end else body).append((lo, hi))
     doc.sentences = body + title
     doc.n_body = len(body)
+
+
+def _repeats_headline(sentence: str, headline: str) -> bool:
+    """A body line that is the headline again, alone or after a few words («رابط الخبر:»)."""
+    words = len(sentence.split())
+    if words < HEADLINE_REPEAT_WORDS or len(headline.split()) < HEADLINE_REPEAT_WORDS:
+        return False
+    return sentence in headline or (headline in sentence and words <= len(headline.split()) + HEADLINE_LEAD_WORDS)
 
 
 def _title_words(title: str | None) -> set[str]:

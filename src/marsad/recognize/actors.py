@@ -116,7 +116,11 @@ def consume_title(doc: Document, j: int, hi: int) -> tuple[int, list[tuple[str, 
         word = doc.word(j)
         place, nisba, title = doc.at("place", j), doc.at("nisba", j), doc.at("title", j)
         city = doc.at("capital", j) if j > start else None
-        if place is None and city is not None and ("ب" in city.prefix or doc.word(j - 1) in cues.title_seat):
+        in_construct = city is not None and city.prefix in ("", "ال") and j == end \
+            and not doc.word(j - 1).startswith("ال")
+        if place is None and city is not None and (
+            "ب" in city.prefix or doc.word(j - 1) in cues.title_seat or in_construct
+        ):  # «بجاكرتا», «في جدة», «ولي عهد أبوظبي», «حاكم دبي»: the seat of the office
             if last_nisba:
                 break  # "وزير الخارجية اليمني في بروكسل": the state is said; the city is where
             place = city  # مدير المعهد الديني … بجاكرتا: the seat of the office
