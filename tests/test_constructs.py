@@ -101,3 +101,21 @@ def test_a_footer_repeating_the_headline_is_not_a_second_event():
             "رابط الخبر: حاكم دبي يستقبل وزير الخارجية الفرنسي")
     ex = extract(body, title=title, published="2024-05-05", model=None)
     assert [(e.type, e.status, sorted(e.countries())) for e in ex.events] == [("MEETING", "occurred", ["ARE", "FRA"])]
+
+
+def test_a_verb_followed_by_its_subject_and_object_noun_is_vso():
+    # Two items glued together on a page: "… good health. The crown prince of Bahrain
+    # [heading] The deputy king received a phone call today from Prince Salman bin Hamad".
+    text = ("وتمنى له موفور الصحة. ولي عهد مملكة البحرين تلقى نائب خادم الحرمين الشريفين "
+            "الأمير محمد بن نايف اتصالا هاتفيا اليوم من الأمير سلمان بن حمد آل خليفة ولي عهد مملكة البحرين.")
+    assert summary(text) == [("PHONE_CALL", "occurred", ["BHR", "SAU"])]
+    # "Lavrov holds talks with the emir of Qatar": the subject after the verb, then the noun.
+    got = summary("وقال البيان إن وزير الخارجية الأمريكي يصل اليوم، كما يعقد وزير الخارجية الروسي "
+                  "سيرغي لافروف مباحثات مع أمير دولة قطر الشيخ تميم بن حمد آل ثاني.")
+    assert ("MEETING", "occurred", ["QAT", "RUS"]) in got
+
+
+def test_a_letter_handed_over_comes_from_its_sender_not_from_the_one_handed_to():
+    # "President Sisi handed Prince Mohammed a letter to the King": the prince carries it.
+    got = summary("سلم الرئيس المصري عبدالفتاح السيسي الأمير محمد بن سلمان رسالة لخادم الحرمين الشريفين.")
+    assert got == [("MESSAGE", "occurred", ["EGY", "SAU"])]

@@ -245,6 +245,10 @@ def _parties(
         if before and after and _addressed(doc, after[0]):
             return [before[-1]], after  # (جاء ذلك في) برقية تهنئة للرئيس …: the sender is known
         return after[:1], after[1:]
+    if before and after and voice in ("agent", "recipient") and _subject_then_object(doc, trig, after[0]):
+        # «ولي عهد البحرين تلقى نائب خادم الحرمين … اتصالاً هاتفياً من …»: a verb followed by
+        # its subject and then its object noun; the words before it are a heading or topic.
+        return [after[0]], after[1:]
     subject = _subject_before(doc, before, trig)
     if subject is None and voice == "agent" and doc.word(trig.last) in doc.lexicon.cues.during_it:
         # «يتوجه الأمير … إلى مصر في زيارة يلتقي خلالها الرئيس المصري»: the traveller
@@ -262,6 +266,17 @@ def _parties(
     if after and voice == "agent" and not _subject_after(doc, trig, after[0]):
         return [], after
     return after[:1], after[1:]
+
+
+def _subject_then_object(doc: Document, trig: Tag, m: Mention) -> bool:
+    """Is ``m``, right after a receiving verb, its subject, the event's noun following it
+    («تلقى X اتصالاً», «تسلم X رسالة»)?"""
+    if m.kind not in ("person", "office") or m.first != trig.last:
+        return False
+    if doc.word(trig.first).removeprefix("و") in doc.lexicon.cues.hand_over and doc.word(trig.first) != "تسلم":
+        return False  # «سلم الرئيس ولي العهد رسالة»: handed to him, not sent by him
+    noun = doc.covering("trigger", m.last)
+    return noun is not None and noun.first == m.last and any(t.voice in ("noun", "genitive") for t in noun.value)
 
 
 def _subject_after(doc: Document, trig: Tag, m: Mention) -> bool:

@@ -135,6 +135,7 @@ class Cues:
     ruling_house: dict[str, str]  # family name -> state
     discussed: tuple[str, ...]
     during_it: frozenset[str]
+    hand_over: frozenset[str]
 
     @classmethod
     def from_rows(cls, rows: list[list[str]]) -> Cues:
