@@ -119,3 +119,13 @@ def test_a_letter_handed_over_comes_from_its_sender_not_from_the_one_handed_to()
     # "President Sisi handed Prince Mohammed a letter to the King": the prince carries it.
     got = summary("سلم الرئيس المصري عبدالفتاح السيسي الأمير محمد بن سلمان رسالة لخادم الحرمين الشريفين.")
     assert got == [("MESSAGE", "occurred", ["EGY", "SAU"])]
+
+
+def test_a_verb_joined_by_wa_continues_the_subject_before_it():
+    # "The foreign minister received the Kuwaiti ambassador and received from him a letter
+    # from his Kuwaiti counterpart": the minister is the one who received the letter.
+    got = summary("استقبل وزير الخارجية سفير الكويت لدى المملكة وتسلم منه رسالة خطية من نظيره الكويتي.")
+    assert got == [("MEETING", "occurred", ["KWT", "SAU"]), ("MESSAGE", "occurred", ["KWT", "SAU"])]
+    # "… and the crown prince received a call": a subject of its own after the verb.
+    got = summary("استقبل وزير الخارجية سفير الكويت وتلقى ولي العهد اتصالا هاتفيا من الرئيس الفرنسي.")
+    assert ("PHONE_CALL", "occurred", ["FRA", "SAU"]) in got

@@ -352,6 +352,7 @@ class Clause:
     after: list[Mention]
     cities: list[Mention]
     similar: list[Mention] | None
+    shared_subject: Mention | None = None  # «استقبل X Y وتسلم منه …»: the first verb's subject
 
     @property
     def people(self) -> list[Mention]:
@@ -359,6 +360,8 @@ class Clause:
 
     def parties(self, objects: list[Mention]) -> tuple[list[Mention], list[Mention]]:
         """(sources, objects) of the trigger by its voice, objects taken from ``objects``."""
+        if self.shared_subject is not None:
+            return [self.shared_subject], [m for m in objects if m is not self.shared_subject]
         return _parties(self.reading.voice, self.doc, self.trigger, self.before, objects, self.sentence[0])
 
     def candidate(self, sources: list[Mention], targets: list[Mention], subtype: str | None = None,
@@ -432,6 +435,7 @@ def sentence_events(
         triggers = [(tag, _by_phone(doc, tag, t)) for tag, t in triggers]
     cities = [m for m in mentions if m.kind == "city"]
     out: list[Candidate] = []
+    subject: Mention | None = None  # the subject of the sentence's last verb
     verbal_types = {t.type for _, t in triggers if t.voice in ("agent", "recipient")}
     for n, (tag, t) in enumerate(triggers):
         if tag.first >= boundary:
@@ -452,14 +456,31 @@ def sentence_events(
             before = [previous]
         planned = is_planned(doc, tag, lo, hi) or _announced_in_present(doc, tag, sentence, dated)
         status = "planned" if planned else "occurred"
+        shared = subject if _coordinated_verb(doc, tag, t, after) else None
         clause = Clause(
             doc, tag, t, sentence, status, before,
             after=after,
             cities=[m for m in cities if tag.last <= m.first < verbal_next],
             similar=last_addressees if _similar(doc, lo, hi) else None,
+            shared_subject=shared,
         )
+        if t.voice in ("agent", "recipient"):
+            subject = next(iter(clause.parties(after)[0]), None)
         out += handler.events(clause)
     return out
+
+
+def _coordinated_verb(doc: Document, tag: Tag, t: Trigger, after: list[Mention]) -> bool:
+    """«استقبل وزير الخارجية سفير الكويت وتسلم منه رسالة»: a verb joined by و continues the
+    subject of the verb before it, unless a subject of its own follows it: one party and
+    then another («واستقبل الملك الرئيس»), or a party and then the event's noun («وتلقى ولي
+    العهد اتصالاً»). One party alone after it is its object («واستقبل الأمين العام»)."""
+    if t.voice not in ("agent", "recipient") or not tag.prefix.startswith("و"):
+        return False
+    if not after or after[0].first != tag.last or after[0].kind not in ("person", "office"):
+        return True
+    own = len(after) > 1 and after[1].kind in ("person", "office") and not _addressed(doc, after[1])
+    return not (own or _subject_then_object(doc, tag, after[0]))
 
 
 def visited_after(found: list[Candidate], before: str | None) -> str | None:
