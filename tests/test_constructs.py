@@ -129,3 +129,12 @@ def test_a_verb_joined_by_wa_continues_the_subject_before_it():
     # "… and the crown prince received a call": a subject of its own after the verb.
     got = summary("استقبل وزير الخارجية سفير الكويت وتلقى ولي العهد اتصالا هاتفيا من الرئيس الفرنسي.")
     assert ("PHONE_CALL", "occurred", ["FRA", "SAU"]) in got
+
+
+def test_cables_to_the_holders_of_a_dual_title_are_one_per_state():
+    # "The King sent two similar cables of condolence to the Turkish and Syrian presidents."
+    got = summary("بعث خادم الحرمين الشريفين برقيتي تعزية مماثلتين إلى الرئيسين التركي والسوري.")
+    assert got == [("MESSAGE", "occurred", ["SAU", "TUR"]), ("MESSAGE", "occurred", ["SAU", "SYR"])]
+    # A meeting with both stays one meeting.
+    got = summary("استقبل وزير الدفاع سفيري تركيا ولبنان.")
+    assert got == [("MEETING", "occurred", ["LBN", "SAU", "TUR"])]

@@ -20,6 +20,7 @@ import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from dataclasses import replace
 from typing import Final, Literal
 
 from marsad.codes import codes_for
@@ -168,7 +169,8 @@ def _assemble(doc: Document, per_sentence: list[list[Candidate]], named: list[Me
     candidate_sentences = [n for n, found in enumerate(per_sentence) if found]
     n_body = doc.n_body
     for n, found in enumerate(per_sentence):
-        built = [e for e in (_build_event(doc, cand, n, candidate_sentences) for cand in found) if e is not None]
+        built = [one for e in (_build_event(doc, cand, n, candidate_sentences) for cand in found) if e is not None
+                 for one in _one_per_addressee(e)]
         for event in _without_talks_during_calls(built):
             if n >= n_body:
                 used = _fill_names(doc, event, named)
@@ -471,6 +473,20 @@ def _build_event(doc: Document, cand: Candidate, n: int, candidate_sentences: li
     _attach_topics(doc, event, n, candidate_sentences)
     event.codes = codes_for(event.type, event.subtype, event.status)
     return event
+
+
+PAIRWISE_TYPES: Final = ("PHONE_CALL", "MESSAGE")  # a call or a cable is between two
+
+
+def _one_per_addressee(event: Event) -> list[Event]:
+    """«برقيتي تعزية إلى الرئيسين التركي والسوري» "two cables to the Turkish and Syrian
+    presidents": a call or a cable to the holders of a dual title is one per state."""
+    targets = [a for a in event.actors if a.role == "target"]
+    if event.type not in PAIRWISE_TYPES or len({a.country for a in targets}) < 2:
+        return [event]
+    sources = [a for a in event.actors if a.role == "source"]
+    return [replace(event, actors=[*sources, t], topics=list(event.topics), topic_spans=dict(event.topic_spans),
+                    codes=dict(event.codes)) for t in targets]
 
 
 def _attach_date(doc: Document, event: Event, cand: Candidate) -> None:
