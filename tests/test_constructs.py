@@ -138,3 +138,20 @@ def test_cables_to_the_holders_of_a_dual_title_are_one_per_state():
     # A meeting with both stays one meeting.
     got = summary("استقبل وزير الدفاع سفيري تركيا ولبنان.")
     assert got == [("MEETING", "occurred", ["LBN", "SAU", "TUR"])]
+
+
+def test_the_eye_hospital_is_not_laayoune():
+    # "The health team visited the patients at the general eye hospital": العيون "the eyes".
+    assert summary("زار وفد الشؤون الصحية المصابين في مستشفى الملك فهد ومستشفى العيون العام.") == []
+    # "The American ambassador visited the city of Laayoune."
+    assert summary("زار السفير الأمريكي مدينة العيون.", source=None) == [("VISIT", "occurred", ["MAR", "USA"])]
+
+
+def test_a_visit_made_with_qama_apart_from_its_noun():
+    # "President al-Sharaa will make an official visit to Kuwait next week during which he
+    # meets the Emir": the verb and its noun «يقوم … بزيارة» with the subject between.
+    got = summary("يقوم الرئيس السوري أحمد الشرع بزيارة رسمية إلى دولة الكويت الأسبوع المقبل "
+                  "يلتقي خلالها أمير دولة الكويت.", source=None, published=None)
+    assert ("VISIT", "planned", ["KWT", "SYR"]) in got
+    # «قام … بافتتاح» "opened": no visit.
+    assert summary("قام وزير الخارجية الأمريكي بافتتاح المعرض.") == []

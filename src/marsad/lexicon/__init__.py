@@ -136,6 +136,7 @@ class Cues:
     discussed: tuple[str, ...]
     during_it: frozenset[str]
     hand_over: frozenset[str]
+    place_not_after: frozenset[str]
 
     @classmethod
     def from_rows(cls, rows: list[list[str]]) -> Cues:

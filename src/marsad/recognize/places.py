@@ -114,11 +114,13 @@ def _cities_named(name: str, state: str) -> frozenset[str]:
 
 def _drop_idioms(doc: Document) -> None:
     """«مسقط رأسه» is "his home town", not Muscat: a place name followed by a word that
-    makes an idiom of it (``cues.tsv``: place_idiom) names no place."""
-    idiom = doc.lexicon.cues.place_idiom
+    makes an idiom of it (``cues.tsv``: place_idiom), or after a word that makes a common
+    noun of it («مستشفى العيون» "the eye hospital": place_not_after), names no place."""
+    idiom, not_after = doc.lexicon.cues.place_idiom, doc.lexicon.cues.place_not_after
     for kind in ("place", "capital"):
         for i, tag in list(doc.tags[kind].items()):
-            if doc.word(tag.last) in idiom:
+            before = doc.word(tag.first - 1)
+            if doc.word(tag.last) in idiom or before in not_after or before[1:] in not_after:
                 del doc.tags[kind][i]
                 for k in range(tag.first, tag.last):
                     doc.cover[kind][k] = None
