@@ -321,6 +321,7 @@ class Clause:
     after: list[Mention]
     cities: list[Mention]
     similar: list[Mention] | None
+    subject: Mention | None = None  # a subject not named before the verb (a clause link, «أنه»)
 
     @property
     def people(self) -> list[Mention]:
@@ -328,7 +329,14 @@ class Clause:
 
     def parties(self, objects: list[Mention]) -> tuple[list[Mention], list[Mention]]:
         """(sources, objects) of the trigger by its voice, objects taken from ``objects``."""
-        return _parties(self.reading.voice, self.doc, self.trigger, self.before, objects, self.sentence[0])
+        if self.subject is None:
+            return _parties(self.reading.voice, self.doc, self.trigger, self.before, objects, self.sentence[0])
+        # The last one named before the verb is not its subject.
+        sources, found = _parties(self.reading.voice, self.doc, self.trigger, [], objects, self.sentence[0])
+        if sources and found and _coordinated(self.doc, objects, 0)[-1] is sources[0]:
+            return sources, found  # «حيث يلتقي الملك بالرئيس» names both parties
+        # «حيث استقبله الملك» "where the King received him": the one named is the object.
+        return [self.subject], [m for m in objects if m is not self.subject]
 
     def candidate(self, sources: list[Mention], targets: list[Mention], subtype: str | None = None,
                   destination: Mention | None = None) -> Candidate:
@@ -416,13 +424,17 @@ def sentence_events(
             _refers_back(doc, lo) or (t.voice == "agent" and _subject_dropped(doc, tag, lo, after))
         ):
             before = [previous]
-        planned = is_planned(doc, tag, lo, hi) or _announced_in_present(doc, tag, sentence, dated)
+        linked = _linked_subject(doc, tag, t, lo, out)
+        subject = linked or _speaker(doc, tag, t, lo, before)
+        planned = (is_planned(doc, tag, lo, hi) or _announced_in_present(doc, tag, sentence, dated)
+                   or (linked is not None and _still_to_come(doc, tag, lo, hi)))
         status = "planned" if planned else "occurred"
         clause = Clause(
             doc, tag, t, sentence, status, before,
             after=after,
             cities=[m for m in cities if tag.last <= m.first < verbal_next],
             similar=last_addressees if _similar(doc, lo, hi) else None,
+            subject=subject,
         )
         out += handler.events(clause)
     return out
@@ -450,6 +462,43 @@ def _subject_dropped(doc: Document, tag: Tag, lo: int, after: list[Mention]) -> 
     subject of the sentence before."""
     opening = all(doc.word(i) in ("،", ",", "و", "ف") for i in range(lo, tag.first))
     return opening and bool(after) and is_counterpart(doc, after[0])
+
+
+def _link_before(doc: Document, tag: Tag, lo: int) -> bool:
+    """Does a clause link («حيث» "where", «على أن» "and is to", «ثم» "then") stand right
+    before the trigger?"""
+    links = doc.lexicon.cues.clause_link
+    one = doc.word(tag.first - 1) if tag.first - 1 >= lo else ""
+    two = f"{doc.word(tag.first - 2)} {one}" if tag.first - 2 >= lo else ""
+    return one in links or two in links
+
+
+def _linked_subject(doc: Document, tag: Tag, t: Trigger, lo: int, found: list[Candidate]) -> Mention | None:
+    """«سيتوجه إلى طهران حيث سيلتقي الرئيس روحاني» "will go to Tehran, where he will meet
+    President Rouhani": a verb right after a clause link has the subject of the engagement
+    found before it in the sentence (the visitor), unless it names its own."""
+    if t.voice != "agent" or not found or not found[-1].sources or not _link_before(doc, tag, lo):
+        return None
+    return found[-1].sources[0]
+
+
+def _speaker(doc: Document, tag: Tag, t: Trigger, lo: int, before: list[Mention]) -> Mention | None:
+    """«أعلن وزير الخارجية، اليوم (الثلاثاء)، أنه سيتوجه إلى …» "the foreign minister
+    announced on Tuesday that he will travel to …": after «أنه» the subject is the one who
+    said it, the first person or office named in the sentence."""
+    if t.voice != "agent" or tag.first - 1 < lo or doc.word(tag.first - 1) not in doc.lexicon.cues.that_he:
+        return None
+    return next((m for m in before if m.kind in ("person", "office")), None)
+
+
+def _still_to_come(doc: Document, tag: Tag, lo: int, hi: int) -> bool:
+    """«وصل … إلى بغداد حيث يلتقي مسؤولين عراقيين» "arrived in Baghdad, where he is to meet
+    Iraqi officials": an imperfect verb after a clause link is still to come, unless the
+    sentence says it happens now («اليوم»)."""
+    cues = doc.lexicon.cues
+    if doc.word(tag.first).removeprefix("و").removeprefix("ف") not in cues.imperfect:
+        return False
+    return not any(doc.word(i) in cues.present_time for i in range(lo, hi))
 
 
 def _refers_back(doc: Document, lo: int) -> bool:

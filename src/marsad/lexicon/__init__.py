@@ -78,6 +78,8 @@ class Cues:
 
     non_party: tuple[str, ...]
     planned: tuple[str, ...]
+    clause_link: frozenset[str]
+    that_he: frozenset[str]
     future_time: frozenset[str]
     time_noun: frozenset[str]
     separately: tuple[str, ...]

@@ -1,0 +1,81 @@
+"""Engagements announced for the future (status ``planned``) and the clauses that tell them.
+
+Every sentence here was written for these tests in the style of Arab wire copy. The
+learned layer is switched off (``model=None``) so that the rules alone are tested.
+"""
+from marsad import extract
+
+
+def events(text, source="spa", published="2024-05-05", **kw):
+    return extract(text, source=source, published=published, model=None, **kw).events
+
+
+def summary(text, **kw):
+    return sorted((e.type, e.status, sorted(e.countries())) for e in events(text, **kw))
+
+
+def names(event):
+    return sorted(a.name for a in event.actors if a.name)
+
+
+# --- a clause link («حيث»، «على أن») keeps the subject of the clause before it -------------
+
+
+def test_where_he_will_meet_after_a_planned_visit():
+    # "The Italian foreign minister announced that he will travel to Amman next week, where
+    # he will meet King Abdullah II."
+    got = events("أعلن وزير الخارجية الإيطالي ماركو روسي أنه سيتوجه إلى عمان الأسبوع المقبل حيث سيلتقي "
+                 "العاهل الأردني الملك عبدالله الثاني.")
+    assert sorted((e.type, e.status, sorted(e.countries())) for e in got) == [
+        ("MEETING", "planned", ["ITA", "JOR"]), ("VISIT", "planned", ["ITA", "JOR"])]
+    meeting = next(e for e in got if e.type == "MEETING")
+    assert "عبدالله الثاني" in names(meeting)
+
+
+def test_arrived_and_is_then_to_meet_two_ministers():
+    # "The Spanish foreign minister arrived in Doha yesterday evening, and is later to
+    # meet his Omani and Kuwaiti counterparts."
+    got = summary("وصل وزير الخارجية الإسباني خوسيه مارتينيث مساء أمس إلى الدوحة، على أن يلتقي في "
+                  "وقت لاحق وزيري الخارجية العماني بدر البوسعيدي والكويتي أحمد الصباح.")
+    assert ("VISIT", "occurred", ["ESP", "QAT"]) in got
+    assert ("MEETING", "planned", ["ESP", "KWT", "OMN"]) in got
+
+
+def test_arrived_where_he_meets_officials_is_still_to_come():
+    # "The British defence secretary arrived in Baghdad yesterday, where he is to meet the
+    # Iraqi prime minister."
+    got = summary("وصل وزير الدفاع البريطاني أمس إلى بغداد، حيث يلتقي رئيس الوزراء العراقي.")
+    assert ("MEETING", "planned", ["GBR", "IRQ"]) in got
+
+
+def test_where_the_king_received_him_names_the_host():
+    # "The Nigerian president arrived in Rabat, where King Mohammed VI received him."
+    got = summary("وصل الرئيس النيجيري إلى الرباط أمس حيث استقبله العاهل المغربي الملك محمد السادس.")
+    assert ("MEETING", "occurred", ["MAR", "NGA"]) in got
+
+
+def test_where_both_parties_are_named_keeps_them():
+    # "The summit opens in Cairo, where the Egyptian president will meet the Sudanese
+    # president." — no earlier engagement: the named pair stays the pair.
+    got = summary("يزور رئيس الوزراء الإثيوبي القاهرة غدا حيث يلتقي الرئيس المصري بالرئيس السوداني.")
+    assert ("MEETING", "planned", ["EGY", "SDN"]) in got
+
+
+def test_a_clause_link_in_sport_makes_no_meeting():
+    # "The team arrives in Madrid tomorrow, where it will meet Real Madrid in a friendly."
+    assert events("يصل فريق الهلال غدا إلى مدريد حيث يلتقي ريال مدريد في مباراة ودية.") == []
+
+
+# --- «أنه» "that he": the one who said it is the subject --------------------------------
+
+
+def test_announced_that_he_will_travel_after_a_bracketed_day():
+    # "The Japanese foreign minister announced today (Tuesday) that he will travel to
+    # Tehran next week."
+    got = summary("أعلن وزير الخارجية الياباني، اليوم (الثلاثاء)، أنه سيتوجه إلى طهران الأسبوع المقبل.")
+    assert got == [("VISIT", "planned", ["IRN", "JPN"])]
+
+
+def test_that_he_without_an_engagement_verb_is_nothing():
+    # "The Japanese foreign minister said today (Tuesday) that he welcomes the agreement."
+    assert events("قال وزير الخارجية الياباني، اليوم (الثلاثاء)، إنه يرحب بالاتفاق مع إيران.") == []
