@@ -79,3 +79,41 @@ def test_announced_that_he_will_travel_after_a_bracketed_day():
 def test_that_he_without_an_engagement_verb_is_nothing():
     # "The Japanese foreign minister said today (Tuesday) that he welcomes the agreement."
     assert events("قال وزير الخارجية الياباني، اليوم (الثلاثاء)، إنه يرحب بالاتفاق مع إيران.") == []
+
+
+# --- «دول» "the states of" in a title: the group is the party ---------------------------
+
+
+def test_ministers_of_the_gulf_states_are_the_gcc():
+    # "The Japanese foreign minister met the foreign ministers of the GCC states in Riyadh."
+    got = summary("التقى وزير الخارجية الياباني وزراء خارجية دول مجلس التعاون الخليجي في الرياض أمس.")
+    assert got == [("MEETING", "occurred", ["GCC", "JPN"])]
+
+
+def test_counterparts_in_the_gulf_states_are_the_gcc():
+    # "The Indian foreign minister will meet his counterparts in the GCC states tomorrow."
+    (event,) = events("سيلتقي وزير الخارجية الهندي غدا نظراءه في دول مجلس التعاون الخليجي.")
+    assert (event.status, sorted(event.countries())) == ("planned", ["GCC", "IND"])
+
+
+def test_states_without_a_group_after_them_are_not_a_title():
+    # "The minister met the ambassadors of several states." — no group named, no party.
+    assert events("التقى وزير الخارجية الياباني سفراء دول عدة في طوكيو.") == []
+
+
+# --- «ومع» "and with": a second meeting --------------------------------------------------
+
+
+def test_and_with_opens_a_second_meeting():
+    # "The US secretary of state will travel to Doha tomorrow, where he will meet with his
+    # Russian counterpart and with the GCC foreign ministers."
+    got = summary("وسيتوجه وزير الخارجية الأمريكي غدا إلى الدوحة حيث سيلتقي مع نظيره الروسي سيرغي لافروف "
+                  "ومع وزراء خارجية دول مجلس التعاون الخليجي.")
+    assert got == [("MEETING", "planned", ["GCC", "USA"]), ("MEETING", "planned", ["RUS", "USA"]),
+                   ("VISIT", "planned", ["QAT", "USA"])]
+
+
+def test_two_guests_joined_by_and_are_one_meeting():
+    # "The minister met with the Russian and the French ambassadors."
+    got = summary("التقى وزير الخارجية الياباني مع السفير الروسي والسفير الفرنسي في طوكيو أمس.")
+    assert got == [("MEETING", "occurred", ["FRA", "JPN", "RUS"])]

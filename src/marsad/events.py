@@ -258,6 +258,11 @@ def _subject_after(doc: Document, trig: Tag, m: Mention) -> bool:
     return doc.word(m.first - 1) not in doc.lexicon.cues.from_words
 
 
+def _with_party(doc: Document, m: Mention) -> bool:
+    """A mention after «مع» "with" or written with ب (بنظيره): an object, never the subject."""
+    return doc.word(m.first - 1) in ("مع", "ومع") or m.prefix.endswith("ب")
+
+
 def _addressed(doc: Document, m: Mention) -> bool:
     """A mention written with the preposition ل (or after إلى): an addressee."""
     return m.prefix.endswith("ل") or doc.word(m.first - 1) in ("الي", "لـ")
@@ -333,7 +338,8 @@ class Clause:
             return _parties(self.reading.voice, self.doc, self.trigger, self.before, objects, self.sentence[0])
         # The last one named before the verb is not its subject.
         sources, found = _parties(self.reading.voice, self.doc, self.trigger, [], objects, self.sentence[0])
-        if sources and found and _coordinated(self.doc, objects, 0)[-1] is sources[0]:
+        if sources and found and _coordinated(self.doc, objects, 0)[-1] is sources[0] \
+                and not _with_party(self.doc, sources[0]):
             return sources, found  # «حيث يلتقي الملك بالرئيس» names both parties
         # «حيث استقبله الملك» "where the King received him": the one named is the object.
         return [self.subject], [m for m in objects if m is not self.subject]
@@ -648,6 +654,13 @@ def _with_objects(
     targets = _coordinated(c.doc, objects, 0)
     separately = always_separate or _separate(c.doc, c.trigger, c.sentence)
     groups = [[m] for m in targets] if separately else [targets]
+    # «سيلتقي مع نظيره الروسي ومع وزراء خارجية دول الخليج» "will meet with his Russian
+    # counterpart and with the Gulf ministers": each «ومع» opens a meeting of its own.
+    rest = objects[objects.index(targets[-1]) + 1 :]
+    while rest and c.doc.word(rest[0].first - 1) in c.doc.lexicon.cues.and_with:
+        group = _coordinated(c.doc, rest, 0)
+        groups += [[m] for m in group] if separately else [group]
+        rest = rest[len(group) :]
     return [c.candidate(list(sources), g) for g in groups]
 
 
