@@ -117,3 +117,45 @@ def test_two_guests_joined_by_and_are_one_meeting():
     # "The minister met with the Russian and the French ambassadors."
     got = summary("التقى وزير الخارجية الياباني مع السفير الروسي والسفير الفرنسي في طوكيو أمس.")
     assert got == [("MEETING", "occurred", ["FRA", "JPN", "RUS"])]
+
+
+# --- precision: hopes, doubts, places before a verb, headline lines ------------------------
+
+
+def test_a_hope_is_not_an_announced_visit():
+    # "The villagers hope the Turkish president will visit the school and the whole region."
+    assert events("ويأمل أهالي القرية أن يزور الرئيس التركي مدرسة القرية والمنطقة كلها في العراق.") == []
+
+
+def test_whether_he_will_travel_is_not_an_announced_visit():
+    # "It was not immediately clear whether the Red Cross president will travel to Aden."
+    assert events("ولم يتضح على الفور ما إذا كان رئيس اللجنة الدولية للصليب الأحمر سيتوجه إلى عدن.") == []
+
+
+def test_a_planned_visit_is_still_announced_without_a_doubt():
+    # "The president of the Red Cross will travel to Aden next week."
+    assert summary("سيتوجه رئيس اللجنة الدولية للصليب الأحمر إلى عدن الأسبوع المقبل.") == [
+        ("VISIT", "planned", ["NGO", "YEM"])]
+
+
+def test_a_state_after_fi_is_where_not_who():
+    # "On the sidelines of the meeting in Qatar, the US secretary of state will also hold
+    # talks with the Russian foreign minister."
+    got = summary("وعلى هامش هذا الاجتماع في قطر، سيجري وزير الخارجية الأمريكي أيضاً محادثات مع وزير "
+                  "الخارجية الروسي.")
+    assert got == [("MEETING", "planned", ["RUS", "USA"])]
+
+
+def test_a_quoted_headline_line_is_not_an_announcement():
+    # "The crown prince received the Chechen president today. / Link to the story in the
+    # paper: the crown prince meets the Chechen president" — one meeting, which happened.
+    text = ("استقبل ولي العهد الأمير محمد بن سلمان في جدة اليوم رئيس جمهورية الشيشان رمضان قديروف.\n"
+            "رابط الخبر بالصحيفة: ولي العهد يلتقي رئيس جمهورية الشيشان")
+    assert summary(text) == [("MEETING", "occurred", ["RUS", "SAU"])]
+
+
+def test_a_body_sentence_in_the_present_is_still_announced():
+    # "The Kuwaiti foreign minister visits Cairo to discuss bilateral relations." (a full
+    # sentence, with its full stop, announcing the visit)
+    assert summary("وقالت المصادر إن وزير الخارجية الكويتي يزور القاهرة لبحث العلاقات الثنائية.") == [
+        ("VISIT", "planned", ["EGY", "KWT"])]

@@ -112,7 +112,7 @@ def _announced_in_present(doc: Document, trig: Tag, sentence: tuple[int, int], d
     and «يلتقي اليوم» is happening today, so neither counts."""
     cues = doc.lexicon.cues
     lo, hi = sentence
-    if dated or doc.tokens[lo].start < doc.title_end:
+    if dated or doc.tokens[lo].start < doc.title_end or _unpunctuated_line(doc, hi):
         return False
     word = doc.word(trig.first)
     if word.removeprefix("و").removeprefix("ف") not in cues.imperfect:
@@ -120,6 +120,17 @@ def _announced_in_present(doc: Document, trig: Tag, sentence: tuple[int, int], d
     if trig.first > lo and doc.word(trig.first - 1) in cues.relative:
         return False  # «… بوسيتش التي تزور القاهرة» "who is visiting Cairo": under way
     return not any(doc.word(i) in cues.present_time for i in range(lo, hi))
+
+
+def _unpunctuated_line(doc: Document, hi: int) -> bool:
+    """A body line that ends without a full stop is a subheading or the headline quoted
+    again («رابط الخبر: الأمير يجري اتصالاً هاتفياً بملك الأردن» "link to the story: …"),
+    written in the headline's present."""
+    last = doc.word(hi - 1)
+    if last in (".", "!", "؟", "?", "»", '"', ")"):
+        return False
+    rest = doc.text[doc.tokens[hi - 1].end :]
+    return rest.strip(" \t").startswith("\n") or not rest.strip()
 
 
 FIRST_GREGORIAN_YEAR = 1600  # earlier four-digit years are Hijri (1436 هـ is 2015)
@@ -197,6 +208,8 @@ def _subject_before(doc: Document, before: list[Mention], trig: Tag) -> Mention 
     gap = [doc.word(i) for i in range(last.last, trig.first)]
     # A dateline ("الجزائر (واج) - استقبل …") is not the subject: its city or agency is
     # set off by a dash, a bracket or a colon.
+    if last.kind == "state" and (doc.word(last.first - 1) in doc.lexicon.cues.title_seat or last.prefix.endswith("ب")):
+        return None  # «على هامش اللقاء في قطر، سيجري كيري …»: a state after في is a place
     if len(gap) <= SUBJECT_GAP and not any(w in doc.lexicon.cues.dateline_mark for w in gap):
         return last
     return None
