@@ -159,3 +159,60 @@ def test_a_body_sentence_in_the_present_is_still_announced():
     # sentence, with its full stop, announcing the visit)
     assert summary("وقالت المصادر إن وزير الخارجية الكويتي يزور القاهرة لبحث العلاقات الثنائية.") == [
         ("VISIT", "planned", ["EGY", "KWT"])]
+
+
+# --- «إلى جمهورية …», «يلتقي خلالها», «بمشيئة الله», a minister who leaves «إلى» ----------
+
+
+def test_travel_to_the_republic_of_a_state():
+    # "The Omani foreign minister travels tomorrow to the Republic of Tunisia."
+    assert summary("يتوجه وزير الخارجية العماني غدا إلى جمهورية تونس.") == [("VISIT", "planned", ["OMN", "TUN"])]
+
+
+def test_a_visit_during_which_he_will_meet():
+    # "The Kuwaiti prime minister travels tomorrow to the Republic of Tunisia on a working
+    # visit during which he will meet the Tunisian president."
+    got = summary("يتوجه رئيس الوزراء الكويتي غدا إلى جمهورية تونس في زيارة عمل يلتقي خلالها الرئيس التونسي.")
+    assert got == [("MEETING", "planned", ["KWT", "TUN"]), ("VISIT", "planned", ["KWT", "TUN"])]
+
+
+def test_during_it_after_a_non_engagement_is_nothing():
+    # "The minister opened the exhibition, during which he toured the pavilions." — no
+    # engagement before «خلالها», no meeting.
+    assert events("افتتح وزير الخارجية العماني المعرض وتجول خلالها في الأجنحة.") == []
+
+
+def test_leaves_god_willing_with_a_dual_date_before_the_subject():
+    # "The royal court said: leaving – God willing – (Thursday) 14/10/1436 AH, corresponding
+    # to 30/7/2015, is the Bahraini crown prince for the Republic of Tunisia on a visit."
+    text = ("وقال الديوان الملكي: «يغادر – بمشيئة الله تعالى – (الخميس) 14 / 10 / 1436هـ الموافق 30 / 7 / "
+            "2015م ولي العهد البحريني الأمير سلمان بن حمد إلى جمهورية تونس في زيارة رسمية».")
+    got = events(text, published="2015-07-29")
+    assert [(e.type, e.status, sorted(e.countries())) for e in got] == [("VISIT", "planned", ["BHR", "TUN"])]
+    assert names(got[0]) == ["سلمان بن حمد"]
+
+
+def test_the_awaited_visit_is_planned():
+    # "The Moroccan foreign minister said the awaited visit of the Emir of Qatar to Rabat
+    # will strengthen relations."
+    (event,) = events("وقال وزير الخارجية المغربي إن زيارة أمير قطر المرتقبة إلى الرباط ستعزز العلاقات.")
+    assert (event.type, event.status, sorted(event.countries())) == ("VISIT", "planned", ["MAR", "QAT"])
+    assert next(a.country for a in event.actors if a.role == "source") == "QAT"
+
+
+def test_a_visit_without_a_future_word_is_told_as_done():
+    # "… said the visit of the Emir of Qatar to Rabat strengthened relations."
+    got = summary("وقال وزير الخارجية المغربي إن زيارة أمير قطر إلى الرباط عززت العلاقات.")
+    assert got == [("VISIT", "occurred", ["MAR", "QAT"])]
+
+
+def test_a_minister_going_to_a_state_is_not_posted_there():
+    # "The Saudi defence minister left for the Republic of Tunisia on a working visit."
+    got = summary("غادر وزير الدفاع السعودي إلى جمهورية تونس في زيارة عمل.")
+    assert got == [("VISIT", "occurred", ["SAU", "TUN"])]
+
+
+def test_an_envoy_to_a_state_is_still_posted_there():
+    # "The foreign minister received the UN envoy to Yemen."
+    got = summary("استقبل وزير الخارجية العماني المبعوث الأممي إلى اليمن أمس.")
+    assert got == [("MEETING", "occurred", ["OMN", "UNO"])]

@@ -37,6 +37,7 @@ from marsad.text.clitics import PRONOUN_ENDINGS
 
 FUTURE_WINDOW = 12  # tokens after a trigger where a future time word dates it
 PLANNED_WINDOW = 8  # tokens before a trigger where a future cue applies to it
+PLANNED_AFTER = 3  # tokens after a trigger where «بمشيئة الله», «المرتقبة» make it planned
 SUBJECT_GAP = 4  # tokens between a headline subject and its verb (أمس، اليوم …)
 PERFECT_REACH = 12  # tokens from the start of a sentence where قد marks the past perfect
 
@@ -101,6 +102,9 @@ def is_planned(doc: Document, trig: Tag, lo: int, hi: int | None = None) -> bool
         for i in range(trig.last, min(hi, trig.last + FUTURE_WINDOW))
     ):
         return True  # "يزور … بغداد الأسبوع المقبل"
+    end = trig.last + PLANNED_AFTER if hi is None else min(hi, trig.last + PLANNED_AFTER)
+    if any(doc.word(i) in cues.planned_after for i in range(trig.last, min(end, len(doc.tokens)))):
+        return True  # «يغادر - بمشيئة الله -», «الزيارة المرتقبة», «زيارته المقبلة»
     start = max(lo, trig.first - PLANNED_WINDOW)
     return any(_word_has_cue(doc.word(i), cues.planned) for i in range(start, trig.first))
 
@@ -161,19 +165,21 @@ def reading(doc: Document, trig: Tag, hi: int) -> tuple[Trigger, int | None] | N
                 return t, i
             if destination and not seen_to and doc.word(i - 1) in doc.lexicon.cues.title_host:
                 seen_to = True
-                if _destination_at(doc, i):
+                # «إلى جمهورية مصر» "to the Republic of Egypt": the state follows its polity word
+                polity = doc.word(i) in doc.lexicon.cues.polity
+                if _destination_at(doc, i, i - 1) or (polity and _destination_at(doc, i + 1, i - 1)):
                     return t, None
     return None
 
 
-def _destination_at(doc: Document, i: int) -> bool:
+def _destination_at(doc: Document, i: int, to: int) -> bool:
     """A state or city after إلى at token ``i``: «وصل … إلى المغرب» "arrived in Morocco"
     (unlike «وصل عدد الزوار إلى مليون» "the number of visitors reached a million", or
     «ستتوجه إلى المحكمة الجنائية الدولية» "will turn to the ICC", an organisation)."""
     tag = doc.at("place", i) or doc.at("capital", i)
     if tag is None or tag.value in doc.lexicon.org_codes:
         return False
-    return doc.word(i - 1) in doc.lexicon.cues.title_host
+    return doc.word(to) in doc.lexicon.cues.title_host
 
 
 def message_subtype(doc: Document, start: int, hi: int, allowed: tuple[str, ...]) -> str | None:
@@ -266,7 +272,7 @@ def _subject_after(doc: Document, trig: Tag, m: Mention) -> bool:
     Not far along the clause, and not after «من» "from": in «وصلت الدفعة الثالثة من المعونة
     … مقدمة من مركز الملك سلمان» "the third batch of aid arrived … from the King Salman
     Centre" the subject is the aid, not the King."""
-    if m.first - trig.last > SUBJECT_REACH:
+    if m.first - trig.last > SUBJECT_REACH and _reach(doc, trig.last, m.first) > SUBJECT_REACH:
         return False
     return doc.word(m.first - 1) not in doc.lexicon.cues.from_words
 
@@ -274,6 +280,18 @@ def _subject_after(doc: Document, trig: Tag, m: Mention) -> bool:
 def _with_party(doc: Document, m: Mention) -> bool:
     """A mention after «مع» "with" or written with ب (بنظيره): an object, never the subject."""
     return doc.word(m.first - 1) in ("مع", "ومع") or m.prefix.endswith("ب")
+
+
+def _reach(doc: Document, lo: int, hi: int) -> int:
+    """Words in ``[lo, hi)`` not counting an aside between dashes or a date written in
+    full with its other calendar («يغادر – بمشيئة الله – (الخميس) 14 / 10 / 1436هـ الموافق
+    30 / 7 / 2015م الأمير …» "leaves – God willing – (Thursday) … the prince")."""
+    dashes = [i for i in range(lo, hi) if doc.word(i) in ("–", "-", "—")]
+    aside = set(range(dashes[0], dashes[1] + 1)) if len(dashes) >= 2 else set()
+    if not any(doc.word(i) in doc.lexicon.cues.same_date for i in range(lo, hi)):
+        return len([i for i in range(lo, hi) if i not in aside])
+    return len([i for i in range(lo, hi) if i not in aside and i not in doc.date_tokens
+                and doc.word(i) not in ("/", "(", ")")])
 
 
 def _addressed(doc: Document, m: Mention) -> bool:
@@ -485,8 +503,10 @@ def _subject_dropped(doc: Document, tag: Tag, lo: int, after: list[Mention]) -> 
 
 def _link_before(doc: Document, tag: Tag, lo: int) -> bool:
     """Does a clause link («حيث» "where", «على أن» "and is to", «ثم» "then") stand right
-    before the trigger?"""
+    before the trigger, or «خلالها» "during it" right after it?"""
     links = doc.lexicon.cues.clause_link
+    if doc.word(tag.last) in doc.lexicon.cues.during_it:
+        return True  # «في زيارة يلتقي خلالها …» "a visit during which he will meet …"
     one = doc.word(tag.first - 1) if tag.first - 1 >= lo else ""
     two = f"{doc.word(tag.first - 2)} {one}" if tag.first - 2 >= lo else ""
     return one in links or two in links

@@ -78,7 +78,10 @@ class Cues:
 
     non_party: tuple[str, ...]
     planned: tuple[str, ...]
+    planned_after: frozenset[str]
+    same_date: frozenset[str]
     clause_link: frozenset[str]
+    during_it: frozenset[str]
     that_he: frozenset[str]
     and_with: frozenset[str]
     future_time: frozenset[str]

@@ -170,6 +170,8 @@ def consume_title(doc: Document, j: int, hi: int) -> tuple[int, list[tuple[str, 
             j += 1  # «وزراء خارجية دول مجلس التعاون»: the group is named next
             continue
         elif word in cues.title_seat | cues.title_host and _continues_title(doc, j):
+            if word == "الي" and _title_kind(doc.at("title", start)) != "envoy":
+                break  # «يغادر … وزير الدفاع إلى مصر» "the defence minister leaves for Egypt"
             host = word in cues.title_host
             j += 1
             continue
