@@ -216,3 +216,22 @@ def test_an_envoy_to_a_state_is_still_posted_there():
     # "The foreign minister received the UN envoy to Yemen."
     got = summary("استقبل وزير الخارجية العماني المبعوث الأممي إلى اليمن أمس.")
     assert got == [("MEETING", "occurred", ["OMN", "UNO"])]
+
+
+# --- states discussed during a visit are not visited --------------------------------------
+
+
+def test_states_discussed_during_a_visit_are_topics():
+    # "The Chinese foreign minister is to discuss during his visit the latest developments
+    # in the region, chief among them the situation in Syria, Yemen and Libya."
+    got = summary("ومن المقرر أن يبحث وزير الخارجية الصيني خلال زيارته آخر تطورات الوضع في المنطقة وعلى "
+                  "رأسها الوضع في سورية واليمن وليبيا.")
+    assert all(countries != ["CHN", "SYR"] and "YEM" not in countries and "LBY" not in countries
+               for _, _, countries in got)
+
+
+def test_a_state_right_after_the_visit_is_visited():
+    # "… during his visit to Egypt, which will last two days, the Chinese foreign minister
+    # will discuss the situation in Syria."
+    got = summary("وسيبحث وزير الخارجية الصيني خلال زيارته لمصر التي تستمر يومين الوضع في سورية.")
+    assert [(kind, countries) for kind, _, countries in got] == [("VISIT", ["CHN", "EGY"])]

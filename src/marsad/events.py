@@ -37,6 +37,7 @@ from marsad.text.clitics import PRONOUN_ENDINGS
 
 FUTURE_WINDOW = 12  # tokens after a trigger where a future time word dates it
 PLANNED_WINDOW = 8  # tokens before a trigger where a future cue applies to it
+VISIT_REACH = 6  # words after a verbal noun of visiting where the place visited may stand bare
 PLANNED_AFTER = 3  # tokens after a trigger where «بمشيئة الله», «المرتقبة» make it planned
 SUBJECT_GAP = 4  # tokens between a headline subject and its verb (أمس، اليوم …)
 PERFECT_REACH = 12  # tokens from the start of a sentence where قد marks the past perfect
@@ -748,6 +749,8 @@ def _visits(c: Clause) -> list[Candidate]:
     orgs = c.doc.lexicon.org_codes
     # An organisation is a host, never a place visited ("وفق بيان للأمم المتحدة").
     visitable = [m for m in places if m.first >= c.trigger.last and m.country not in orgs]
+    topic = next((k for k, m in enumerate(visitable) if _place_of_topic(c, m)), None)
+    visitable = visitable[:topic]
     hosts = [m for m in objects if m.kind != "state" and m not in visitors][:1]
     if not visitable:
         return [c.candidate(visitors[:1], hosts)] if hosts else []
@@ -756,6 +759,16 @@ def _visits(c: Clause) -> list[Candidate]:
     if len(destinations) > 1 and visitors[0].kind != "state":
         return [c.candidate(visitors[:1], [d], destination=d) for d in destinations]
     return [c.candidate(visitors[:1], [destinations[0], *hosts], destination=destinations[0])]
+
+
+def _place_of_topic(c: Clause, m: Mention) -> bool:
+    """A state after في far from a verbal noun of visiting is what was discussed, not where
+    the visit went: «يبحث خلال زيارته آخر تطورات الوضع في المنطقة وفي سورية واليمن»
+    "will discuss during his visit the latest on the situation in the region, in Syria and
+    Yemen" (unlike «زيارته لمصر», «زيارته الحالية في الرياض»)."""
+    if c.reading.voice not in ("noun", "genitive") or m.first - c.trigger.last <= VISIT_REACH:
+        return False
+    return c.doc.word(m.first - 1) in c.doc.lexicon.cues.title_seat or m.prefix.endswith("في")
 
 
 @dataclass(frozen=True, slots=True)
