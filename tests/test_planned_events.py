@@ -235,3 +235,26 @@ def test_a_state_right_after_the_visit_is_visited():
     # will discuss the situation in Syria."
     got = summary("وسيبحث وزير الخارجية الصيني خلال زيارته لمصر التي تستمر يومين الوضع في سورية.")
     assert [(kind, countries) for kind, _, countries in got] == [("VISIT", ["CHN", "EGY"])]
+
+
+# --- a visit to hold talks «مع» a host is also a meeting ----------------------------------
+
+
+def test_a_visit_to_discuss_with_the_counterpart_is_also_a_meeting():
+    # "The Emirati foreign minister will visit Beijing on Tuesday to discuss trade with his
+    # Chinese counterpart Wang Yi."
+    got = summary("سيزور وزير الخارجية الإماراتي بكين الثلاثاء لمناقشة التجارة مع نظيره الصيني وانغ يي.")
+    assert got == [("MEETING", "planned", ["ARE", "CHN"]), ("VISIT", "planned", ["ARE", "CHN"])]
+
+
+def test_a_visit_with_a_host_not_after_with_is_only_a_visit():
+    # "The Emirati foreign minister will visit Beijing on Tuesday at the invitation of his
+    # Chinese counterpart Wang Yi."
+    got = summary("سيزور وزير الخارجية الإماراتي بكين الثلاثاء تلبية لدعوة نظيره الصيني وانغ يي.")
+    assert got == [("VISIT", "planned", ["ARE", "CHN"])]
+
+
+def test_will_meet_during_his_visit_is_one_planned_meeting():
+    # "The Yemeni president will meet, during his visit, with President Sisi."
+    got = summary("وقالت مصادر إن الرئيس اليمني سيلتقي خلال زيارته مع الرئيس المصري عبدالفتاح السيسي.")
+    assert [g for g in got if g[0] == "MEETING"] == [("MEETING", "planned", ["EGY", "YEM"])]

@@ -752,13 +752,23 @@ def _visits(c: Clause) -> list[Candidate]:
     topic = next((k for k, m in enumerate(visitable) if _place_of_topic(c, m)), None)
     visitable = visitable[:topic]
     hosts = [m for m in objects if m.kind != "state" and m not in visitors][:1]
+    talks = _talks_with_host(c, visitors[0], hosts)
     if not visitable:
-        return [c.candidate(visitors[:1], hosts)] if hosts else []
+        return [c.candidate(visitors[:1], hosts), *talks] if hosts else []
     # "زار … الكويت وقطر والعراق": one visit to each state named in a row.
     destinations = [m for m in _coordinated(c.doc, visitable, 0) if m.kind == "state"] or visitable[:1]
     if len(destinations) > 1 and visitors[0].kind != "state":
         return [c.candidate(visitors[:1], [d], destination=d) for d in destinations]
-    return [c.candidate(visitors[:1], [destinations[0], *hosts], destination=destinations[0])]
+    return [c.candidate(visitors[:1], [destinations[0], *hosts], destination=destinations[0]), *talks]
+
+
+def _talks_with_host(c: Clause, visitor: Mention, hosts: list[Mention]) -> list[Candidate]:
+    """«سيزور موسكو الثلاثاء لمناقشة الأزمة مع نظيره الروسي» "will visit Moscow on Tuesday
+    to discuss the crisis with his Russian counterpart": the host named after «مع» "with"
+    also meets the visitor."""
+    if not hosts or c.reading.voice != "agent" or c.doc.word(hosts[0].first - 1) not in ("مع", "ومع"):
+        return []  # («سيلتقي خلال زيارته مع الرئيس»: the verb tells the meeting)
+    return [Candidate("MEETING", None, c.status, c.trigger, c.sentence, [visitor], hosts[:1])]
 
 
 def _place_of_topic(c: Clause, m: Mention) -> bool:
