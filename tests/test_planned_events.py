@@ -258,3 +258,20 @@ def test_will_meet_during_his_visit_is_one_planned_meeting():
     # "The Yemeni president will meet, during his visit, with President Sisi."
     got = summary("وقالت مصادر إن الرئيس اليمني سيلتقي خلال زيارته مع الرئيس المصري عبدالفتاح السيسي.")
     assert [g for g in got if g[0] == "MEETING"] == [("MEETING", "planned", ["EGY", "YEM"])]
+
+
+# --- broken plurals of nisbas: «المسؤولين الروس» "the Russian officials" -----------------
+
+
+def test_meetings_with_the_russian_officials():
+    # "The Saudi foreign minister will hold during his visit to Moscow several meetings with
+    # the Russian officials."
+    got = summary("وقالت المصادر إن وزير الخارجية السعودي سيجري خلال زيارته لموسكو عددا من اللقاءات مع "
+                  "المسؤولين الروس.")
+    assert ("MEETING", "planned", ["RUS", "SAU"]) in got
+
+
+def test_ross_as_a_name_is_not_russia():
+    # "The foreign minister received the American envoy Dennis Ross."
+    got = summary("استقبل وزير الخارجية الأردني المبعوث الأمريكي دينيس روس في عمان أمس.")
+    assert all("RUS" not in countries for _, _, countries in got)

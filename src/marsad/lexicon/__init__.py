@@ -130,6 +130,7 @@ class Cues:
     place_end: frozenset[str]
     arab_state: frozenset[str]
     date_direction: dict[str, str]  # word -> past | future | current
+    plural_nisba: dict[str, str]  # broken plural nisba -> state code
     day_part: tuple[str, ...]
     day_offset: dict[str, int]  # word -> days from publication
     needs_anchor: frozenset[str]
@@ -164,7 +165,7 @@ class Cues:
                 built[kind] = tuple((tuple(g), v) for v, g in groups.items())
             elif kind == "day_offset":
                 built[kind] = {w: int(v) for w, v in zip(ws, values[kind], strict=True)}
-            elif kind == "date_direction":
+            elif kind in ("date_direction", "plural_nisba"):
                 built[kind] = dict(zip(ws, values[kind], strict=True))
             elif kind == "ruler_rank":
                 built[kind] = _prefixed_ranks(tuple(ws))
@@ -229,6 +230,7 @@ def _build_places(rows, orgs, lex: Lexicon, data_dir=None) -> None:
         lex.country_names.setdefault(code, []).extend(variants)
         names += [(v, code) for v in variants]
         nisbas += [(v, code) for v in split_variants(cell(row, 2))]
+    nisbas += list(load_cues(data_dir).plural_nisba.items())  # الروس, الأتراك
     for row in read_rows("cities.tsv", data_dir):
         capitals += [(v, row[0]) for v in split_variants(cell(row, 1))]
     names += _gazetteer_regions(data_dir)
