@@ -275,3 +275,20 @@ def test_ross_as_a_name_is_not_russia():
     # "The foreign minister received the American envoy Dennis Ross."
     got = summary("استقبل وزير الخارجية الأردني المبعوث الأمريكي دينيس روس في عمان أمس.")
     assert all("RUS" not in countries for _, _, countries in got)
+
+
+# --- preparing an engagement: it is still to come -----------------------------------------
+
+
+def test_arranging_a_visit_is_planned():
+    # "The head of the Arab League committee said the committee reviewed the arrangements
+    # for visiting Yemen."
+    got = summary("وقال رئيس لجنة حقوق الإنسان العربية إن اللجنة استعرضت الترتيب لزيارة اليمن.")
+    assert got == [("VISIT", "planned", ["ARL", "YEM"])]
+
+
+def test_preparation_further_back_does_not_reach_the_trigger():
+    # "The two ministers reviewed the preparation for the summit, and the Egyptian minister
+    # received yesterday the Sudanese ambassador." — the reception happened.
+    got = summary("وبحث الوزيران التحضير للقمة العربية المقبلة، واستقبل وزير الخارجية المصري أمس السفير السوداني.")
+    assert ("MEETING", "occurred", ["EGY", "SDN"]) in got

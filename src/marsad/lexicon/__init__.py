@@ -79,6 +79,7 @@ class Cues:
     non_party: tuple[str, ...]
     planned: tuple[str, ...]
     planned_after: frozenset[str]
+    preparation: frozenset[str]
     same_date: frozenset[str]
     clause_link: frozenset[str]
     during_it: frozenset[str]
