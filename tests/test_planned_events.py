@@ -292,3 +292,23 @@ def test_preparation_further_back_does_not_reach_the_trigger():
     # received yesterday the Sudanese ambassador." — the reception happened.
     got = summary("وبحث الوزيران التحضير للقمة العربية المقبلة، واستقبل وزير الخارجية المصري أمس السفير السوداني.")
     assert ("MEETING", "occurred", ["EGY", "SDN"]) in got
+
+
+# --- a verbal noun's first party does not lie past a comma --------------------------------
+
+
+def test_talks_in_a_city_then_a_new_clause_give_no_meeting():
+    # "In the wake of the awaited Muscat talks, the Saudi foreign minister stressed, at a
+    # press conference with his Italian counterpart, that …" — the Muscat talks are not the
+    # minister's.
+    got = summary("وعلى وقع محادثات مسقط المرتقبة، شدد وزير الخارجية السعودي خلال مؤتمر صحافي مع نظيره "
+                  "الإيطالي على أهمية الحل السياسي.")
+    assert got == []
+
+
+def test_talks_of_two_named_parties_are_a_meeting():
+    # "The talks of the Egyptian foreign minister Sameh Shoukry and his Sudanese counterpart
+    # Ibrahim Ghandour in Cairo yesterday dealt with the Nile waters."
+    got = summary("وتناولت مباحثات وزير الخارجية المصري سامح شكري ونظيره السوداني إبراهيم غندور أمس في "
+                  "القاهرة مياه النيل.")
+    assert got == [("MEETING", "occurred", ["EGY", "SDN"])]

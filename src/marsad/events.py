@@ -253,6 +253,8 @@ def _parties(
             return [before[-1]], after  # عقد الوزير اجتماعات منفصلة مع ...
         if before and after and _addressed(doc, after[0]):
             return [before[-1]], after  # (جاء ذلك في) برقية تهنئة للرئيس …: the sender is known
+        if after and "،" in [doc.word(i) for i in range(trig.last, after[0].first)]:
+            return [], after  # «وعلى وقع محادثات مسقط المرتقبة، شدد الوزير …»: a new clause
         return after[:1], after[1:]
     subject = _subject_before(doc, before, trig)
     if subject is not None and _dual(doc, trig):
