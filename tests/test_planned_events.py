@@ -312,3 +312,22 @@ def test_talks_of_two_named_parties_are_a_meeting():
     got = summary("وتناولت مباحثات وزير الخارجية المصري سامح شكري ونظيره السوداني إبراهيم غندور أمس في "
                   "القاهرة مياه النيل.")
     assert got == [("MEETING", "occurred", ["EGY", "SDN"])]
+
+
+# --- «بينما» "while" opens a clause with parties of its own -------------------------------
+
+
+def test_while_after_an_accompanied_visit_names_a_new_party():
+    # "The German economy minister travels today to Tehran accompanied by a business
+    # delegation, while the Austrian foreign minister announced his intention to visit Iran
+    # in September."
+    got = summary("ويتوجه وزير الاقتصاد الألماني اليوم إلى طهران بصحبة وفد اقتصادي، بينما أعلن وزير "
+                  "الخارجية النمساوي عزمه زيارة إيران في سبتمبر المقبل.")
+    assert got == [("VISIT", "occurred", ["DEU", "IRN"]), ("VISIT", "planned", ["AUT", "IRN"])]
+
+
+def test_people_accompanying_a_visitor_are_still_not_parties():
+    # "The German economy minister travels today to Tehran accompanied by the Austrian
+    # ambassador."
+    got = summary("ويتوجه وزير الاقتصاد الألماني اليوم إلى طهران بصحبة السفير النمساوي.")
+    assert got == [("VISIT", "occurred", ["DEU", "IRN"])]

@@ -76,6 +76,14 @@ def non_party_boundary(doc: Document, lo: int, hi: int) -> int:
     return hi
 
 
+def _clause_after(doc: Document, start: int, hi: int) -> int:
+    """The first token of a new clause after ``start`` («بينما» "while", «فيما»): the people
+    named there are parties again («يتوجه … بصحبة وفد اقتصادي، بينما أعلن وزير الخارجية
+    النمساوي عزمه زيارة إيران»)."""
+    breaks = doc.lexicon.cues.clause_break
+    return next((i for i in range(start, hi) if doc.word(i) in breaks), hi)
+
+
 def is_background(doc: Document, lo: int, hi: int, dated: bool) -> bool:
     """``وكان الرئيس قد التقى ...``, ``وسبق أن …``: past perfect background, unless the
     sentence is dated."""
@@ -438,7 +446,9 @@ def sentence_events(
     if not triggers:
         return []
     boundary = non_party_boundary(doc, lo, hi)
-    parties = [m for m in mentions if (m.last <= boundary or m.first < lo) and m.kind != "city"]
+    resume = _clause_after(doc, boundary, hi)
+    parties = [m for m in mentions
+               if (m.last <= boundary or m.first < lo or m.first >= resume) and m.kind != "city"]
     receptions = [(tag, t) for tag, t in triggers if _reception(doc, tag, t, lo)]
     if receptions:
         return _received_on_arrival(doc, receptions[0], sentence, parties, previous, visited)
@@ -450,8 +460,8 @@ def sentence_events(
     out: list[Candidate] = []
     verbal_types = {t.type for _, t in triggers if t.voice in ("agent", "recipient")}
     for n, (tag, t) in enumerate(triggers):
-        if tag.first >= boundary:
-            break
+        if boundary <= tag.first < resume:
+            continue
         handler = GRAMMAR[t.type]
         if handler.background_as_noun and t.voice in ("noun", "genitive") and (
             verbal_types - {t.type}
@@ -461,7 +471,8 @@ def sentence_events(
             (g.first for g, r in triggers[n + 1 :] if r.voice in ("agent", "recipient")), hi
         )
         before = [m for m in parties if m.last <= tag.first]
-        after = [m for m in parties if tag.last <= m.first < verbal_next]
+        clause_end = min(verbal_next, _clause_after(doc, tag.last, hi))
+        after = [m for m in parties if tag.last <= m.first < clause_end]
         if not before and previous is not None and (
             _refers_back(doc, lo) or (t.voice == "agent" and _subject_dropped(doc, tag, lo, after))
         ):

@@ -82,6 +82,7 @@ class Cues:
     preparation: frozenset[str]
     same_date: frozenset[str]
     clause_link: frozenset[str]
+    clause_break: frozenset[str]
     during_it: frozenset[str]
     that_he: frozenset[str]
     and_with: frozenset[str]
