@@ -331,3 +331,55 @@ def test_people_accompanying_a_visitor_are_still_not_parties():
     # ambassador."
     got = summary("ويتوجه وزير الاقتصاد الألماني اليوم إلى طهران بصحبة السفير النمساوي.")
     assert got == [("VISIT", "occurred", ["DEU", "IRN"])]
+
+
+# --- more wording: «ما إذا» vs «إذا», «حينها», «من المؤمل», «يفترض أن» ---------------------
+
+
+def test_if_the_meetings_results_still_tells_the_meeting():
+    # "And if the results of the tripartite meeting between the Russian, US and Saudi
+    # foreign ministers in Doha yielded nothing, …" — the meeting happened.
+    got = summary("وإذا كانت نتائج اللقاء الثلاثي بين وزير الخارجية الروسي سيرغي لافروف ووزير الخارجية "
+                  "الأمريكي جون كيري في الدوحة أمس لم تسفر عن نتيجة، فإن الحوار مستمر.")
+    assert got == [("MEETING", "occurred", ["RUS", "USA"])]
+
+
+def test_at_that_time_is_history():
+    # "King Faisal received the then Emir of Bahrain at that time." — history, not news.
+    got = summary("حيث استقبل الملك فيصل بن عبدالعزيز أمير البحرين حينها الشيخ عيسى بن سلمان آل خليفة.")
+    assert got == []
+
+
+def test_it_is_hoped_and_supposed_are_planned():
+    # "It is hoped / supposed that the Saudi foreign minister's visit to Moscow will see
+    # several agreements signed."
+    for opening in ("ومن المؤمل أن تشهد", "ويفترض أن تشهد"):
+        got = summary(opening + " زيارة وزير الخارجية السعودي لموسكو توقيع عدد من الاتفاقيات.")
+        assert got == [("VISIT", "planned", ["RUS", "SAU"])]
+    # "The Saudi foreign minister's visit to Moscow saw several agreements signed."
+    got = summary("وشهدت زيارة وزير الخارجية السعودي لموسكو توقيع عدد من الاتفاقيات.")
+    assert got == [("VISIT", "occurred", ["RUS", "SAU"])]
+
+
+def test_talks_yesterday_comma_between_two_ministers():
+    # "The final touches were put to the deal during talks in Malaysia yesterday, between the
+    # US secretary of state and his Russian counterpart."
+    got = summary("ووضعت اللمسات الأخيرة على الاتفاق خلال محادثات في ماليزيا أمس، بين وزير الخارجية "
+                  "الأمريكي جون كيري ونظيره الروسي سيرغي لافروف.")
+    assert got == [("MEETING", "occurred", ["RUS", "USA"])]
+
+
+def test_signatories_in_a_parallel_clause_sign_together():
+    # "The Jordanian foreign minister signed the cooperation agreement, while the Japanese
+    # foreign minister signed for the Japanese side."
+    got = summary("ووقع وزير الخارجية الأردني سامر الخطيب على اتفاقية التعاون، فيما وقع عن الجانب الياباني "
+                  "وزير الخارجية الياباني كينجي ساتو.")
+    assert got == [("AGREEMENT", "occurred", ["JOR", "JPN"])]
+
+
+def test_during_which_he_meets_the_king_and_officials():
+    # "The crown prince travels today to Jordan on a visit during which he meets King
+    # Abdullah II and a number of officials."
+    got = summary("يتوجه ولي العهد السعودي الأمير محمد بن سلمان اليوم إلى الأردن في زيارة يلتقي خلالها "
+                  "الملك عبدالله الثاني وعددا من المسؤولين في الأردن.")
+    assert got == [("MEETING", "occurred", ["JOR", "SAU"]), ("VISIT", "occurred", ["JOR", "SAU"])]

@@ -261,7 +261,8 @@ def _parties(
             return [before[-1]], after  # عقد الوزير اجتماعات منفصلة مع ...
         if before and after and _addressed(doc, after[0]):
             return [before[-1]], after  # (جاء ذلك في) برقية تهنئة للرئيس …: the sender is known
-        if after and "،" in [doc.word(i) for i in range(trig.last, after[0].first)]:
+        gap = [doc.word(i) for i in range(trig.last, after[0].first)] if after else []
+        if "،" in gap and gap[gap.index("،") + 1 :][:1] != ["بين"]:  # (not «محادثات أمس، بين …»)
             return [], after  # «وعلى وقع محادثات مسقط المرتقبة، شدد الوزير …»: a new clause
         return after[:1], after[1:]
     subject = _subject_before(doc, before, trig)
@@ -292,7 +293,7 @@ def _subject_after(doc: Document, trig: Tag, m: Mention) -> bool:
 
 def _with_party(doc: Document, m: Mention) -> bool:
     """A mention after «مع» "with" or written with ب (بنظيره): an object, never the subject."""
-    return doc.word(m.first - 1) in ("مع", "ومع") or m.prefix.endswith("ب")
+    return doc.word(m.first - 1) in ("مع", "ومع") or m.prefix.removesuffix("ال").endswith("ب")
 
 
 def _reach(doc: Document, lo: int, hi: int) -> int:
@@ -382,8 +383,7 @@ class Clause:
             return _parties(self.reading.voice, self.doc, self.trigger, self.before, objects, self.sentence[0])
         # The last one named before the verb is not its subject.
         sources, found = _parties(self.reading.voice, self.doc, self.trigger, [], objects, self.sentence[0])
-        if sources and found and _coordinated(self.doc, objects, 0)[-1] is sources[0] \
-                and not _with_party(self.doc, sources[0]):
+        if sources and found and _with_party(self.doc, found[0]) and not _with_party(self.doc, sources[0]):
             return sources, found  # «حيث يلتقي الملك بالرئيس» names both parties
         # «حيث استقبله الملك» "where the King received him": the one named is the object.
         return [self.subject], [m for m in objects if m is not self.subject]
@@ -417,6 +417,7 @@ def sentence_events(
     previous: Mention | None = None,
     last_addressees: list[Mention] | None = None,
     visited: str | None = None,
+    traveller: Mention | None = None,
 ) -> list[Candidate]:
     """Candidate events of the sentence ``[lo, hi)`` given its mentions.
 
@@ -425,7 +426,9 @@ def sentence_events(
     للرئيس …``); ``last_addressees`` are those of the article's previous message, the
     addressees of "a similar cable" (``وبعث نائب خادم الحرمين الشريفين برقية تهنئة مماثلة``);
     ``visited`` is the state of the article's latest visit, whose officials receive the
-    visitor on arrival.
+    visitor on arrival; ``traveller`` is that visit's visitor, who goes on with the tour in
+    a sentence naming no one («وبعد الدوحة ينتقل إلى سنغافورة» "after Doha he moves on to
+    Singapore").
     """
     lo, hi = sentence
     if is_background(doc, lo, hi, dated) or is_sport(doc, lo, hi):
@@ -471,14 +474,17 @@ def sentence_events(
             (g.first for g, r in triggers[n + 1 :] if r.voice in ("agent", "recipient")), hi
         )
         before = [m for m in parties if m.last <= tag.first]
-        clause_end = min(verbal_next, _clause_after(doc, tag.last, hi))
+        clause_end = min(verbal_next, boundary) if tag.first < boundary else verbal_next
+        if t.type == "VISIT":
+            clause_end = min(clause_end, _clause_after(doc, tag.last, hi))  # the host is in its clause
         after = [m for m in parties if tag.last <= m.first < clause_end]
         if not before and previous is not None and (
             _refers_back(doc, lo) or (t.voice == "agent" and _subject_dropped(doc, tag, lo, after))
         ):
             before = [previous]
         linked = _linked_subject(doc, tag, t, lo, out)
-        subject = linked or _speaker(doc, tag, t, lo, before)
+        subject = linked or _speaker(doc, tag, t, lo, before) or _tour_goes_on(doc, tag, t, lo, before, after,
+                                                                                  traveller)
         planned = (is_planned(doc, tag, lo, hi) or _announced_in_present(doc, tag, sentence, dated)
                    or (linked is not None and _still_to_come(doc, tag, lo, hi)))
         status = "planned" if planned else "occurred"
@@ -491,6 +497,26 @@ def sentence_events(
         )
         out += handler.events(clause)
     return out
+
+
+def traveller_after(found: list[Candidate], before: Mention | None) -> Mention | None:
+    """The visitor of the latest visit after a sentence whose candidates are ``found``."""
+    for c in reversed(found):
+        if c.type == "VISIT" and c.sources and c.sources[0].kind in ("person", "office"):
+            return c.sources[0]
+    return before
+
+
+def _tour_goes_on(doc: Document, tag: Tag, t: Trigger, lo: int, before: list[Mention],
+                  after: list[Mention], traveller: Mention | None) -> Mention | None:
+    """«وبعد الدوحة ينتقل إلى سنغافورة وماليزيا» "and after Doha he moves on to Singapore
+    and Malaysia": a travel verb in a sentence that opens with «و» and names no one has the
+    article's last visitor as subject."""
+    if traveller is None or t.type != "VISIT" or t.voice != "agent" or before:
+        return None
+    if not doc.word(lo).startswith("و") or any(m.kind in ("person", "office") for m in after):
+        return None
+    return traveller
 
 
 def visited_after(found: list[Candidate], before: str | None) -> str | None:
@@ -618,7 +644,10 @@ def _negated(doc: Document, tag: Tag, lo: int) -> bool:
     if any(doc.word(i) in cues.negation for i in range(max(lo, tag.first - NEGATION_WINDOW), tag.first)):
         return True
     # «ينبغي على الوزيرين القيام بزيارة» "the two ministers should make a visit": advice
-    return any(doc.word(i) in cues.modal for i in range(max(lo, tag.first - MODAL_WINDOW), tag.first))
+    window = range(max(lo, tag.first - MODAL_WINDOW), tag.first)
+    if any(f"{doc.word(i - 1)} {doc.word(i)}" in cues.whether for i in window if i > lo):
+        return True  # «ما إذا كان سيتوجه» "whether he will travel"
+    return any(doc.word(i) in cues.modal for i in window)
 
 
 def _reception(doc: Document, tag: Tag, t: Trigger, lo: int) -> bool:

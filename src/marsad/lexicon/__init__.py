@@ -125,6 +125,7 @@ class Cues:
     previously: frozenset[str]
     from_words: frozenset[str]
     modal: frozenset[str]
+    whether: frozenset[str]
     place_idiom: frozenset[str]
     delegation: frozenset[str]
     ruler_rank: frozenset[str]  # with every proclitic the matcher allows
