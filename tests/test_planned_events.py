@@ -383,3 +383,21 @@ def test_during_which_he_meets_the_king_and_officials():
     got = summary("يتوجه ولي العهد السعودي الأمير محمد بن سلمان اليوم إلى الأردن في زيارة يلتقي خلالها "
                   "الملك عبدالله الثاني وعددا من المسؤولين في الأردن.")
     assert got == [("MEETING", "occurred", ["JOR", "SAU"]), ("VISIT", "occurred", ["JOR", "SAU"])]
+
+
+# --- «المبعوث الدولي» is the UN's; «قريبا» "soon" ------------------------------------------
+
+
+def test_the_international_envoy_will_arrive():
+    # "The international envoy will arrive in Muscat in about two hours."
+    got = summary("سيصل المبعوث الدولي إلى مسقط بعد حوالي ساعتين.")
+    assert got == [("VISIT", "planned", ["OMN", "UNO"])]
+
+
+def test_a_visit_soon_is_planned():
+    # "The spokesman said yesterday the Saudi foreign minister visits Moscow soon." / without
+    # «قريبا» the dated sentence tells the visit as under way.
+    assert summary("وقال المتحدث أمس إن وزير الخارجية السعودي يزور موسكو قريبا.") == [
+        ("VISIT", "planned", ["RUS", "SAU"])]
+    assert summary("وقال المتحدث أمس إن وزير الخارجية السعودي يزور موسكو.") == [
+        ("VISIT", "occurred", ["RUS", "SAU"])]
