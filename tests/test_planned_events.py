@@ -401,3 +401,10 @@ def test_a_visit_soon_is_planned():
         ("VISIT", "planned", ["RUS", "SAU"])]
     assert summary("وقال المتحدث أمس إن وزير الخارجية السعودي يزور موسكو.") == [
         ("VISIT", "occurred", ["RUS", "SAU"])]
+
+
+def test_then_received_keeps_the_subject_of_the_first_meeting():
+    # "The Japanese foreign minister met the US ambassador yesterday, then received the French
+    # ambassador." — two meetings of the minister, none between the ambassadors.
+    got = summary("والتقى وزير الخارجية الياباني أمس السفير الأمريكي ثم استقبل السفير الفرنسي.")
+    assert got == [("MEETING", "occurred", ["FRA", "JPN"]), ("MEETING", "occurred", ["JPN", "USA"])]
