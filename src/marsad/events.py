@@ -37,6 +37,8 @@ from marsad.text.clitics import PRONOUN_ENDINGS
 
 FUTURE_WINDOW = 12  # tokens after a trigger where a future time word dates it
 PLANNED_WINDOW = 8  # tokens before a trigger where a future cue applies to it
+VISIT_REACH = 6  # words after a verbal noun of visiting where the place visited may stand bare
+PLANNED_AFTER = 3  # tokens after a trigger where «بمشيئة الله», «المرتقبة» make it planned
 SUBJECT_GAP = 4  # tokens between a headline subject and its verb (أمس، اليوم …)
 PERFECT_REACH = 12  # tokens from the start of a sentence where قد marks the past perfect
 
@@ -74,6 +76,14 @@ def non_party_boundary(doc: Document, lo: int, hi: int) -> int:
     return hi
 
 
+def _clause_after(doc: Document, start: int, hi: int) -> int:
+    """The first token of a new clause after ``start`` («بينما» "while", «فيما»): the people
+    named there are parties again («يتوجه … بصحبة وفد اقتصادي، بينما أعلن وزير الخارجية
+    النمساوي عزمه زيارة إيران»)."""
+    breaks = doc.lexicon.cues.clause_break
+    return next((i for i in range(start, hi) if doc.word(i) in breaks), hi)
+
+
 def is_background(doc: Document, lo: int, hi: int, dated: bool) -> bool:
     """``وكان الرئيس قد التقى ...``, ``وسبق أن …``: past perfect background, unless the
     sentence is dated."""
@@ -101,6 +111,11 @@ def is_planned(doc: Document, trig: Tag, lo: int, hi: int | None = None) -> bool
         for i in range(trig.last, min(hi, trig.last + FUTURE_WINDOW))
     ):
         return True  # "يزور … بغداد الأسبوع المقبل"
+    if trig.first > lo and doc.word(trig.first - 1) in cues.preparation:
+        return True  # «الترتيب لزيارة اليمن» "arranging the visit to Yemen"
+    end = trig.last + PLANNED_AFTER if hi is None else min(hi, trig.last + PLANNED_AFTER)
+    if any(doc.word(i) in cues.planned_after for i in range(trig.last, min(end, len(doc.tokens)))):
+        return True  # «يغادر - بمشيئة الله -», «الزيارة المرتقبة», «زيارته المقبلة»
     start = max(lo, trig.first - PLANNED_WINDOW)
     return any(_word_has_cue(doc.word(i), cues.planned) for i in range(start, trig.first))
 
@@ -112,7 +127,7 @@ def _announced_in_present(doc: Document, trig: Tag, sentence: tuple[int, int], d
     and «يلتقي اليوم» is happening today, so neither counts."""
     cues = doc.lexicon.cues
     lo, hi = sentence
-    if dated or doc.tokens[lo].start < doc.title_end:
+    if dated or doc.tokens[lo].start < doc.title_end or _unpunctuated_line(doc, hi):
         return False
     word = doc.word(trig.first)
     if word.removeprefix("و").removeprefix("ف") not in cues.imperfect:
@@ -120,6 +135,17 @@ def _announced_in_present(doc: Document, trig: Tag, sentence: tuple[int, int], d
     if trig.first > lo and doc.word(trig.first - 1) in cues.relative:
         return False  # «… بوسيتش التي تزور القاهرة» "who is visiting Cairo": under way
     return not any(doc.word(i) in cues.present_time for i in range(lo, hi))
+
+
+def _unpunctuated_line(doc: Document, hi: int) -> bool:
+    """A body line that ends without a full stop is a subheading or the headline quoted
+    again («رابط الخبر: الأمير يجري اتصالاً هاتفياً بملك الأردن» "link to the story: …"),
+    written in the headline's present."""
+    last = doc.word(hi - 1)
+    if last in (".", "!", "؟", "?", "»", '"', ")"):
+        return False
+    rest = doc.text[doc.tokens[hi - 1].end :]
+    return rest.strip(" \t").startswith("\n") or not rest.strip()
 
 
 FIRST_GREGORIAN_YEAR = 1600  # earlier four-digit years are Hijri (1436 هـ is 2015)
@@ -150,7 +176,9 @@ def reading(doc: Document, trig: Tag, hi: int) -> tuple[Trigger, int | None] | N
                 return t, i
             if destination and not seen_to and doc.word(i - 1) in doc.lexicon.cues.title_host:
                 seen_to = True
-                if _destination_at(doc, i):
+                # «إلى جمهورية مصر» "to the Republic of Egypt": the state follows its polity word
+                polity = doc.word(i) in doc.lexicon.cues.polity
+                if _destination_at(doc, i, i - 1) or (polity and _destination_at(doc, i + 1, i - 1)):
                     return t, None
     return None
 
@@ -163,17 +191,14 @@ def _after_to(doc: Document, i: int) -> bool:
     return doc.word(i - 1) in cues.title_host
 
 
-def _destination_at(doc: Document, i: int) -> bool:
-    """A state or city after إلى at token ``i``: «وصل … إلى المغرب» "arrived in Morocco"
-    (unlike «وصل عدد الزوار إلى مليون» "the number of visitors reached a million", or
-    «ستتوجه إلى المحكمة الجنائية الدولية» "will turn to the ICC", an organisation)."""
-    to = doc.word(i - 1)
-    if doc.word(i) in doc.lexicon.cues.polity and doc.at("place", i) is None:
-        i += 1  # «إلى جمهورية مصر»: the state after its polity word
+def _destination_at(doc: Document, i: int, to: int) -> bool:
+    """A state or city at token ``i`` after إلى at token ``to``: «وصل … إلى المغرب" "arrived in
+    Morocco" (unlike «وصل عدد الزوار إلى مليون» "the number of visitors reached a million",
+    or «ستتوجه إلى المحكمة الجنائية الدولية» "will turn to the ICC", an organisation)."""
     tag = doc.at("place", i) or doc.at("capital", i)
     if tag is None or tag.value in doc.lexicon.org_codes:
         return False
-    return to in doc.lexicon.cues.title_host
+    return doc.word(to) in doc.lexicon.cues.title_host
 
 
 def message_subtype(doc: Document, start: int, hi: int, allowed: tuple[str, ...]) -> str | None:
@@ -210,6 +235,8 @@ def _subject_before(doc: Document, before: list[Mention], trig: Tag) -> Mention 
     gap = [doc.word(i) for i in range(last.last, trig.first)]
     # A dateline ("الجزائر (واج) - استقبل …") is not the subject: its city or agency is
     # set off by a dash, a bracket or a colon.
+    if last.kind == "state" and (doc.word(last.first - 1) in doc.lexicon.cues.title_seat or last.prefix.endswith("ب")):
+        return None  # «على هامش اللقاء في قطر، سيجري كيري …»: a state after في is a place
     if len(gap) <= SUBJECT_GAP and not any(w in doc.lexicon.cues.dateline_mark for w in gap):
         return last
     return None
@@ -244,6 +271,9 @@ def _parties(
             return [before[-1]], after  # عقد الوزير اجتماعات منفصلة مع ...
         if before and after and _addressed(doc, after[0]):
             return [before[-1]], after  # (جاء ذلك في) برقية تهنئة للرئيس …: the sender is known
+        gap = [doc.word(i) for i in range(trig.last, after[0].first)] if after else []
+        if "،" in gap and gap[gap.index("،") + 1 :][:1] != ["بين"]:  # (not «محادثات أمس، بين …»)
+            return [], after  # «وعلى وقع محادثات مسقط المرتقبة، شدد الوزير …»: a new clause
         return after[:1], after[1:]
     if before and after and voice in ("agent", "recipient") and _subject_then_object(doc, trig, after[0]):
         # «ولي عهد البحرين تلقى نائب خادم الحرمين … اتصالاً هاتفياً من …»: a verb followed by
@@ -284,9 +314,26 @@ def _subject_after(doc: Document, trig: Tag, m: Mention) -> bool:
     Not far along the clause, and not after «من» "from": in «وصلت الدفعة الثالثة من المعونة
     … مقدمة من مركز الملك سلمان» "the third batch of aid arrived … from the King Salman
     Centre" the subject is the aid, not the King."""
-    if m.first - trig.last > SUBJECT_REACH:
+    if m.first - trig.last > SUBJECT_REACH and _reach(doc, trig.last, m.first) > SUBJECT_REACH:
         return False
     return doc.word(m.first - 1) not in doc.lexicon.cues.from_words
+
+
+def _with_party(doc: Document, m: Mention) -> bool:
+    """A mention after «مع» "with" or written with ب (بنظيره): an object, never the subject."""
+    return doc.word(m.first - 1) in ("مع", "ومع") or m.prefix.removesuffix("ال").endswith("ب")
+
+
+def _reach(doc: Document, lo: int, hi: int) -> int:
+    """Words in ``[lo, hi)`` not counting an aside between dashes or a date written in
+    full with its other calendar («يغادر – بمشيئة الله – (الخميس) 14 / 10 / 1436هـ الموافق
+    30 / 7 / 2015م الأمير …» "leaves – God willing – (Thursday) … the prince")."""
+    dashes = [i for i in range(lo, hi) if doc.word(i) in ("–", "-", "—")]
+    aside = set(range(dashes[0], dashes[1] + 1)) if len(dashes) >= 2 else set()
+    if not any(doc.word(i) in doc.lexicon.cues.same_date for i in range(lo, hi)):
+        return len([i for i in range(lo, hi) if i not in aside])
+    return len([i for i in range(lo, hi) if i not in aside and i not in doc.date_tokens
+                and doc.word(i) not in ("/", "(", ")")])
 
 
 def _addressed(doc: Document, m: Mention) -> bool:
@@ -352,7 +399,9 @@ class Clause:
     after: list[Mention]
     cities: list[Mention]
     similar: list[Mention] | None
-    shared_subject: Mention | None = None  # «استقبل X Y وتسلم منه …»: the first verb's subject
+    # A subject not named before the verb: a clause link, «أنه», a verb joined by و
+    # («استقبل X Y وتسلم منه …»: the first verb's subject).
+    subject: Mention | None = None
 
     @property
     def people(self) -> list[Mention]:
@@ -360,9 +409,14 @@ class Clause:
 
     def parties(self, objects: list[Mention]) -> tuple[list[Mention], list[Mention]]:
         """(sources, objects) of the trigger by its voice, objects taken from ``objects``."""
-        if self.shared_subject is not None:
-            return [self.shared_subject], [m for m in objects if m is not self.shared_subject]
-        return _parties(self.reading.voice, self.doc, self.trigger, self.before, objects, self.sentence[0])
+        if self.subject is None:
+            return _parties(self.reading.voice, self.doc, self.trigger, self.before, objects, self.sentence[0])
+        # The last one named before the verb is not its subject.
+        sources, found = _parties(self.reading.voice, self.doc, self.trigger, [], objects, self.sentence[0])
+        if sources and found and _with_party(self.doc, found[0]) and not _with_party(self.doc, sources[0]):
+            return sources, found  # «حيث يلتقي الملك بالرئيس» names both parties
+        # «حيث استقبله الملك» "where the King received him": the one named is the object.
+        return [self.subject], [m for m in objects if m is not self.subject]
 
     def candidate(self, sources: list[Mention], targets: list[Mention], subtype: str | None = None,
                   destination: Mention | None = None) -> Candidate:
@@ -393,6 +447,7 @@ def sentence_events(
     previous: Mention | None = None,
     last_addressees: list[Mention] | None = None,
     visited: str | None = None,
+    traveller: Mention | None = None,
 ) -> list[Candidate]:
     """Candidate events of the sentence ``[lo, hi)`` given its mentions.
 
@@ -401,7 +456,9 @@ def sentence_events(
     للرئيس …``); ``last_addressees`` are those of the article's previous message, the
     addressees of "a similar cable" (``وبعث نائب خادم الحرمين الشريفين برقية تهنئة مماثلة``);
     ``visited`` is the state of the article's latest visit, whose officials receive the
-    visitor on arrival.
+    visitor on arrival; ``traveller`` is that visit's visitor, who goes on with the tour in
+    a sentence naming no one («وبعد الدوحة ينتقل إلى سنغافورة» "after Doha he moves on to
+    Singapore").
     """
     lo, hi = sentence
     if is_background(doc, lo, hi, dated) or is_sport(doc, lo, hi):
@@ -422,7 +479,9 @@ def sentence_events(
     if not triggers:
         return []
     boundary = non_party_boundary(doc, lo, hi)
-    parties = [m for m in mentions if (m.last <= boundary or m.first < lo) and m.kind != "city"]
+    resume = _clause_after(doc, boundary, hi)
+    parties = [m for m in mentions
+               if (m.last <= boundary or m.first < lo or m.first >= resume) and m.kind != "city"]
     receptions = [(tag, t) for tag, t in triggers if _reception(doc, tag, t, lo)]
     if receptions:
         return _received_on_arrival(doc, receptions[0], sentence, parties, previous, visited)
@@ -435,11 +494,11 @@ def sentence_events(
         triggers = [(tag, _by_phone(doc, tag, t)) for tag, t in triggers]
     cities = [m for m in mentions if m.kind == "city"]
     out: list[Candidate] = []
-    subject: Mention | None = None  # the subject of the sentence's last verb
+    last_subject: Mention | None = None  # the subject of the sentence's last verb
     verbal_types = {t.type for _, t in triggers if t.voice in ("agent", "recipient")}
     for n, (tag, t) in enumerate(triggers):
-        if tag.first >= boundary:
-            break
+        if boundary <= tag.first < resume:
+            continue
         handler = GRAMMAR[t.type]
         if handler.background_as_noun and t.voice in ("noun", "genitive") and (
             verbal_types - {t.type}
@@ -449,23 +508,31 @@ def sentence_events(
             (g.first for g, r in triggers[n + 1 :] if r.voice in ("agent", "recipient")), hi
         )
         before = [m for m in parties if m.last <= tag.first]
-        after = [m for m in parties if tag.last <= m.first < verbal_next]
+        clause_end = min(verbal_next, boundary) if tag.first < boundary else verbal_next
+        if t.type == "VISIT":
+            clause_end = min(clause_end, _clause_after(doc, tag.last, hi))  # the host is in its clause
+        after = [m for m in parties if tag.last <= m.first < clause_end]
         if not before and previous is not None and (
             _refers_back(doc, lo) or (t.voice == "agent" and _subject_dropped(doc, tag, lo, after))
         ):
             before = [previous]
-        planned = is_planned(doc, tag, lo, hi) or _announced_in_present(doc, tag, sentence, dated)
+        linked = _linked_subject(doc, tag, t, lo, out)
+        subject = linked or _speaker(doc, tag, t, lo, before) or _tour_goes_on(doc, tag, t, lo, before, after,
+                                                                                  traveller)
+        planned = (is_planned(doc, tag, lo, hi) or _announced_in_present(doc, tag, sentence, dated)
+                   or (linked is not None and _still_to_come(doc, tag, lo, hi)))
         status = "planned" if planned else "occurred"
-        shared = subject if _coordinated_verb(doc, tag, t, after) else None
+        if subject is None and _coordinated_verb(doc, tag, t, after):
+            subject = last_subject
         clause = Clause(
             doc, tag, t, sentence, status, before,
             after=after,
             cities=[m for m in cities if tag.last <= m.first < verbal_next],
             similar=last_addressees if _similar(doc, lo, hi) else None,
-            shared_subject=shared,
+            subject=subject,
         )
         if t.voice in ("agent", "recipient"):
-            subject = next(iter(clause.parties(after)[0]), None)
+            last_subject = next(iter(clause.parties(after)[0]), None)
         out += handler.events(clause)
     return out
 
@@ -481,6 +548,26 @@ def _coordinated_verb(doc: Document, tag: Tag, t: Trigger, after: list[Mention])
         return True
     own = len(after) > 1 and after[1].kind in ("person", "office") and not _addressed(doc, after[1])
     return not (own or _subject_then_object(doc, tag, after[0]))
+
+
+def traveller_after(found: list[Candidate], before: Mention | None) -> Mention | None:
+    """The visitor of the latest visit after a sentence whose candidates are ``found``."""
+    for c in reversed(found):
+        if c.type == "VISIT" and c.sources and c.sources[0].kind in ("person", "office"):
+            return c.sources[0]
+    return before
+
+
+def _tour_goes_on(doc: Document, tag: Tag, t: Trigger, lo: int, before: list[Mention],
+                  after: list[Mention], traveller: Mention | None) -> Mention | None:
+    """«وبعد الدوحة ينتقل إلى سنغافورة وماليزيا» "and after Doha he moves on to Singapore
+    and Malaysia": a travel verb in a sentence that opens with «و» and names no one has the
+    article's last visitor as subject."""
+    if traveller is None or t.type != "VISIT" or t.voice != "agent" or before:
+        return None
+    if not doc.word(lo).startswith("و") or any(m.kind in ("person", "office") for m in after):
+        return None
+    return traveller
 
 
 def visited_after(found: list[Candidate], before: str | None) -> str | None:
@@ -505,6 +592,45 @@ def _subject_dropped(doc: Document, tag: Tag, lo: int, after: list[Mention]) -> 
     subject of the sentence before."""
     opening = all(doc.word(i) in ("،", ",", "و", "ف") for i in range(lo, tag.first))
     return opening and bool(after) and is_counterpart(doc, after[0])
+
+
+def _link_before(doc: Document, tag: Tag, lo: int) -> bool:
+    """Does a clause link («حيث» "where", «على أن» "and is to", «ثم» "then") stand right
+    before the trigger, or «خلالها» "during it" right after it?"""
+    links = doc.lexicon.cues.clause_link
+    if doc.word(tag.last) in doc.lexicon.cues.during_it:
+        return True  # «في زيارة يلتقي خلالها …» "a visit during which he will meet …"
+    one = doc.word(tag.first - 1) if tag.first - 1 >= lo else ""
+    two = f"{doc.word(tag.first - 2)} {one}" if tag.first - 2 >= lo else ""
+    return one in links or two in links
+
+
+def _linked_subject(doc: Document, tag: Tag, t: Trigger, lo: int, found: list[Candidate]) -> Mention | None:
+    """«سيتوجه إلى طهران حيث سيلتقي الرئيس روحاني» "will go to Tehran, where he will meet
+    President Rouhani": a verb right after a clause link has the subject of the engagement
+    found before it in the sentence (the visitor), unless it names its own."""
+    if t.voice != "agent" or not found or not found[-1].sources or not _link_before(doc, tag, lo):
+        return None
+    return found[-1].sources[0]
+
+
+def _speaker(doc: Document, tag: Tag, t: Trigger, lo: int, before: list[Mention]) -> Mention | None:
+    """«أعلن وزير الخارجية، اليوم (الثلاثاء)، أنه سيتوجه إلى …» "the foreign minister
+    announced on Tuesday that he will travel to …": after «أنه» the subject is the one who
+    said it, the first person or office named in the sentence."""
+    if t.voice != "agent" or tag.first - 1 < lo or doc.word(tag.first - 1) not in doc.lexicon.cues.that_he:
+        return None
+    return next((m for m in before if m.kind in ("person", "office")), None)
+
+
+def _still_to_come(doc: Document, tag: Tag, lo: int, hi: int) -> bool:
+    """«وصل … إلى بغداد حيث يلتقي مسؤولين عراقيين» "arrived in Baghdad, where he is to meet
+    Iraqi officials": an imperfect verb after a clause link is still to come, unless the
+    sentence says it happens now («اليوم»)."""
+    cues = doc.lexicon.cues
+    if doc.word(tag.first).removeprefix("و").removeprefix("ف") not in cues.imperfect:
+        return False
+    return not any(doc.word(i) in cues.present_time for i in range(lo, hi))
 
 
 def _refers_back(doc: Document, lo: int) -> bool:
@@ -577,7 +703,10 @@ def _negated(doc: Document, tag: Tag, lo: int) -> bool:
     if any(doc.word(i) in cues.negation for i in range(max(lo, tag.first - NEGATION_WINDOW), tag.first)):
         return True
     # «ينبغي على الوزيرين القيام بزيارة» "the two ministers should make a visit": advice
-    return any(doc.word(i) in cues.modal for i in range(max(lo, tag.first - MODAL_WINDOW), tag.first))
+    window = range(max(lo, tag.first - MODAL_WINDOW), tag.first)
+    if any(f"{doc.word(i - 1)} {doc.word(i)}" in cues.whether for i in window if i > lo):
+        return True  # «ما إذا كان سيتوجه» "whether he will travel"
+    return any(doc.word(i) in cues.modal for i in window)
 
 
 def _reception(doc: Document, tag: Tag, t: Trigger, lo: int) -> bool:
@@ -662,6 +791,13 @@ def _with_objects(
     targets = _coordinated(c.doc, objects, 0)
     separately = always_separate or _separate(c.doc, c.trigger, c.sentence)
     groups = [[m] for m in targets] if separately else [targets]
+    # «سيلتقي مع نظيره الروسي ومع وزراء خارجية دول الخليج» "will meet with his Russian
+    # counterpart and with the Gulf ministers": each «ومع» opens a meeting of its own.
+    rest = objects[objects.index(targets[-1]) + 1 :]
+    while rest and c.doc.word(rest[0].first - 1) in c.doc.lexicon.cues.and_with:
+        group = _coordinated(c.doc, rest, 0)
+        groups += [[m] for m in group] if separately else [group]
+        rest = rest[len(group) :]
     return [c.candidate(list(sources), g) for g in groups]
 
 
@@ -716,14 +852,36 @@ def _visits(c: Clause) -> list[Candidate]:
     orgs = c.doc.lexicon.org_codes
     # An organisation is a host, never a place visited ("وفق بيان للأمم المتحدة").
     visitable = [m for m in places if m.first >= c.trigger.last and m.country not in orgs]
+    topic = next((k for k, m in enumerate(visitable) if _place_of_topic(c, m)), None)
+    visitable = visitable[:topic]
     hosts = [m for m in objects if m.kind != "state" and m not in visitors][:1]
+    talks = _talks_with_host(c, visitors[0], hosts)
     if not visitable:
-        return [c.candidate(visitors[:1], hosts)] if hosts else []
+        return [c.candidate(visitors[:1], hosts), *talks] if hosts else []
     # "زار … الكويت وقطر والعراق": one visit to each state named in a row.
     destinations = [m for m in _coordinated(c.doc, visitable, 0) if m.kind == "state"] or visitable[:1]
     if len(destinations) > 1 and visitors[0].kind != "state":
         return [c.candidate(visitors[:1], [d], destination=d) for d in destinations]
-    return [c.candidate(visitors[:1], [destinations[0], *hosts], destination=destinations[0])]
+    return [c.candidate(visitors[:1], [destinations[0], *hosts], destination=destinations[0]), *talks]
+
+
+def _talks_with_host(c: Clause, visitor: Mention, hosts: list[Mention]) -> list[Candidate]:
+    """«سيزور موسكو الثلاثاء لمناقشة الأزمة مع نظيره الروسي» "will visit Moscow on Tuesday
+    to discuss the crisis with his Russian counterpart": the host named after «مع» "with"
+    also meets the visitor."""
+    if not hosts or c.reading.voice != "agent" or c.doc.word(hosts[0].first - 1) not in ("مع", "ومع"):
+        return []  # («سيلتقي خلال زيارته مع الرئيس»: the verb tells the meeting)
+    return [Candidate("MEETING", None, c.status, c.trigger, c.sentence, [visitor], hosts[:1])]
+
+
+def _place_of_topic(c: Clause, m: Mention) -> bool:
+    """A state after في far from a verbal noun of visiting is what was discussed, not where
+    the visit went: «يبحث خلال زيارته آخر تطورات الوضع في المنطقة وفي سورية واليمن»
+    "will discuss during his visit the latest on the situation in the region, in Syria and
+    Yemen" (unlike «زيارته لمصر», «زيارته الحالية في الرياض»)."""
+    if c.reading.voice not in ("noun", "genitive") or m.first - c.trigger.last <= VISIT_REACH:
+        return False
+    return c.doc.word(m.first - 1) in c.doc.lexicon.cues.title_seat or m.prefix.endswith("في")
 
 
 @dataclass(frozen=True, slots=True)

@@ -78,6 +78,14 @@ class Cues:
 
     non_party: tuple[str, ...]
     planned: tuple[str, ...]
+    planned_after: frozenset[str]
+    preparation: frozenset[str]
+    same_date: frozenset[str]
+    clause_link: frozenset[str]
+    clause_break: frozenset[str]
+    during_it: frozenset[str]
+    that_he: frozenset[str]
+    and_with: frozenset[str]
     future_time: frozenset[str]
     time_noun: frozenset[str]
     separately: tuple[str, ...]
@@ -96,6 +104,7 @@ class Cues:
     regnal: frozenset[str]
     counterpart: tuple[str, ...]
     title_seat: frozenset[str]
+    states_of: frozenset[str]
     title_host: frozenset[str]
     home_word: frozenset[str]
     plural_office: frozenset[str]
@@ -116,6 +125,7 @@ class Cues:
     previously: frozenset[str]
     from_words: frozenset[str]
     modal: frozenset[str]
+    whether: frozenset[str]
     place_idiom: frozenset[str]
     delegation: frozenset[str]
     ruler_rank: frozenset[str]  # with every proclitic the matcher allows
@@ -123,6 +133,7 @@ class Cues:
     place_end: frozenset[str]
     arab_state: frozenset[str]
     date_direction: dict[str, str]  # word -> past | future | current
+    plural_nisba: dict[str, str]  # broken plural nisba -> state code
     day_part: tuple[str, ...]
     day_offset: dict[str, int]  # word -> days from publication
     needs_anchor: frozenset[str]
@@ -134,7 +145,6 @@ class Cues:
     one_not_before: frozenset[str]
     ruling_house: dict[str, str]  # family name -> state
     discussed: tuple[str, ...]
-    during_it: frozenset[str]
     hand_over: frozenset[str]
     place_not_after: frozenset[str]
 
@@ -162,7 +172,7 @@ class Cues:
                 built[kind] = tuple((tuple(g), v) for v, g in groups.items())
             elif kind == "day_offset":
                 built[kind] = {w: int(v) for w, v in zip(ws, values[kind], strict=True)}
-            elif kind in ("date_direction", "ruling_house"):
+            elif kind in ("date_direction", "ruling_house", "plural_nisba"):
                 built[kind] = dict(zip(ws, values[kind], strict=True))
             elif kind == "ruler_rank":
                 built[kind] = _prefixed_ranks(tuple(ws))
@@ -228,6 +238,7 @@ def _build_places(rows, orgs, lex: Lexicon, data_dir=None) -> None:
         lex.country_names.setdefault(code, []).extend(variants)
         names += [(v, code) for v in variants]
         nisbas += [(v, code) for v in split_variants(cell(row, 2))]
+    nisbas += list(load_cues(data_dir).plural_nisba.items())  # الروس, الأتراك
     for row in read_rows("cities.tsv", data_dir):
         capitals += [(v, row[0]) for v in split_variants(cell(row, 1))]
     names += _gazetteer_regions(data_dir)

@@ -95,9 +95,12 @@ def _continues_title(doc: Document, i: int) -> bool:
     if _title_kind(doc.at("title", i)) in TITLE_KINDS:
         return True
     word = doc.word(i)
+    if word in cues.states_of:
+        return doc.at("place", i + 1) is not None
     return word in cues.title_seat | cues.title_host and (
         doc.at("place", i + 1) is not None or doc.at("title", i + 1) is not None
         or doc.at("capital", i + 1) is not None or doc.word(i + 1) in cues.home_word
+        or (doc.word(i + 1) in cues.states_of and doc.at("place", i + 2) is not None)
     )
 
 
@@ -171,6 +174,9 @@ def consume_title(doc: Document, j: int, hi: int) -> tuple[int, list[tuple[str, 
             j = end = j + 1
         elif _is_counterpart(doc, word) and j == end:
             j = end = j + 1
+        elif word in cues.states_of and j > start and _continues_title(doc, j):
+            j += 1  # «وزراء خارجية دول مجلس التعاون»: the group is named next
+            continue
         elif word in cues.title_seat | cues.title_host and _continues_title(doc, j):
             if word == "الي" and _title_kind(doc.at("title", start)) != "envoy":
                 break  # "وصل ولي العهد إلى الأردن": only an envoy is posted «إلى» a state
