@@ -155,3 +155,20 @@ def test_a_visit_made_with_qama_apart_from_its_noun():
     assert ("VISIT", "planned", ["KWT", "SYR"]) in got
     # «قام … بافتتاح» "opened": no visit.
     assert summary("قام وزير الخارجية الأمريكي بافتتاح المعرض.") == []
+
+
+def test_a_given_name_that_is_also_an_office_after_a_rank():
+    # "Sheikh Sultan bin Mohammed Al Qasimi, Ruler of Sharjah, received the Indian
+    # ambassador": سلطان is his name here, not the office of sultan.
+    ex = extract("استقبل الشيخ سلطان بن محمد القاسمي حاكم الشارقة سفير الهند.", source=None,
+                 published=None, model=None)
+    assert [(a.name, a.country) for a in ex.events[0].actors] == [("سلطان بن محمد القاسمي", "ARE"), (None, "IND")]
+    ex = extract("التقى الأمير سلطان بن سلمان بالسفير الهندي.", source="spa", published=None, model=None)
+    assert [(a.name, a.country) for a in ex.events[0].actors] == [("سلطان بن سلمان", "SAU"), (None, "IND")]
+
+
+def test_a_ruler_is_no_ambassador():
+    # "Sultan Haitham bin Tariq received the Indian ambassador": the envoy after the name is
+    # the guest, not the sultan's office.
+    ex = extract("استقبل السلطان هيثم بن طارق السفير الهندي.", published=None, model=None)
+    assert [(a.name, a.country) for a in ex.events[0].actors] == [("هيثم بن طارق", "OMN"), (None, "IND")]

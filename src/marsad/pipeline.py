@@ -393,6 +393,8 @@ def _home_office(doc: Document, m: Mention) -> bool:
     «المنسق» "the coordinator" and «رئيس» alone do not."""
     if m.title is None:
         return m.ranked and m.name is not None
+    if m.name is not None and all(doc.covering("hon", k) is not None for k in range(*m.title)):
+        return True  # «الأمير سلطان بن سلمان»: a rank before a name, as without a title
     head = doc.at("title", m.title[0])
     if head is None:
         return False

@@ -71,9 +71,19 @@ def _is_counterpart(doc: Document, word: str) -> bool:
 def _title_head(doc: Document, i: int) -> Tag | None:
     """A title tag that can start a title at ``i`` (an office or a unique office)."""
     tag = doc.at("title", i)
-    if tag is not None and _title_kind(tag) in ("office", "envoy", "unique"):
+    if tag is not None and _title_kind(tag) in ("office", "envoy", "unique") and not _given_after_rank(doc, i):
         return tag
     return None
+
+
+def _given_after_rank(doc: Document, i: int) -> bool:
+    """«الشيخ سلطان بن محمد», «الأمير سلطان»: a bare office word that is also a given name,
+    right after a rank, is the name."""
+    tag = doc.at("title", i)
+    if tag is None or tag.last != i + 1 or tag.prefix or doc.word(i) not in doc.lexicon.given_names:
+        return False
+    hon = doc.covering("hon", i - 1)
+    return hon is not None and hon.value != "blessing"
 
 
 def _strong_head(doc: Document, i: int) -> bool:
@@ -156,6 +166,8 @@ def consume_title(doc: Document, j: int, hi: int) -> tuple[int, list[tuple[str, 
             hon = doc.at("hon", j)
             if j > start and hon is not None and hon.value != "blessing" and not _continues_title(doc, hon.last):
                 break  # "خادم الحرمين الشريفين الملك سلمان": الملك opens the name
+            if j > start and _given_after_rank(doc, j):
+                break  # «الأمير سلطان بن سلمان»: the name
             if j > start and _title_kind(title) == "envoy" and _title_kind(doc.at("title", start)) != "envoy":
                 break  # "استقبل وزير الدفاع سفير تركيا": an envoy is never a second office
             if j > start and _is_delegation(doc, j):
@@ -251,7 +263,8 @@ def _name_ok_word(doc: Document, i: int) -> bool:
     if hon is not None and word not in cues.name_particle and doc.word(i - 1) not in cues.name_particle:
         return False  # (إسماعيل ولد الشيخ أحمد: a rank after a particle is a name)
     # After بن/آل a title word is a name: فهد بن عبدالله بن مساعد, آل سلطان.
-    return _title_kind(doc.covering("title", i)) not in TITLE_KINDS or doc.word(i - 1) in cues.name_particle
+    return _title_kind(doc.covering("title", i)) not in TITLE_KINDS or doc.word(i - 1) in cues.name_particle \
+        or _given_after_rank(doc, i)
 
 
 def _state_inside_name(doc: Document, j: int, words: int) -> bool:
@@ -436,7 +449,10 @@ def parse_mention(doc: Document, i: int, hi: int) -> Mention | None:
         # under a full title, a second title opens the next person (استقبل وزير
         # الدفاع X سفير تركيا), but a bare head (للرئيس X رئيس جمهورية …) is completed.
         bare = title is None or (not refs and title[1] - title[0] == 1)  # للرئيس X رئيس جمهورية …
-        if head is not None and bare and not head.prefix.startswith("و") and not _is_delegation(doc, k):
+        # «استقبل السلطان هيثم بن طارق السفير الهندي»: a ruler is no ambassador.
+        ruler = name[0] > i and doc.word(name[0] - 1) in cues.ruler_rank and _title_kind(head) == "envoy"
+        if head is not None and bare and not ruler and not head.prefix.startswith(("و", "ب")) \
+                and not _is_delegation(doc, k):  # «… بالسفير الهندي»: ب opens an object
             end, refs = consume_title(doc, k, hi)
             title = (k, end)
             last = end
