@@ -146,7 +146,10 @@ FOLDS_OPTION = click.option("--folds", type=click.IntRange(2), default=5, show_d
               help="Retrain the confidence model in each fold and score the held-out articles: "
                    "folds by article (--folds) or one per outlet.")
 @FOLDS_OPTION
-def evaluate(gold, pred, show_errors, as_json, cross, folds) -> None:
+@click.option("--unknown-outlet", is_flag=True,
+              help="Hide each article's source and address, as for pages of an outlet marsad does "
+                   "not know: its state is then read from the text alone.")
+def evaluate(gold, pred, show_errors, as_json, cross, folds, unknown_outlet) -> None:
     """Score extraction against GOLD.jsonl files annotated as docs/events.md describes.
 
     Without options the extraction runs as installed (rules and the shipped confidence
@@ -157,13 +160,13 @@ def evaluate(gold, pred, show_errors, as_json, cross, folds) -> None:
 
     gold_articles = [a for path in gold for a in _load_gold(path)]
     if cross:
-        _cross_validate(gold_articles, cross, folds, as_json)
+        _cross_validate(gold_articles, cross, folds, as_json, unknown_outlet)
         return
     if pred:
         predicted = _load_predictions(pred)
         extractions: dict[str, Extraction] = {}
     else:
-        predicted, extractions = _predict(gold_articles)
+        predicted, extractions = _predict(_anonymous(gold_articles) if unknown_outlet else gold_articles)
     report = score(gold_articles, predicted)
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=2))
@@ -174,10 +177,15 @@ def evaluate(gold, pred, show_errors, as_json, cross, folds) -> None:
             click.echo(_format_error(item, extractions))
 
 
-def _cross_validate(gold_articles: list[dict], by: str, folds: int, as_json: bool) -> None:
+def _anonymous(gold_articles: list[dict]) -> list[dict]:
+    """The articles without their source and address."""
+    return [{**a, "source": None, "url": None} for a in gold_articles]
+
+
+def _cross_validate(gold_articles: list[dict], by: str, folds: int, as_json: bool, unknown_outlet: bool) -> None:
     from marsad import learn
 
-    sample = learn.propose(gold_articles)
+    sample = learn.propose(_anonymous(gold_articles) if unknown_outlet else gold_articles)
     groups = (learn.fold_by_outlet(gold_articles) if by == "outlet" else
               {f"fold {i + 1}": ids for i, ids in
                enumerate(learn.fold_by_article([a["id"] for a in gold_articles], folds))})
