@@ -85,10 +85,18 @@ def is_background(doc: Document, lo: int, hi: int, dated: bool) -> bool:
     return bool(words) and words[0] in doc.lexicon.cues.perfect_opener and "قد" in words
 
 
+@cache
+def _word_start_pattern(cues: tuple[str, ...]) -> re.Pattern:
+    """Cues at the start of a word, after its proclitics and article (``والمنتخب``), not
+    inside another word (``نادي`` in ``مناديب`` "delegates", ``ينادي`` "calls for")."""
+    alternatives = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:[وفبلك]{{0,2}}(?:ال)?)(?:{alternatives})")
+
+
 def is_sport(doc: Document, lo: int, hi: int) -> bool:
     """Sport reuses the diplomatic verbs: ``يستقبل الهلال النصر`` ("Hilal hosts Nasr")."""
     text = doc.text[doc.tokens[lo].start : doc.tokens[hi - 1].end]
-    return any(cue in text for cue in doc.lexicon.cues.sport)
+    return _word_start_pattern(doc.lexicon.cues.sport).search(text) is not None
 
 
 def is_planned(doc: Document, trig: Tag, lo: int, hi: int | None = None) -> bool:
@@ -197,9 +205,11 @@ def _subject_before(doc: Document, before: list[Mention], trig: Tag) -> Mention 
     gap = [doc.word(i) for i in range(last.last, trig.first)]
     # A dateline ("الجزائر (واج) - استقبل …") is not the subject: its city or agency is
     # set off by a dash, a bracket or a colon.
-    if len(gap) <= SUBJECT_GAP and not any(w in doc.lexicon.cues.dateline_mark for w in gap):
-        return last
-    return None
+    if len(gap) > SUBJECT_GAP or any(w in doc.lexicon.cues.dateline_mark for w in gap):
+        return None
+    if doc.word(last.first - 1) in doc.lexicon.cues.from_words and "،" in gap:
+        return None  # «وصله الإذن من العاهل، فاتجه إلى …» "word came from the King, so he went"
+    return last
 
 
 def _possessor(doc: Document, before: list[Mention], lo: int) -> Mention | None:
@@ -243,8 +253,8 @@ def _parties(
         return [subject], coordinated + after
     if after and voice == "agent" and is_counterpart(doc, after[0]) and before:
         return before[:1], after  # «… حيث سيلتقي نظراءه»: the counterparts are the object
-    if after and voice == "agent" and not _subject_after(doc, trig, after[0]):
-        return [], after
+    if after and voice in ("agent", "recipient") and not _subject_after(doc, trig, after[0]):
+        return [], after  # «وتلقى اتصالا من ملك البحرين» with its subject dropped: not the caller's
     return after[:1], after[1:]
 
 

@@ -303,6 +303,8 @@ def _repeats_body(events: list[Event], headline: Event) -> bool:
     for e in events:
         if headline.type == "MEETING" and e.type == "PHONE_CALL" and e.countries() == headline.countries():
             return True  # «ولي ولي العهد يبحث مع الرئيس اليمني …» over a body that tells a call
+        if headline.type == "MESSAGE" and e.type == "PHONE_CALL" and e.countries() <= headline.countries():
+            return True  # «يتلقى تعازي ملك البحرين» over a body that tells the call of condolence
         if e.type != headline.type:
             continue
         e_src = {a.country for a in e.actors if a.role == "source"}
