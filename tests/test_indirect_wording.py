@@ -62,3 +62,27 @@ def test_a_headline_of_condolences_repeats_the_bodys_call():
         source="spa", published="2024-05-05", model=None,
     )
     assert [(e.type, sorted(e.countries())) for e in ex.events] == [("PHONE_CALL", ["JOR", "SAU"])]
+
+
+# --- a joint press conference is a meeting ------------------------------------------------
+
+
+def test_a_press_conference_with_a_counterpart_is_a_meeting():
+    # "The minister stressed, in a press conference he held with his Omani counterpart in
+    # Riyadh yesterday, that …"
+    got = summary("وأكد وزير الخارجية، خلال مؤتمر صحافي عقده مع نظيره العماني في الرياض أمس، أن التنسيق مستمر.")
+    assert got == [("MEETING", "occurred", ("OMN", "SAU"))]
+
+
+def test_a_press_conference_alone_is_no_meeting():
+    # "The Jordanian minister said in a press conference in Amman that relations with
+    # Egypt are strong."
+    assert events("وقال وزير الخارجية الأردني في مؤتمر صحافي في عمان إن العلاقات مع مصر قوية.") == []
+
+
+def test_the_engagement_is_the_speakers_not_a_state_named_in_passing():
+    # "Commenting on migration between the coasts of Tunisia and Malta, the Tunisian
+    # president protested during a press conference with the German president …"
+    got = summary("وفي تعقيب من الرئيس التونسي على الهجرة بين سواحل تونس ومالطا احتج خلال مؤتمر صحافي "
+                  "مع الرئيس الألماني في قصر قرطاج على ذلك.")
+    assert got == [("MEETING", "occurred", ("DEU", "TUN"))]

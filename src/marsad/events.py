@@ -212,6 +212,12 @@ def _subject_before(doc: Document, before: list[Mention], trig: Tag) -> Mention 
     return last
 
 
+def _coordinated_with(doc: Document, a: Mention, b: Mention) -> bool:
+    """Is ``b`` joined to ``a`` by و right after it («الرئيس ووزير خارجيته»)?"""
+    gap = [doc.word(i) for i in range(a.last, b.first)]
+    return gap in ([], ["و"], ["،"]) and (not gap or doc.word(b.first).startswith("و") or gap == ["و"])
+
+
 def _possessor(doc: Document, before: list[Mention], lo: int) -> Mention | None:
     """Whose is «استقباله» "his reception"? The subject of the clause: in «وثمن الشيخ محمد
     بن زايد دور خادم الحرمين الشريفين … خلال استقباله بحاح» "Sheikh Mohammed praised the
@@ -222,6 +228,11 @@ def _possessor(doc: Document, before: list[Mention], lo: int) -> Mention | None:
     first = before[0]
     if lo < first.first <= lo + 1 and len(before) > 1:
         return first
+    # «… بين السواحل التونسية وسواحل مالطا احتج خلال مؤتمر صحافي مع …»: a state named
+    # in passing is not whose the engagement is when a person or office is named before it.
+    people = [m for m in before if m.kind in ("person", "office")]
+    if before[-1].kind == "state" and people and not _coordinated_with(doc, people[-1], before[-1]):
+        return people[-1]
     return before[-1]
 
 
@@ -292,8 +303,10 @@ def _coordinated_before(doc: Document, before: list[Mention]) -> list[Mention]:
 
 
 def _with_follows(doc: Document, trig: Tag) -> bool:
-    """A verbal noun followed (after at most two adjectives) by مع: "talks with"."""
-    return "مع" in (doc.word(trig.last), doc.word(trig.last + 1), doc.word(trig.last + 2))
+    """A verbal noun followed (after at most two adjectives) by مع: "talks with", or
+    ending in it («مؤتمر صحافي مع» "a press conference with")."""
+    words = (doc.word(trig.last - 1), doc.word(trig.last), doc.word(trig.last + 1), doc.word(trig.last + 2))
+    return "مع" in words
 
 
 def _possessive(doc: Document, trig: Tag) -> bool:
