@@ -86,3 +86,24 @@ def test_the_engagement_is_the_speakers_not_a_state_named_in_passing():
     got = summary("وفي تعقيب من الرئيس التونسي على الهجرة بين سواحل تونس ومالطا احتج خلال مؤتمر صحافي "
                   "مع الرئيس الألماني في قصر قرطاج على ذلك.")
     assert got == [("MEETING", "occurred", ("DEU", "TUN"))]
+
+
+# --- «قال X إنه التقى …»: the pronoun subject is the speaker ------------------------------
+
+
+def test_he_said_that_he_met_makes_the_speaker_the_party():
+    # "The Jordanian foreign minister said, in a statement, that he met the Libyan
+    # foreign minister in Cairo."
+    got = summary("وقال وزير الخارجية الأردني - في بيان له - إنه التقى بوزير الخارجية الليبي في القاهرة.")
+    assert got == [("MEETING", "occurred", ("JOR", "LBY"))]
+
+
+def test_she_said_that_she_will_visit_is_planned_by_the_speaker():
+    # "The Spanish foreign minister announced today that she will go to Tehran next week."
+    got = summary("أعلنت وزيرة الخارجية الإسبانية اليوم أنها ستتوجه إلى طهران الأسبوع المقبل.")
+    assert got == [("VISIT", "planned", ("ESP", "IRN"))]
+
+
+def test_that_it_happened_is_no_engagement():
+    # "The ministry said that it (the incident) happened near the border." (وقع "happened")
+    assert events("وقالت وزارة الداخلية الأردنية إنه وقع قرب الحدود مع سوريا.") == []

@@ -254,6 +254,10 @@ def _parties(
             return [before[-1]], after  # (جاء ذلك في) برقية تهنئة للرئيس …: the sender is known
         return after[:1], after[1:]
     subject = _subject_before(doc, before, trig)
+    if subject is None and voice in ("agent", "recipient") and _pronoun_subject(doc, trig, lo):
+        subject = next((m for m in reversed(before) if m.kind in ("person", "office")), None)
+        if subject is not None:
+            return [subject], after
     if subject is not None and _dual(doc, trig):
         # "أبوبكر ورئيس مندوبية الاتحاد الأوروبي يناقشان": the pair is the subject.
         group = _coordinated_before(doc, before)
@@ -267,6 +271,12 @@ def _parties(
     if after and voice in ("agent", "recipient") and not _subject_after(doc, trig, after[0]):
         return [], after  # «وتلقى اتصالا من ملك البحرين» with its subject dropped: not the caller's
     return after[:1], after[1:]
+
+
+def _pronoun_subject(doc: Document, trig: Tag, lo: int) -> bool:
+    """«وقال إليامي - في بيان له - إنه التقى …» "Elyami said in a statement that he met":
+    the verb's subject is the pronoun on «إنه», the speaker."""
+    return trig.first > lo and doc.word(trig.first - 1) in doc.lexicon.cues.pronoun_that
 
 
 def _subject_after(doc: Document, trig: Tag, m: Mention) -> bool:
@@ -437,6 +447,7 @@ def sentence_events(
         after = [m for m in parties if tag.last <= m.first < verbal_next]
         if not before and previous is not None and (
             _refers_back(doc, lo) or (t.voice == "agent" and _subject_dropped(doc, tag, lo, after))
+            or _pronoun_subject(doc, tag, lo)
         ):
             before = [previous]
         planned = is_planned(doc, tag, lo, hi) or _announced_in_present(doc, tag, sentence, dated)

@@ -88,6 +88,7 @@ class Cues:
     circumstantial: frozenset[str]
     refers_back: frozenset[str]
     speech_opener: frozenset[str]
+    pronoun_that: frozenset[str]
     perfect_opener: frozenset[str]
     similar: tuple[str, ...]
     dateline_mark: frozenset[str]
