@@ -107,3 +107,28 @@ def test_she_said_that_she_will_visit_is_planned_by_the_speaker():
 def test_that_it_happened_is_no_engagement():
     # "The ministry said that it (the incident) happened near the border." (وقع "happened")
     assert events("وقالت وزارة الداخلية الأردنية إنه وقع قرب الحدود مع سوريا.") == []
+
+
+# --- the article ال is not the preposition ل ---------------------------------------------
+
+
+def test_a_visit_made_by_a_president_after_a_party_named_in_passing():
+    # "The remarks came in a briefing by a White House official in Nairobi during a visit
+    # that the American president is making to Kenya."
+    got = summary("جاءت التصريحات خلال إفادة لأحد مسؤولي البيت الأبيض في نيروبي خلال زيارة "
+                  "يقوم بها الرئيس الأمريكي لكينيا.")
+    assert got == [("VISIT", "occurred", ("KEN", "USA"))]
+
+
+def test_a_cable_to_someone_is_still_addressed():
+    # "This came in a cable of congratulation to the President of Senegal."
+    ex = extract("وبعث خادم الحرمين الشريفين برقية تهنئة اليوم. جاء ذلك في برقية تهنئة للرئيس السنغالي.",
+                 source="spa", published="2024-05-05", model=None)
+    assert [(e.type, sorted(e.countries())) for e in ex.events] == [("MESSAGE", ["SAU", "SEN"])]
+
+
+def test_a_call_he_received_is_from_the_party_after_min():
+    # "The King said, during a phone call he received from the Turkish president, that …"
+    (event,) = events("وقال خادم الحرمين الشريفين، خلال اتصال هاتفي تلقاه من الرئيس التركي، إن الإرهاب خطر.")
+    assert event.type == "PHONE_CALL"
+    assert [(a.role, a.country) for a in event.actors] == [("source", "TUR"), ("target", "SAU")]

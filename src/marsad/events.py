@@ -246,6 +246,8 @@ def _parties(
         subject = _possessor(doc, before, lo)
         return ([subject] if subject else []), after
     if voice == "genitive":
+        if before and after and doc.word(trig.last) in doc.lexicon.cues.received_it:
+            return after[:1], [before[-1]]  # «خلال اتصال هاتفي تلقاه من الرئيس التركي»
         if before and after and after[0].kind == "state" and after[0].first == trig.last:
             return [before[-1]], after  # "أعلن كورتس عزمه زيارة إيران": the state is visited
         if before and _with_follows(doc, trig):
@@ -291,7 +293,9 @@ def _subject_after(doc: Document, trig: Tag, m: Mention) -> bool:
 
 def _addressed(doc: Document, m: Mention) -> bool:
     """A mention written with the preposition ل (or after إلى): an addressee."""
-    return m.prefix.endswith("ل") or doc.word(m.first - 1) in ("الي", "لـ")
+    # ل, لل, ول: the preposition; ال, وال: only the article («بها الرئيس»)
+    to = m.prefix.endswith("ل") and not m.prefix.endswith("ال")
+    return to or doc.word(m.first - 1) in ("الي", "لـ")
 
 
 def _dual(doc: Document, trig: Tag) -> bool:

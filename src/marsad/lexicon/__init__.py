@@ -89,6 +89,7 @@ class Cues:
     refers_back: frozenset[str]
     speech_opener: frozenset[str]
     pronoun_that: frozenset[str]
+    received_it: frozenset[str]
     perfect_opener: frozenset[str]
     similar: tuple[str, ...]
     dateline_mark: frozenset[str]
