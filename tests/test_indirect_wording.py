@@ -132,3 +132,51 @@ def test_a_call_he_received_is_from_the_party_after_min():
     (event,) = events("وقال خادم الحرمين الشريفين، خلال اتصال هاتفي تلقاه من الرئيس التركي، إن الإرهاب خطر.")
     assert event.type == "PHONE_CALL"
     assert [(a.role, a.country) for a in event.actors] == [("source", "TUR"), ("target", "SAU")]
+
+
+# --- institutions named after a ruler; the host's name after a long office ---------------
+
+
+def test_a_hospital_named_after_a_king_is_no_party():
+    # "The governor visited the patients in the King Fahd Hospital, wishing them a happy
+    # Eid with blessings (باليمن, also "in Yemen")."
+    assert events("قام أمير المنطقة بزيارة المرضى في مستشفى الملك فهد مهنئا لهم بالعيد باليمن والخيرات.") == []
+
+
+def test_the_supervisor_of_a_centre_named_after_the_king_receives_a_minister():
+    # Headline "The supervisor of the King Salman Relief Centre receives the Yemeni
+    # information minister."
+    got = summary("", title="المشرف على مركز الملك سلمان للإغاثة يستقبل وزيرة الإعلام اليمنية")
+    assert got == [("MEETING", "occurred", ("SAU", "YEM"))]
+
+
+def test_a_ranked_name_after_a_nameless_office_is_the_hosts_name():
+    # "The supervisor general of the King Salman Centre for Relief and Humanitarian Work,
+    # Dr Abdullah Al-Rabiah, received today the Norwegian ambassador and the Finnish
+    # ambassador."
+    (event,) = events("استقبل المشرف العام على مركز الملك سلمان للإغاثة والأعمال الإنسانية الدكتور عبدالله "
+                      "الربيعة اليوم، سفير النرويج لدى المملكة، وسفير فنلندا.")
+    assert sorted(event.countries()) == ["FIN", "NOR", "SAU"]
+    assert [a.name for a in event.actors if a.role == "source"] == ["عبدالله الربيعة"]
+
+
+# --- a second verb shares the first verb's subject ---------------------------------------
+
+
+def test_a_visit_to_an_institution_at_home_and_the_meeting_after_it():
+    # "The GCC secretary general visited yesterday the King Salman Relief Centre, and met
+    # the centre's supervisor general."
+    got = summary("زار الأمين العام لمجلس التعاون لدول الخليج العربية أمس مركز الملك سلمان "
+                  "للإغاثة، والتقى المشرف العام على المركز.")
+    assert got == [("MEETING", "occurred", ("GCC", "SAU")), ("VISIT", "occurred", ("GCC", "SAU"))]
+
+
+def test_a_visit_to_an_institution_abroad_is_not_a_visit_home():
+    # "The Indian ambassador made a visit to the University of Tokyo."
+    assert summary("قام السفير الهندي بزيارة لجامعة طوكيو.") != [("VISIT", "occurred", ("IND", "SAU"))]
+
+
+def test_visiting_the_city_for_tourists_is_no_visit():
+    # "The best time to visit the city (for those avoiding the sun) is in winter; King
+    # Charles II of England liked it."
+    assert events("أحب ملك إنجلترا تشارلز الثاني الشتاء، والوقت الأمثل لزيارة المدينة هو الشتاء.") == []

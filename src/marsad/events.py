@@ -256,6 +256,8 @@ def _parties(
             return [before[-1]], after  # (جاء ذلك في) برقية تهنئة للرئيس …: the sender is known
         return after[:1], after[1:]
     subject = _subject_before(doc, before, trig)
+    if subject is None and voice == "agent" and before and _second_verb(doc, trig, before[0], lo):
+        return before[:1], after  # «قام الأمين العام … بزيارة للمركز، والتقى المستشار …»
     if subject is None and voice in ("agent", "recipient") and _pronoun_subject(doc, trig, lo):
         subject = next((m for m in reversed(before) if m.kind in ("person", "office")), None)
         if subject is not None:
@@ -273,6 +275,17 @@ def _parties(
     if after and voice in ("agent", "recipient") and not _subject_after(doc, trig, after[0]):
         return [], after  # «وتلقى اتصالا من ملك البحرين» with its subject dropped: not the caller's
     return after[:1], after[1:]
+
+
+def _second_verb(doc: Document, trig: Tag, first: Mention, lo: int) -> bool:
+    """«قام الأمين العام … أمس بزيارة للمركز، والتقى …» "made a visit to the centre, and
+    met …": a verb joined by و after a comma, with no subject of its own, shares the
+    subject of the verb that opens the sentence (named right after it)."""
+    if trig.first - 1 <= lo or doc.word(trig.first - 1) not in ("،", ","):
+        return False
+    if not doc.word(trig.first).startswith("و"):
+        return False
+    return first.first == lo + 1
 
 
 def _pronoun_subject(doc: Document, trig: Tag, lo: int) -> bool:
@@ -607,7 +620,22 @@ def _meetings(c: Clause) -> list[Candidate]:
     """``استقبل وزير الدفاع سفيري تركيا ولبنان``: one meeting with the guests together, or
     one per guest when they were received separately (``كلا على حدة``)."""
     sources, objects = c.parties(c.people)
+    if sources and len(objects) > 1 and _host_name(c.doc, sources[0], objects[0]):
+        sources[0].name, objects = objects[0].name, objects[1:]
     return _with_objects(c, sources, objects)
+
+
+HOST_NAME_GAP = 8  # words of an institution's name between a host's office and their name
+
+
+def _host_name(doc: Document, host: Mention, m: Mention) -> bool:
+    """«استقبل المستشار … المشرف العام على مركز … للإغاثة الدكتور عبدالله الربيعة اليوم،
+    وزيرة الإعلام اليمنية»: a ranked name with no office of its own, right after an office
+    named without one, is that office holder's name, not a guest."""
+    if host.name is not None or host.title is None or m.name is None or m.title is not None or not m.ranked:
+        return False
+    gap = [doc.word(i) for i in range(host.last, m.first)]
+    return len(gap) <= HOST_NAME_GAP and not any(w in ("،", ",", "و") for w in gap) and not m.prefix.startswith("و")
 
 
 def _calls(c: Clause) -> list[Candidate]:
@@ -692,6 +720,9 @@ def _visits(c: Clause) -> list[Candidate]:
     # An organisation is a host, never a place visited ("وفق بيان للأمم المتحدة").
     visitable = [m for m in places if m.first >= c.trigger.last and m.country not in orgs]
     hosts = [m for m in objects if m.kind != "state" and m not in visitors][:1]
+    if not visitable and not hosts:
+        institution = _home_institution(c, max(c.trigger.last, visitors[0].last))
+        return [c.candidate(visitors[:1], [institution])] if institution else []
     if not visitable:
         return [c.candidate(visitors[:1], hosts)] if hosts else []
     # "زار … الكويت وقطر والعراق": one visit to each state named in a row.
@@ -699,6 +730,28 @@ def _visits(c: Clause) -> list[Candidate]:
     if len(destinations) > 1 and visitors[0].kind != "state":
         return [c.candidate(visitors[:1], [d], destination=d) for d in destinations]
     return [c.candidate(visitors[:1], [destinations[0], *hosts], destination=destinations[0])]
+
+
+INSTITUTION_REACH = 3  # words after a visit where the institution visited is named
+PLACE_REACH = 6  # words after the institution where a state or city would say where it is
+
+
+def _home_institution(c: Clause, start: int) -> Mention | None:
+    """«قام الأمين العام … بزيارة لمركز الملك سلمان للإغاثة» "made a visit to the King
+    Salman Relief Centre": an institution named with no state or city is in the outlet's
+    own state, which the visitor visited (a party of the outlet's state visiting it is no
+    event)."""
+    doc = c.doc
+    heads = doc.lexicon.cues.named_after
+    for k in range(start, min(c.sentence[1], start + INSTITUTION_REACH)):
+        word = doc.word(k)  # «لمركز الملك سلمان», not «المدينة» "the city" said alone
+        if word not in heads and not (word.startswith("ل") and word[1:] in heads):
+            continue
+        reach = range(k, min(c.sentence[1], k + PLACE_REACH))
+        if any(doc.at("place", i) or doc.at("capital", i) or doc.at("nisba", i) for i in reach):
+            return None  # «لجامعة طوكيو», «لمقر الأمم المتحدة»: named where it is
+        return Mention(k, k + 1, "state", country=HOME, country_tokens=(k, k + 1))
+    return None
 
 
 @dataclass(frozen=True, slots=True)

@@ -122,6 +122,7 @@ class Cues:
     delegation: frozenset[str]
     ruler_rank: frozenset[str]  # with every proclitic the matcher allows
     venue: tuple[str, ...]
+    named_after: frozenset[str]
     place_end: frozenset[str]
     arab_state: frozenset[str]
     date_direction: dict[str, str]  # word -> past | future | current

@@ -210,6 +210,9 @@ def _org_name_end(doc: Document, j: int, hi: int) -> int:
     rank that opens the holder's name (``رابطة العالم الإسلامي الدكتور``); else it is
     not read."""
     cues = doc.lexicon.cues
+    named = _named_after_ruler(doc, j, hi)
+    if named is not None:
+        return named  # «مركز الملك سلمان»: the centre is named after the King
     for k in range(j, min(hi, j + ORG_NAME_TOKENS + 1)):
         if doc.at("nisba", k) is not None or doc.at("place", k) is not None or doc.at("capital", k) is not None:
             return k
@@ -220,6 +223,26 @@ def _org_name_end(doc: Document, j: int, hi: int) -> int:
         if not word[:1].isalpha() or word in cues.stop_word or doc.at("trigger", k) or doc.at("title", k):
             break
     return j
+
+
+def _named_after_ruler(doc: Document, j: int, hi: int) -> int | None:
+    """The end of a ranked name that names the institution before it («مركز الملك سلمان»
+    "the King Salman Centre", «جامعة الأمير سلطان»), else None."""
+    if j == 0 or not _is_named_after_head(doc, j - 1):
+        return None
+    hon = doc.at("hon", j)
+    if hon is None or hon.value == "blessing":
+        return None
+    end = consume_name(doc, hon.last, hi, need_given=False)
+    return end if end > hon.last else None
+
+
+def _is_named_after_head(doc: Document, i: int) -> bool:
+    word = doc.word(i)
+    for clitic in ("و", "ف", "ب", "ل"):
+        if word.startswith(clitic) and word not in doc.lexicon.cues.named_after:
+            word = word.removeprefix(clitic)
+    return word.removeprefix("ال") in doc.lexicon.cues.named_after
 
 
 def _name_ok_word(doc: Document, i: int) -> bool:
@@ -484,6 +507,9 @@ def find_mentions(doc: Document, lo: int, hi: int, *, refer_back: bool) -> list[
             _resolve_known(doc, m, known)  # الرئيس السبسي, للرئيس توني تان
             if m.country in (None, HOME):
                 _resolve_leader(doc, m)  # الرئيس عبد الفتاح السيسي with no state named
+        if m is not None and _named_after(doc, i, m):
+            pos = max(m.last, i + 1)  # «مركز الملك سلمان للإغاثة»: an institution's name
+            continue
         if m is None:
             m = _state_or_known(doc, i, known)
         if m is None:
@@ -494,6 +520,15 @@ def find_mentions(doc: Document, lo: int, hi: int, *, refer_back: bool) -> list[
 
 
 MENTION_TAGS = ("hon", "title", "place", "nisba", "capital")
+
+
+def _named_after(doc: Document, i: int, m: Mention) -> bool:
+    """A ruler's or prince's name after an institution's head is that institution's name:
+    «مركز الملك سلمان للإغاثة» "the King Salman Relief Centre", «برنامج خادم الحرمين
+    الشريفين للابتعاث» "the Custodian's scholarship programme"."""
+    if i == 0 or not (m.ranked or _title_kind(doc.at("title", i)) == "unique"):
+        return False
+    return _is_named_after_head(doc, i - 1)
 
 
 def _start_tokens(doc: Document, known: dict[tuple[str, ...], Mention]) -> list[int]:
