@@ -180,3 +180,30 @@ def test_visiting_the_city_for_tourists_is_no_visit():
     # "The best time to visit the city (for those avoiding the sun) is in winter; King
     # Charles II of England liked it."
     assert events("أحب ملك إنجلترا تشارلز الثاني الشتاء، والوقت الأمثل لزيارة المدينة هو الشتاء.") == []
+
+
+# --- officials of foreign schools and institutes -----------------------------------------
+
+
+def test_the_director_of_schools_in_a_foreign_state_represents_it():
+    # "The secretary general of the Muslim World League received yesterday the director
+    # general of the Ibn Amer Islamic Schools in Mauritania, Ahmed Mohammed."
+    got = summary("استقبل الأمين العام لرابطة العالم الإسلامي أمس المدير العام لمدارس ابن عامر الإسلامية "
+                  "في موريتانيا أحمد محمد.")
+    assert got == [("MEETING", "occurred", ("MRT", "SAU"))]
+
+
+def test_the_host_in_his_office_is_not_a_library():
+    # "The director general of the foundation received in his office (بمكتبه, also read
+    # as مكتبة "library") the Korean consul general, Mr Kim."
+    got = summary("استقبل المدير العام للمؤسسة الأستاذ محمد سالم أمس بمكتبه القنصل العام لكوريا الجنوبية "
+                  "بجدة السيد كيم.")
+    assert got == [("MEETING", "occurred", ("KOR", "SAU"))]
+
+
+def test_talks_with_a_state_by_someone_unnamed_are_no_meeting_of_the_next_speaker():
+    # "As to Washington's readiness to engage in new talks with Iran, the analyst Abdel
+    # Moneim Said, director of the regional centre in Cairo, expected the American
+    # president to seize the moment."
+    assert events("وفيما يتعلق باستعداد واشنطن للانخراط في محادثات جديدة مع إيران، رجح مدير المركز "
+                  "الإقليمي للدراسات في القاهرة عبدالمنعم سعيد أن يسعى الرئيس الأمريكي إلى ذلك.") == []

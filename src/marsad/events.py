@@ -250,8 +250,10 @@ def _parties(
             return after[:1], [before[-1]]  # «خلال اتصال هاتفي تلقاه من الرئيس التركي»
         if before and after and after[0].kind == "state" and after[0].first == trig.last:
             return [before[-1]], after  # "أعلن كورتس عزمه زيارة إيران": the state is visited
-        if before and _with_follows(doc, trig):
-            return [before[-1]], after  # عقد الوزير اجتماعات منفصلة مع ...
+        if _with_follows(doc, trig):
+            # عقد الوزير اجتماعات منفصلة مع ...; with no one before, those after مع are
+            # the counterparts of someone unnamed («محادثات جديدة مع إيران»).
+            return before[-1:], after
         if before and after and _addressed(doc, after[0]):
             return [before[-1]], after  # (جاء ذلك في) برقية تهنئة للرئيس …: the sender is known
         return after[:1], after[1:]

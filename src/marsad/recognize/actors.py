@@ -220,6 +220,8 @@ def _org_name_end(doc: Document, j: int, hi: int) -> int:
         if k > j and hon is not None and hon.value != "blessing":
             return k  # رابطة العالم الإسلامي الدكتور …: the name ends at the rank
         word = doc.word(k)
+        if k > j and word in cues.title_seat and (doc.at("place", k + 1) or doc.at("capital", k + 1)):
+            return k  # «مدارس ابن عامر الإسلامية في موريتانيا»: the name ends where its seat is said
         if not word[:1].isalpha() or word in cues.stop_word or doc.at("trigger", k) or doc.at("title", k):
             break
     return j
