@@ -207,3 +207,34 @@ def test_talks_with_a_state_by_someone_unnamed_are_no_meeting_of_the_next_speake
     # president to seize the moment."
     assert events("وفيما يتعلق باستعداد واشنطن للانخراط في محادثات جديدة مع إيران، رجح مدير المركز "
                   "الإقليمي للدراسات في القاهرة عبدالمنعم سعيد أن يسعى الرئيس الأمريكي إلى ذلك.") == []
+
+
+# --- «اللقاء الذي جمع …», «الاجتماع الذي عقد بين …» -------------------------------------
+
+
+def test_the_meeting_that_brought_together_two_leaders():
+    # "… the reservations the King voiced in the meeting that brought him together with
+    # the American defence secretary in Jeddah the day before yesterday."
+    got = summary("وأبدى خادم الحرمين الشريفين تحفظاته خلال اللقاء الذي جمعه مع وزير الدفاع الأمريكي "
+                  "في جدة أمس الأول.")
+    assert got == [("MEETING", "occurred", ("SAU", "USA"))]
+
+
+def test_the_meeting_held_between_two_named_parties():
+    # "The minister said the meeting held between the Egyptian president and the Jordanian
+    # king laid the foundations of the vision."
+    got = summary("وأشار الوزير إلى أن الاجتماع الذي عقد بين الرئيس المصري وملك الأردن وضع أسس الرؤية.")
+    assert got == [("MEETING", "occurred", ("EGY", "JOR"))]
+
+
+def test_a_meeting_during_which_a_state_is_named_in_passing_is_the_speakers():
+    # "Carter announced that his country is ready to strengthen its cooperation with
+    # Israel, during a meeting with his Israeli counterpart."
+    got = summary("وأعلن وزير الدفاع الأمريكي أن بلاده مستعدة لتعزيز تعاونها مع إسرائيل، خلال لقاء مع "
+                  "نظيره الإسرائيلي.")
+    assert got == [("MEETING", "occurred", ("ISR", "USA"))]
+
+
+def test_a_committee_meeting_is_no_meeting_between_states():
+    # "The meeting held yesterday in Cairo discussed the committee's files."
+    assert events("وناقش الاجتماع الذي عقد أمس في القاهرة ملفات اللجنة.") == []

@@ -212,6 +212,29 @@ def _subject_before(doc: Document, before: list[Mention], trig: Tag) -> Mention 
     return last
 
 
+BETWEEN_REACH = 5  # words between a verbal noun and the بين that names its parties
+
+
+def _between(doc: Document, trig: Tag, after: list[Mention]) -> bool:
+    """«اتصال هاتفي جرى بين …», «الاجتماع الثلاثي الذي تم بين X ونظيريه …», «مباحثات
+    القاهرة بين X و Y»: the parties follow بين, close after the noun with no one between."""
+    first = after[0].first if after else trig.last + BETWEEN_REACH
+    return any(doc.word(i) == "بين" for i in range(trig.last - 1, min(first, trig.last + BETWEEN_REACH)))
+
+
+def _last_party(doc: Document, before: list[Mention]) -> list[Mention]:
+    """The party named last before a verbal noun, passing over a state named in passing
+    («أعلن كارتر أن بلاده ستعزز تعاونها مع إسرائيل، خلال لقاء مع نظيره» "Carter said his
+    country would strengthen its cooperation with Israel, during a meeting with his
+    counterpart": the meeting is Carter's)."""
+    if not before:
+        return []
+    people = [m for m in before if m.kind in ("person", "office")]
+    if before[-1].kind == "state" and people and not _coordinated_with(doc, people[-1], before[-1]):
+        return people[-1:]
+    return before[-1:]
+
+
 def _coordinated_with(doc: Document, a: Mention, b: Mention) -> bool:
     """Is ``b`` joined to ``a`` by و right after it («الرئيس ووزير خارجيته»)?"""
     gap = [doc.word(i) for i in range(a.last, b.first)]
@@ -240,7 +263,7 @@ def _parties(
     voice: str, doc: Document, trig: Tag, before: list[Mention], after: list[Mention], lo: int = 0
 ) -> tuple[list[Mention], list[Mention]]:
     """(sources, objects) for a trigger, by its voice."""
-    if voice in ("genitive", "noun") and "بين" in [doc.word(trig.last + k) for k in range(3)]:
+    if voice in ("genitive", "noun") and _between(doc, trig, after):
         return after[:1], after[1:]  # اتصال هاتفي جرى بين الرئيسين X و Y
     if voice == "noun" or (voice == "genitive" and _possessive(doc, trig)):
         subject = _possessor(doc, before, lo)
@@ -253,7 +276,7 @@ def _parties(
         if _with_follows(doc, trig):
             # عقد الوزير اجتماعات منفصلة مع ...; with no one before, those after مع are
             # the counterparts of someone unnamed («محادثات جديدة مع إيران»).
-            return before[-1:], after
+            return _last_party(doc, before), after
         if before and after and _addressed(doc, after[0]):
             return [before[-1]], after  # (جاء ذلك في) برقية تهنئة للرئيس …: the sender is known
         return after[:1], after[1:]
