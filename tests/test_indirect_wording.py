@@ -238,3 +238,21 @@ def test_a_meeting_during_which_a_state_is_named_in_passing_is_the_speakers():
 def test_a_committee_meeting_is_no_meeting_between_states():
     # "The meeting held yesterday in Cairo discussed the committee's files."
     assert events("وناقش الاجتماع الذي عقد أمس في القاهرة ملفات اللجنة.") == []
+
+
+# --- «المسؤول» standing for the official named the sentence before ------------------------
+
+
+def test_the_official_is_the_one_named_in_the_sentence_before():
+    # "The NATO secretary general welcomed the liberation of Aden. The official said,
+    # during his meeting with the Yemeni foreign minister in Brussels, that …"
+    got = summary("رحب الأمين العام لحلف الناتو بتحرير عدن. وعبر المسؤول، خلال لقائه وزير الخارجية "
+                  "اليمني في بروكسل، عن سعادته.")
+    assert got == [("MEETING", "occurred", ("NAT", "YEM"))]
+
+
+def test_an_official_with_a_name_is_his_own_person():
+    # "The NATO secretary general welcomed the liberation of Aden. The official Ahmed
+    # Salem met the Yemeni foreign minister." (a named official: no state, no event)
+    got = summary("رحب الأمين العام لحلف الناتو بتحرير عدن. والتقى المسؤول أحمد سالم وزير الخارجية اليمني.")
+    assert ("MEETING", "occurred", ("NAT", "YEM")) not in got

@@ -464,6 +464,8 @@ def sentence_events(
         return []
     boundary = non_party_boundary(doc, lo, hi)
     parties = [m for m in mentions if (m.last <= boundary or m.first < lo) and m.kind != "city"]
+    if previous is not None and parties and _stands_for(doc, parties[0], previous, lo):
+        parties[0] = previous  # «وعبر المسؤول الأوروبي، خلال لقائه …»: the official named before
     receptions = [(tag, t) for tag, t in triggers if _reception(doc, tag, t, lo)]
     if receptions:
         return _received_on_arrival(doc, receptions[0], sentence, parties, previous, visited)
@@ -518,6 +520,24 @@ def addressees_after(found: list[Candidate], before: list[Mention]) -> list[Ment
     (``before``: those known before it)."""
     setting = [c for c in found if GRAMMAR[c.type].sets_addressees]
     return setting[-1].targets if setting else before
+
+
+ANAPHOR_REACH = 2  # words from the start of a sentence where «المسؤول» may stand as its subject
+
+
+def _stands_for(doc: Document, m: Mention, previous: Mention, lo: int) -> bool:
+    """«وعبر المسؤول الأوروبي …» "the European official said": a sentence whose subject
+    is a bare definite post (no name, no state of its own) speaks of the official the
+    sentence before named."""
+    if m.name is not None or m.title is None or m.country_tokens is not None or m.first > lo + ANAPHOR_REACH:
+        return False
+    if previous.country in (None, HOME) and previous.country_tokens is None:
+        return False
+    head = doc.at("title", m.title[0])
+    if head is None or m.title[1] - m.title[0] > 1:
+        return False
+    core = doc.text[head.match.core_start:head.match.core_end]
+    return "ال" in head.prefix and core in doc.lexicon.cues.generic_office
 
 
 def _subject_dropped(doc: Document, tag: Tag, lo: int, after: list[Mention]) -> bool:
