@@ -256,3 +256,21 @@ def test_an_official_with_a_name_is_his_own_person():
     # Salem met the Yemeni foreign minister." (a named official: no state, no event)
     got = summary("رحب الأمين العام لحلف الناتو بتحرير عدن. والتقى المسؤول أحمد سالم وزير الخارجية اليمني.")
     assert ("MEETING", "occurred", ("NAT", "YEM")) not in got
+
+
+# --- a letter handed over on someone's behalf is the sender's ------------------------------
+
+
+def test_a_letter_handed_over_is_from_the_party_after_min():
+    # "The president met the speaker of the Algerian council, who handed him a written
+    # letter from the Algerian president."
+    got = [(e.type, [(a.role, a.country) for a in e.actors])
+           for e in events("والتقى الرئيس المصري رئيس مجلس الأمة الجزائري، الذي سلم الرئيس المصري رسالة خطية "
+                           "من الرئيس الجزائري.") if e.type == "MESSAGE"]
+    assert got == [("MESSAGE", [("source", "DZA"), ("target", "EGY")])]
+
+
+def test_a_letter_to_someone_is_still_the_subjects():
+    # "The Kuwaiti emir sent a written letter to the Egyptian president."
+    (event,) = events("بعث أمير الكويت رسالة خطية إلى الرئيس المصري.")
+    assert [(a.role, a.country) for a in event.actors] == [("source", "KWT"), ("target", "EGY")]

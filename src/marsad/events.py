@@ -729,6 +729,11 @@ def _messages(c: Clause) -> list[Candidate]:
     received = c.received(sources, objects, subtype)
     if received is not None:
         return received
+    # «سلم السيسي رسالة خطية من الرئيس الجزائري» "handed Sisi a letter from the Algerian
+    # president": the subject only carried it; the sender is the party after من.
+    sender = next((m for m in objects if doc.word(m.first - 1) == "من" and m.kind in ("person", "office")), None)
+    if sender is not None and len(objects) > 1:
+        sources, objects = [sender], [m for m in objects if m is not sender]
     # "سلم الرئيس الأمير محمد رسالة لخادم الحرمين": the addressee carries ل / إلى;
     # the first object may only be the courier.
     addressed = [k for k, m in enumerate(objects) if _addressed(doc, m)]
