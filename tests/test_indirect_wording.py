@@ -274,3 +274,28 @@ def test_a_letter_to_someone_is_still_the_subjects():
     # "The Kuwaiti emir sent a written letter to the Egyptian president."
     (event,) = events("بعث أمير الكويت رسالة خطية إلى الرئيس المصري.")
     assert [(a.role, a.country) for a in event.actors] == [("source", "KWT"), ("target", "EGY")]
+
+
+# --- «إلى» a state after a full office is where the holder went ---------------------------
+
+
+def test_a_visit_to_a_state_named_after_a_long_office():
+    # "… on the occasion of the visit of the crown prince, deputy prime minister, to the
+    # Republic of Tunisia, during which the Tunisian president received him."
+    (event,) = events("جاء ذلك بمناسبة زيارة الأمير سلمان بن حمد ولي العهد النائب الأول لرئيس مجلس الوزراء "
+                      "البحريني إلى الجمهورية التونسية التي استقبله خلالها الرئيس التونسي.")
+    assert sorted(event.countries()) == ["BHR", "TUN"]
+    assert all("التونسية" not in (a.title or "") for a in event.actors)
+
+
+def test_an_envoy_to_a_state_still_represents_his_organisation():
+    # "The UN envoy to Yemen met the Omani foreign minister."
+    (event,) = events("التقى المبعوث الأممي إلى اليمن وزير الخارجية العماني.")
+    assert sorted(event.countries()) == ["OMN", "UNO"]
+
+
+def test_the_visitor_meets_during_the_visit_not_the_state():
+    # "The Jordanian foreign minister heads today to Egypt on a working visit during which
+    # he meets the Egyptian president."
+    got = summary("يتوجه وزير الخارجية الأردني اليوم إلى مصر في زيارة عمل يلتقي خلالها الرئيس المصري.")
+    assert ("MEETING", "occurred", ("EGY", "JOR")) in got

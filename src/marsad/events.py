@@ -281,6 +281,10 @@ def _parties(
             return [before[-1]], after  # (جاء ذلك في) برقية تهنئة للرئيس …: the sender is known
         return after[:1], after[1:]
     subject = _subject_before(doc, before, trig)
+    if subject is not None and subject.kind == "state" and doc.word(trig.last) in doc.lexicon.cues.during_it:
+        visitor = next((m for m in reversed(before) if m.kind in ("person", "office")), None)
+        if visitor is not None:
+            return [visitor], after
     if subject is None and voice == "agent" and before and _second_verb(doc, trig, before[0], lo):
         return before[:1], after  # «قام الأمين العام … بزيارة للمركز، والتقى المستشار …»
     if subject is None and voice in ("agent", "recipient") and _pronoun_subject(doc, trig, lo):

@@ -90,6 +90,7 @@ class Cues:
     speech_opener: frozenset[str]
     pronoun_that: frozenset[str]
     received_it: frozenset[str]
+    during_it: frozenset[str]
     perfect_opener: frozenset[str]
     similar: tuple[str, ...]
     dateline_mark: frozenset[str]

@@ -163,7 +163,7 @@ def consume_title(doc: Document, j: int, hi: int) -> tuple[int, list[tuple[str, 
             j = end = j + 1
         elif _is_counterpart(doc, word) and j == end:
             j = end = j + 1
-        elif word in cues.title_seat | cues.title_host and _continues_title(doc, j):
+        elif word in cues.title_seat | cues.title_host and _continues_title(doc, j) and not _destination(doc, start, j):
             host = word in cues.title_host
             j += 1
             continue
@@ -178,6 +178,17 @@ def consume_title(doc: Document, j: int, hi: int) -> tuple[int, list[tuple[str, 
         host = False
         last_nisba = False
     return end, refs
+
+
+def _destination(doc: Document, start: int, j: int) -> bool:
+    """«ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء إلى جمهورية مصر العربية»: after a
+    full office, إلى and a state is where the holder went; only an envoy's post is «إلى»
+    a state (المبعوث الأممي إلى اليمن, سفير … إلى)."""
+    if doc.word(j) not in ("الي", "إلى") or j - start < 3:
+        return False
+    return all(_title_kind(doc.at("title", k)) != "envoy" and not _is_counterpart(doc, doc.word(k))
+               and doc.word(k).removeprefix("ال").removeprefix("و") not in doc.lexicon.cues.generic_office
+               for k in range(start, j))
 
 
 def _is_delegation(doc: Document, i: int) -> bool:
