@@ -299,3 +299,20 @@ def test_the_visitor_meets_during_the_visit_not_the_state():
     # he meets the Egyptian president."
     got = summary("يتوجه وزير الخارجية الأردني اليوم إلى مصر في زيارة عمل يلتقي خلالها الرئيس المصري.")
     assert ("MEETING", "occurred", ("EGY", "JOR")) in got
+
+
+# --- a state after a definite office is the verb's object --------------------------------
+
+
+def test_leaving_a_state_after_a_visit():
+    # "The Bahraini crown prince, the first deputy prime minister, left the Republic of
+    # Tunisia after a working visit during which he met the Tunisian president."
+    got = summary("غادر ولي العهد البحريني النائب الأول لرئيس مجلس الوزراء الجمهورية التونسية بعد زيارة عمل "
+                  "التقى خلالها الرئيس التونسي.")
+    assert ("VISIT", "occurred", ("BHR", "TUN")) in got
+
+
+def test_a_state_after_an_indefinite_office_is_its_own():
+    # "The foreign minister of Tunisia received the Bahraini ambassador."
+    (event,) = events("استقبل وزير خارجية تونس السفير البحريني.")
+    assert sorted(event.countries()) == ["BHR", "TUN"]

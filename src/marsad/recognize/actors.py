@@ -121,6 +121,9 @@ def consume_title(doc: Document, j: int, hi: int) -> tuple[int, list[tuple[str, 
             place = city  # مدير المعهد الديني … بجاكرتا: the seat of the office
             if any(not is_host for _, _, is_host in refs):
                 host = True  # "المندوب الدائم للمملكة لدى الأمم المتحدة في نيويورك": only where
+        if place is not None and j > start and place.prefix == "" and not last_nisba and refs == [] \
+                and doc.word(j - 1).startswith(("ال", "وال")) and doc.at("title", j - 1) is not None:
+            break  # «غادر الأمير … وزير الدفاع جمهورية مصر العربية»: a definite office takes no state after it
         if place is not None and last_nisba and (
             place.prefix in ("", "ال")
             or (place.prefix.endswith("ل") and _title_kind(doc.at("title", start)) != "envoy")
