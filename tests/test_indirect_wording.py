@@ -316,3 +316,21 @@ def test_a_state_after_an_indefinite_office_is_its_own():
     # "The foreign minister of Tunisia received the Bahraini ambassador."
     (event,) = events("استقبل وزير خارجية تونس السفير البحريني.")
     assert sorted(event.countries()) == ["BHR", "TUN"]
+
+
+# --- the subject of a relative clause is its antecedent ----------------------------------
+
+
+def test_the_delegation_who_is_visiting():
+    # "The Jordanian foreign minister met in Amman the Japanese economic delegation coming
+    # from Tokyo, which is visiting Jordan these days."
+    got = summary("التقى وزير الخارجية الأردني في عمان الوفد الاقتصادي الياباني القادم من طوكيو، الذي يزور "
+                  "الأردن هذه الأيام.")
+    assert ("VISIT", "occurred", ("JOR", "JPN")) in got
+
+
+def test_a_relative_clause_far_from_its_noun_has_no_subject():
+    # "The Japanese minister praised the plan of the ministry of planning and investment in
+    # Jordan for the development of the north, which aims to attract investment."
+    assert events("أشاد الوزير الياباني بخطة وزارة التخطيط والتعاون الدولي في الأردن لتنمية مناطق الشمال "
+                  "والجنوب والوسط، التي تستقطب الاستثمارات.") == []

@@ -38,6 +38,7 @@ from marsad.text.clitics import PRONOUN_ENDINGS
 FUTURE_WINDOW = 12  # tokens after a trigger where a future time word dates it
 PLANNED_WINDOW = 8  # tokens before a trigger where a future cue applies to it
 SUBJECT_GAP = 4  # tokens between a headline subject and its verb (أمس، اليوم …)
+RELATIVE_GAP = 6  # tokens between a noun and the verb of its relative clause (… من جامعة جازان، الذي)
 PERFECT_REACH = 12  # tokens from the start of a sentence where قد marks the past perfect
 
 
@@ -205,6 +206,10 @@ def _subject_before(doc: Document, before: list[Mention], trig: Tag) -> Mention 
     gap = [doc.word(i) for i in range(last.last, trig.first)]
     # A dateline ("الجزائر (واج) - استقبل …") is not the subject: its city or agency is
     # set off by a dash, a bracket or a colon.
+    if gap and gap[-1] in doc.lexicon.cues.relative and len(gap) <= RELATIVE_GAP and not any(
+        w in doc.lexicon.cues.dateline_mark for w in gap
+    ):
+        return last  # «وفدا من جامعة جازان، الذي يزور كندا»: the relative's antecedent
     if len(gap) > SUBJECT_GAP or any(w in doc.lexicon.cues.dateline_mark for w in gap):
         return None
     if doc.word(last.first - 1) in doc.lexicon.cues.from_words and "،" in gap:
