@@ -334,3 +334,29 @@ def test_a_relative_clause_far_from_its_noun_has_no_subject():
     # Jordan for the development of the north, which aims to attract investment."
     assert events("أشاد الوزير الياباني بخطة وزارة التخطيط والتعاون الدولي في الأردن لتنمية مناطق الشمال "
                   "والجنوب والوسط، التي تستقطب الاستثمارات.") == []
+
+
+# --- «كما استقبل …»: the host of the reception before ------------------------------------
+
+
+def test_he_also_received_is_the_earlier_host():
+    # "The secretary general of the Muslim World League received the Mauritanian ambassador.
+    # He also received yesterday the director of the Islamic University in Jakarta."
+    got = summary("استقبل الأمين العام لرابطة العالم الإسلامي أمس سفير موريتانيا لدى المملكة. "
+                  "كما استقبل أمس مدير الجامعة الإسلامية بجاكرتا.")
+    assert got == [("MEETING", "occurred", ("IDN", "SAU")), ("MEETING", "occurred", ("MRT", "SAU"))]
+
+
+def test_also_sent_with_its_own_subject_keeps_it():
+    # "The King sent a cable to the President of Colombia. The Crown Prince also sent a
+    # cable to the President of Colombia." (two cables, two senders)
+    ex = extract("بعث خادم الحرمين الشريفين برقية تهنئة لرئيس جمهورية كولومبيا. كما بعث ولي العهد "
+                 "برقية تهنئة لرئيس جمهورية كولومبيا.", source="spa", published="2024-05-05", model=None)
+    assert len([e for e in ex.events if e.type == "MESSAGE"]) == 2
+
+
+def test_also_left_names_its_own_visitor():
+    # "The Chechen president left Jeddah. The Pakistani prime minister also left Jeddah
+    # yesterday after his visit."
+    got = summary("غادر رئيس جمهورية الشيشان جدة بعد زيارته. كما غادر جدة أمس رئيس وزراء باكستان بعد زيارته.")
+    assert ("VISIT", "occurred", ("PAK", "RUS", "SAU")) not in got

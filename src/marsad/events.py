@@ -306,6 +306,9 @@ def _parties(
         return [subject], coordinated + after
     if after and voice == "agent" and is_counterpart(doc, after[0]) and before:
         return before[:1], after  # «… حيث سيلتقي نظراءه»: the counterparts are the object
+    if after and voice == "agent" and before and before[0].first < lo and doc.word(trig.first - 1) in \
+            doc.lexicon.cues.continuing:
+        return before[:1], after  # «كما استقبل مدير الجامعة …»: the subject of the sentence before
     if after and voice in ("agent", "recipient") and not _subject_after(doc, trig, after[0]):
         return [], after  # «وتلقى اتصالا من ملك البحرين» with its subject dropped: not the caller's
     return after[:1], after[1:]
@@ -443,6 +446,7 @@ def sentence_events(
     previous: Mention | None = None,
     last_addressees: list[Mention] | None = None,
     visited: str | None = None,
+    last_sources: dict[str, Mention] | None = None,
 ) -> list[Candidate]:
     """Candidate events of the sentence ``[lo, hi)`` given its mentions.
 
@@ -451,9 +455,11 @@ def sentence_events(
     للرئيس …``); ``last_addressees`` are those of the article's previous message, the
     addressees of "a similar cable" (``وبعث نائب خادم الحرمين الشريفين برقية تهنئة مماثلة``);
     ``visited`` is the state of the article's latest visit, whose officials receive the
-    visitor on arrival.
+    visitor on arrival; ``last_sources`` holds, by event type, the source of the article's
+    latest event of that type (who «كما استقبل» "also received").
     """
     lo, hi = sentence
+    last_sources = last_sources or {}
     if is_background(doc, lo, hi, dated) or is_sport(doc, lo, hi):
         return []
     triggers: list[tuple[Tag, Trigger]] = []
@@ -498,7 +504,11 @@ def sentence_events(
         )
         before = [m for m in parties if m.last <= tag.first]
         after = [m for m in parties if tag.last <= m.first < verbal_next]
-        if not before and previous is not None and (
+        if not before and t.voice == "agent" and t.type != "VISIT" and t.type in last_sources \
+                and _continues(doc, tag, lo) \
+                and _object_only(after, last_sources[t.type]):
+            before = [last_sources[t.type]]
+        elif not before and previous is not None and (
             _refers_back(doc, lo) or (t.voice == "agent" and _subject_dropped(doc, tag, lo, after))
             or _pronoun_subject(doc, tag, lo)
         ):
@@ -522,6 +532,16 @@ def visited_after(found: list[Candidate], before: str | None) -> str | None:
         if c.destination is not None and c.destination.country not in (None, HOME):
             return c.destination.country
     return before
+
+
+def sources_after(found: list[Candidate], before: dict[str, Mention]) -> dict[str, Mention]:
+    """The source of the latest event of each type after a sentence whose candidates are
+    ``found`` (``before``: those known before it)."""
+    latest = dict(before)
+    for c in found:
+        if c.sources and c.sources[0].kind in ("person", "office"):
+            latest[c.type] = c.sources[0]
+    return latest
 
 
 def addressees_after(found: list[Candidate], before: list[Mention]) -> list[Mention]:
@@ -555,6 +575,23 @@ def _subject_dropped(doc: Document, tag: Tag, lo: int, after: list[Mention]) -> 
     subject of the sentence before."""
     opening = all(doc.word(i) in ("،", ",", "و", "ف") for i in range(lo, tag.first))
     return opening and bool(after) and is_counterpart(doc, after[0])
+
+
+def _object_only(after: list[Mention], last: Mention) -> bool:
+    """After «كما استقبل», is the first party the one received (of a state other than the
+    host before, and no other state named to be received instead)? «كما بعث ولي العهد
+    برقية …» names its own subject, of the host's state."""
+    if not after or after[0].country_tokens is None or after[0].country in (None, HOME, last.country):
+        return False
+    return all(m.country_tokens is None or m.country in (HOME, after[0].country) for m in after[1:])
+
+
+def _continues(doc: Document, tag: Tag, lo: int) -> bool:
+    """«كما استقبل أمس مدير الجامعة الإسلامية بجاكرتا» "he also received …": a sentence
+    opening with كما and the verb, its subject left to the one who did the same before."""
+    return tag.first > lo and all(
+        doc.word(i) in ("،", ",", "و", "ف") or doc.word(i) in doc.lexicon.cues.continuing for i in range(lo, tag.first)
+    ) and doc.word(tag.first - 1) in doc.lexicon.cues.continuing
 
 
 def _refers_back(doc: Document, lo: int) -> bool:

@@ -23,7 +23,7 @@ from typing import Final, Literal
 
 from marsad.codes import codes_for
 from marsad.confidence import ConfidenceModel, default_model, score_events
-from marsad.events import Candidate, addressees_after, is_planned, sentence_events, visited_after
+from marsad.events import Candidate, addressees_after, is_planned, sentence_events, sources_after, visited_after
 from marsad.geo import locate
 from marsad.lexicon import Lexicon, load_lexicon
 from marsad.model import Actor, Article, Event, Extraction, Span, vocabulary
@@ -138,6 +138,7 @@ def _candidates(doc: Document, first_pass: list[list[Mention]]) -> list[list[Can
     per_sentence: list[list[Candidate]] = []
     last_addressees: list[Mention] = []
     visited: str | None = None
+    last_sources: dict[str, Mention] = {}
     for n, (lo, hi) in enumerate(doc.sentences):
         if not doc.has_tag_within("trigger", lo, hi):
             per_sentence.append([])
@@ -150,8 +151,10 @@ def _candidates(doc: Document, first_pass: list[list[Mention]]) -> list[list[Can
             previous=_previous_subject(first_pass, n, doc.n_body),
             last_addressees=last_addressees,
             visited=visited,
+            last_sources=last_sources,
         )
         last_addressees = addressees_after(found, last_addressees)
+        last_sources = sources_after(found, last_sources)
         visited = visited_after(found, visited)
         per_sentence.append(found)
     return per_sentence

@@ -91,6 +91,7 @@ class Cues:
     pronoun_that: frozenset[str]
     received_it: frozenset[str]
     during_it: frozenset[str]
+    continuing: frozenset[str]
     perfect_opener: frozenset[str]
     similar: tuple[str, ...]
     dateline_mark: frozenset[str]
