@@ -360,3 +360,21 @@ def test_also_left_names_its_own_visitor():
     # yesterday after his visit."
     got = summary("غادر رئيس جمهورية الشيشان جدة بعد زيارته. كما غادر جدة أمس رئيس وزراء باكستان بعد زيارته.")
     assert ("VISIT", "occurred", ("PAK", "RUS", "SAU")) not in got
+
+
+# --- «ل» a state after an office that already names its own is the destination ------------
+
+
+def test_a_visit_of_a_minister_of_a_state_to_three_states():
+    # "What is the value of the visit of the foreign minister of Iran to Kuwait, Qatar and
+    # Iraq, after Bahrain uncovered a cell?"
+    got = summary("وما قيمة زيارة وزير خارجية إيران للكويت وقطر والعراق، بعد كشف البحرين عن خلية إرهابية؟")
+    assert got == [("VISIT", "occurred", ("IRN", "IRQ")), ("VISIT", "occurred", ("IRN", "KWT")),
+                   ("VISIT", "occurred", ("IRN", "QAT"))]
+
+
+def test_an_organisation_after_li_still_belongs_to_the_office():
+    # "The Jordanian foreign minister received the secretary general of the Arab League"
+    # (an organisation after ل is the one served, not a place visited).
+    (event,) = events("استقبل وزير الخارجية الأردني الأمين العام لجامعة الدول العربية.")
+    assert sorted(event.countries()) == ["ARL", "JOR"]

@@ -124,6 +124,10 @@ def consume_title(doc: Document, j: int, hi: int) -> tuple[int, list[tuple[str, 
         if place is not None and j > start and place.prefix == "" and not last_nisba and refs == [] \
                 and doc.word(j - 1).startswith(("ال", "وال")) and doc.at("title", j - 1) is not None:
             break  # «غادر الأمير … وزير الدفاع جمهورية مصر العربية»: a definite office takes no state after it
+        if place is not None and refs and j == end and place.prefix in ("ل", "ول", "لل", "ولل") \
+                and place.value not in doc.lexicon.org_codes and _title_kind(doc.at("title", start)) != "envoy" \
+                and not any(host for _, _, host in refs):
+            break  # «زيارة وزير خارجية إيران للكويت»: the state after ل is where he went
         if place is not None and last_nisba and (
             place.prefix in ("", "ال")
             or (place.prefix.endswith("ل") and _title_kind(doc.at("title", start)) != "envoy")
