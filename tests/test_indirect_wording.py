@@ -378,3 +378,15 @@ def test_an_organisation_after_li_still_belongs_to_the_office():
     # (an organisation after ل is the one served, not a place visited).
     (event,) = events("استقبل وزير الخارجية الأردني الأمين العام لجامعة الدول العربية.")
     assert sorted(event.countries()) == ["ARL", "JOR"]
+
+
+def test_the_visit_of_the_crown_prince_to_a_state_after_li():
+    # "Saudis and Egyptians tweet, welcoming the visit of the deputy crown prince to Egypt."
+    got = summary("سعوديون ومصريون يغردون ترحيبا بزيارة ولي ولي العهد لمصر.")
+    assert got == [("VISIT", "occurred", ("EGY", "SAU"))]
+
+
+def test_the_crown_prince_of_a_state_received_after_li():
+    # "The King received the crown prince of Bahrain." (no visit noun: the state is his own)
+    got = summary("استقبل خادم الحرمين الشريفين اليوم ولي العهد لمملكة البحرين.")
+    assert got == [("MEETING", "occurred", ("BHR", "SAU"))]

@@ -124,10 +124,10 @@ def consume_title(doc: Document, j: int, hi: int) -> tuple[int, list[tuple[str, 
         if place is not None and j > start and place.prefix == "" and not last_nisba and refs == [] \
                 and doc.word(j - 1).startswith(("ال", "وال")) and doc.at("title", j - 1) is not None:
             break  # «غادر الأمير … وزير الدفاع جمهورية مصر العربية»: a definite office takes no state after it
-        if place is not None and refs and j == end and place.prefix in ("ل", "ول", "لل", "ولل") \
+        if place is not None and j == end and place.prefix in ("ل", "ول", "لل", "ولل") \
                 and place.value not in doc.lexicon.org_codes and _title_kind(doc.at("title", start)) != "envoy" \
-                and not any(host for _, _, host in refs):
-            break  # «زيارة وزير خارجية إيران للكويت»: the state after ل is where he went
+                and not any(host for _, _, host in refs) and (refs or _visited_by(doc, start)):
+            break  # «زيارة وزير خارجية إيران للكويت», «بزيارة ولي ولي العهد لمصر»: where he went
         if place is not None and last_nisba and (
             place.prefix in ("", "ال")
             or (place.prefix.endswith("ل") and _title_kind(doc.at("title", start)) != "envoy")
@@ -185,6 +185,20 @@ def consume_title(doc: Document, j: int, hi: int) -> tuple[int, list[tuple[str, 
         host = False
         last_nisba = False
     return end, refs
+
+
+VISIT_REACH = 24  # tokens between a visit noun and the office of the visitor (honorifics, name)
+
+
+def _visited_by(doc: Document, start: int) -> bool:
+    """Is the office at ``start`` the visitor of a visit noun just before it («بزيارة
+    صاحب السمو الملكي الأمير … ولي ولي العهد لمصر»)?"""
+    k = bisect_left(doc.tag_starts["trigger"], start) - 1
+    if k < 0:
+        return False
+    i = doc.tag_starts["trigger"][k]
+    tag = doc.tags["trigger"][i]
+    return start - i <= VISIT_REACH and any(t.type == "VISIT" and t.voice == "genitive" for t in tag.value)
 
 
 def _destination(doc: Document, start: int, j: int) -> bool:
