@@ -390,3 +390,9 @@ def test_the_crown_prince_of_a_state_received_after_li():
     # "The King received the crown prince of Bahrain." (no visit noun: the state is his own)
     got = summary("استقبل خادم الحرمين الشريفين اليوم ولي العهد لمملكة البحرين.")
     assert got == [("MEETING", "occurred", ("BHR", "SAU"))]
+
+
+def test_a_foreign_delegation_visits_a_chamber_of_commerce_at_home():
+    # Headline "A Tunisian trade delegation visits the Jeddah Chamber"
+    got = summary("", title="وفد تجاري تونسي يزور غرفة جدة")
+    assert got == [("VISIT", "occurred", ("SAU", "TUN"))]
