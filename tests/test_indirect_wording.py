@@ -396,3 +396,22 @@ def test_a_foreign_delegation_visits_a_chamber_of_commerce_at_home():
     # Headline "A Tunisian trade delegation visits the Jeddah Chamber"
     got = summary("", title="وفد تجاري تونسي يزور غرفة جدة")
     assert got == [("VISIT", "occurred", ("SAU", "TUN"))]
+
+
+# --- a surname in a headline is the office holder the body names ---------------------------
+
+
+def test_a_headline_surname_takes_the_office_the_body_gives():
+    # Headline "Abubakr and the head of the EU delegation discuss Yemen"; body "The assistant
+    # president of the authority for administrative affairs, Abdulaziz Abubakr, received …"
+    ex = extract("وبحث مساعد رئيس الهيئة للشؤون الإدارية عبدالعزيز أبوبكر أمس العمل الإنساني.",
+                 title="أبوبكر ورئيس مندوبية الاتحاد الأوروبي يناقشان التطورات الإنسانية في اليمن",
+                 source="spa", published="2024-05-05", model=None)
+    assert [(e.type, sorted(e.countries())) for e in ex.events] == [("MEETING", ["EUR", "SAU"])]
+
+
+def test_a_bare_name_like_a_kings_is_no_office_holder():
+    # "During the visit the Egyptian flag flew over the Dawood hotel" (Dawood named earlier
+    # as a king: «الملك داود»)
+    got = summary("ذكر الملك داود في الكتاب. وأثناء الزيارة رفرف العلم المصري على فندق داود في القدس.")
+    assert got == []

@@ -327,6 +327,12 @@ def _resolve_country(doc: Document, m: Mention) -> str | None:
     («الوزراء», «الرئيس السابق», «مسؤول») get no state, and the event drops them.
     """
     implicit = m.country_tokens is None and m.country in (None, HOME)
+    ref = m.ref
+    if implicit and m.title is None and ref is not None and ref.title is not None \
+            and ref.title[1] - ref.title[0] >= 3 and m.name is not None and ref.name is not None \
+            and doc.word(m.name[1] - 1) == doc.word(ref.name[1] - 1):
+        m = ref  # «أبوبكر» in a headline: the office holder the body names in full
+        implicit = m.country_tokens is None and m.country in (None, HOME)
     if implicit:
         return doc.home if _home_office(doc, m) else None
     if m.country == HOME:
