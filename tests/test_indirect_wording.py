@@ -415,3 +415,24 @@ def test_a_bare_name_like_a_kings_is_no_office_holder():
     # as a king: «الملك داود»)
     got = summary("ذكر الملك داود في الكتاب. وأثناء الزيارة رفرف العلم المصري على فندق داود في القدس.")
     assert got == []
+
+
+# --- a reception of many guests; a day named without a publication date --------------------
+
+
+def test_foreign_guests_listed_among_dignitaries_are_received():
+    # "The King received this morning the princes, the scholars, the sheikhs and the former
+    # president of the Maldives."
+    got = summary("استقبل خادم الحرمين الشريفين صباح اليوم الأمراء والعلماء والمشايخ ورئيس المالديف السابق.")
+    assert got == [("MEETING", "occurred", ("MDV", "SAU"))]
+
+
+def test_past_perfect_news_of_today_is_news_without_a_publication_date():
+    # "The King had received this morning the former president of the Maldives."
+    got = summary("وكان خادم الحرمين الشريفين قد استقبل صباح اليوم رئيس المالديف السابق.", published=None)
+    assert got == [("MEETING", "occurred", ("MDV", "SAU"))]
+
+
+def test_past_perfect_background_without_a_day_is_still_background():
+    # "The King had received the former president of the Maldives."
+    assert events("وكان خادم الحرمين الشريفين قد استقبل رئيس المالديف السابق.", published=None) == []

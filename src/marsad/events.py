@@ -192,7 +192,9 @@ def _coordinated(doc: Document, mentions: list[Mention], start: int) -> list[Men
     for m in mentions[start + 1 :]:
         gap = [doc.word(i) for i in range(group[-1].last, m.first)]
         joined_by_waw = m.prefix.startswith("و") or doc.word(m.first).startswith("و")
-        if all(w in ("،", ",", "و") for w in gap) and (joined_by_waw or "و" in gap or "،" in gap):
+        # «الأمراء والعلماء والمشايخ ورئيس المالديف»: other guests named without office
+        listed = all(w in ("،", ",", "و") or w.startswith("وال") for w in gap)
+        if listed and (joined_by_waw or "و" in gap or "،" in gap):
             group.append(m)
         else:
             break
@@ -447,6 +449,7 @@ def sentence_events(
     last_addressees: list[Mention] | None = None,
     visited: str | None = None,
     last_sources: dict[str, Mention] | None = None,
+    day_named: bool = False,
 ) -> list[Candidate]:
     """Candidate events of the sentence ``[lo, hi)`` given its mentions.
 
@@ -456,11 +459,13 @@ def sentence_events(
     addressees of "a similar cable" (``وبعث نائب خادم الحرمين الشريفين برقية تهنئة مماثلة``);
     ``visited`` is the state of the article's latest visit, whose officials receive the
     visitor on arrival; ``last_sources`` holds, by event type, the source of the article's
-    latest event of that type (who «كما استقبل» "also received").
+    latest event of that type (who «كما استقبل» "also received"); ``day_named`` says
+    the sentence names a day relative to publication («صباح اليوم»), which keeps past
+    perfect news from being background even when the publication date is unknown.
     """
     lo, hi = sentence
     last_sources = last_sources or {}
-    if is_background(doc, lo, hi, dated) or is_sport(doc, lo, hi):
+    if is_background(doc, lo, hi, dated or day_named) or is_sport(doc, lo, hi):
         return []
     triggers: list[tuple[Tag, Trigger]] = []
     consumed: set[int] = set()

@@ -145,9 +145,11 @@ def _candidates(doc: Document, first_pass: list[list[Mention]]) -> list[list[Can
             continue
         mentions = find_mentions(doc, lo, hi, refer_back=True)
         s_start, s_end = doc.char_range(lo, hi)
+        within = _dates_within(doc.dates, s_start, s_end)
         found = sentence_events(
             doc, (lo, hi), mentions,
-            dated=any(d.value for d in _dates_within(doc.dates, s_start, s_end)),
+            dated=any(d.value for d in within),
+            day_named=any(d.kind == "relative" for d in within),
             previous=_previous_subject(first_pass, n, doc.n_body),
             last_addressees=last_addressees,
             visited=visited,
