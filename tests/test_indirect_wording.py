@@ -436,3 +436,20 @@ def test_past_perfect_news_of_today_is_news_without_a_publication_date():
 def test_past_perfect_background_without_a_day_is_still_background():
     # "The King had received the former president of the Maldives."
     assert events("وكان خادم الحرمين الشريفين قد استقبل رئيس المالديف السابق.", published=None) == []
+
+
+# --- a company's delegation visits an institution that names its state --------------------
+
+
+def test_a_company_delegation_visits_an_institution_and_meets_its_head():
+    # "A delegation from the German Siemens company visited today the General Electricity
+    # Corporation of Jordan, and met the director general."
+    got = summary("زار وفد من شركة سيمنز الألمانية اليوم المؤسسة العامة للكهرباء الأردنية، والتقى بالمدير العام.",
+                  source=None)
+    assert ("VISIT", "occurred", ("DEU", "JOR")) in got
+
+
+def test_visiting_the_university_of_a_city_is_visiting_its_state():
+    # "The Indian ambassador made a visit to the University of Tokyo."
+    got = summary("قام السفير الهندي بزيارة لجامعة طوكيو، والتقى رئيس الجامعة.")
+    assert ("VISIT", "occurred", ("IND", "SAU")) not in got

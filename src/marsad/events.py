@@ -292,7 +292,8 @@ def _parties(
         visitor = next((m for m in reversed(before) if m.kind in ("person", "office")), None)
         if visitor is not None:
             return [visitor], after
-    if subject is None and voice == "agent" and before and _second_verb(doc, trig, before[0], lo):
+    if (subject is None or subject.kind == "state") and voice == "agent" and before \
+            and _second_verb(doc, trig, before[0], lo):
         return before[:1], after  # «قام الأمين العام … بزيارة للمركز، والتقى المستشار …»
     if subject is None and voice in ("agent", "recipient") and _pronoun_subject(doc, trig, lo):
         subject = next((m for m in reversed(before) if m.kind in ("person", "office")), None)
@@ -841,16 +842,23 @@ def _home_institution(c: Clause, start: int) -> Mention | None:
     """«قام الأمين العام … بزيارة لمركز الملك سلمان للإغاثة» "made a visit to the King
     Salman Relief Centre": an institution named with no state or city is in the outlet's
     own state, which the visitor visited (a party of the outlet's state visiting it is no
-    event)."""
+    event); «زار وفد … المؤسسة العامة للخطوط الجوية العربية السعودية» names its state."""
     doc = c.doc
     heads = doc.lexicon.cues.named_after
     for k in range(start, min(c.sentence[1], start + INSTITUTION_REACH)):
-        word = doc.word(k)  # «لمركز الملك سلمان», not «المدينة» "the city" said alone
-        if word not in heads and not (word.startswith("ل") and word[1:] in heads):
+        word = doc.word(k)
+        bare = word[1:] if word.startswith("ل") and word[1:] in heads else word
+        definite = bare.startswith("ال") and bare[2:] in heads
+        if bare not in heads and not definite:
             continue
-        reach = range(k, min(c.sentence[1], k + PLACE_REACH))
-        if any(doc.at("place", i) or doc.at("capital", i) or doc.at("nisba", i) for i in reach):
-            return None  # «لجامعة طوكيو», «لمقر الأمم المتحدة»: named where it is
+        for i in range(k + 1, min(c.sentence[1], k + PLACE_REACH)):
+            tag = doc.at("place", i) or doc.at("capital", i) or doc.at("nisba", i)
+            if tag is not None:  # «لجامعة طوكيو», «المؤسسة … السعودية»: named where it is
+                if tag.value in doc.lexicon.org_codes:
+                    return None
+                return Mention(i, tag.last, "state", country=tag.value, country_tokens=(i, tag.last))
+        if definite:
+            return None  # «المدينة» "the city", said alone
         return Mention(k, k + 1, "state", country=HOME, country_tokens=(k, k + 1))
     return None
 

@@ -170,6 +170,9 @@ def consume_title(doc: Document, j: int, hi: int) -> tuple[int, list[tuple[str, 
             j = end = j + 1
         elif _is_counterpart(doc, word) and j == end:
             j = end = j + 1
+        elif word == "من" and j == end and _is_delegation(doc, start) and _title_kind(doc.at("title", j + 1)) == "org":
+            j += 1  # «وفد من شركة بوينج الأمريكية» "a delegation from the American Boeing company"
+            continue
         elif word in cues.title_seat | cues.title_host and _continues_title(doc, j) and not _destination(doc, start, j):
             host = word in cues.title_host
             j += 1
