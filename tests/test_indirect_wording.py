@@ -453,3 +453,20 @@ def test_visiting_the_university_of_a_city_is_visiting_its_state():
     # "The Indian ambassador made a visit to the University of Tokyo."
     got = summary("قام السفير الهندي بزيارة لجامعة طوكيو، والتقى رئيس الجامعة.")
     assert ("VISIT", "occurred", ("IND", "SAU")) not in got
+
+
+# --- «الزيارة التي يقوم بها …»: the subject's own visit, beside the meetings ---------------
+
+
+def test_the_visit_he_is_making_is_news_beside_the_meeting():
+    # "The Jordanian minister of state met yesterday, within the official visit he is
+    # making to the Kingdom of Spain, the Spanish minister of state."
+    got = summary("اجتمع وزير الدولة الأردني أمس، في إطار الزيارة الرسمية التي يقوم بها إلى مملكة إسبانيا، "
+                  "مع وزير الدولة الإسباني.")
+    assert got == [("MEETING", "occurred", ("ESP", "JOR")), ("VISIT", "occurred", ("ESP", "JOR"))]
+
+
+def test_a_visit_during_a_call_is_still_background():
+    # "The minister called the Omani minister during his visit to France."
+    got = summary("اتصل وزير الخارجية الأردني بنظيره العماني خلال زيارته لفرنسا.")
+    assert ("VISIT", "occurred", ("FRA", "JOR")) not in got

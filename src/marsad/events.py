@@ -276,6 +276,10 @@ def _parties(
         subject = _possessor(doc, before, lo)
         return ([subject] if subject else []), after
     if voice == "genitive":
+        made = _made_by(doc, trig)
+        if made is not None and before and not (after and after[0].first == made + 1 and after[0].kind != "state"):
+            # «في إطار الزيارة الرسمية التي يقوم بها إلى مملكة إسبانيا»: the subject's visit
+            return [m for m in [_possessor(doc, before, lo)] if m], after
         if before and after and doc.word(trig.last) in doc.lexicon.cues.received_it:
             return after[:1], [before[-1]]  # «خلال اتصال هاتفي تلقاه من الرئيس التركي»
         if before and after and after[0].kind == "state" and after[0].first == trig.last:
@@ -326,6 +330,18 @@ def _second_verb(doc: Document, trig: Tag, first: Mention, lo: int) -> bool:
     if not doc.word(trig.first).startswith("و"):
         return False
     return first.first == lo + 1
+
+
+MADE_BY_REACH = 3  # words between a visit noun and «يقوم بها» "that he is making"
+
+
+def _made_by(doc: Document, trig: Tag) -> int | None:
+    """«الزيارة التي يقوم بها …», «زيارة يقوم بها الرئيس …»: the index of بها when the
+    noun is followed by a verb of making it, else None."""
+    for i in range(trig.last, trig.last + MADE_BY_REACH):
+        if doc.word(i) in doc.lexicon.cues.support_verb and doc.word(i + 1) == "بها":
+            return i + 1
+    return None
 
 
 def _pronoun_subject(doc: Document, trig: Tag, lo: int) -> bool:
@@ -503,7 +519,7 @@ def sentence_events(
         handler = GRAMMAR[t.type]
         if handler.background_as_noun and t.voice in ("noun", "genitive") and (
             verbal_types - {t.type}
-        ) and not _with_follows(doc, tag):
+        ) and not _with_follows(doc, tag) and _made_by(doc, tag) is None:
             continue  # "اتصل ... خلال زيارته لفرنسا": the visit is background to the call
         verbal_next = next(
             (g.first for g, r in triggers[n + 1 :] if r.voice in ("agent", "recipient")), hi

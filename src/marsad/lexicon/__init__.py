@@ -92,6 +92,7 @@ class Cues:
     received_it: frozenset[str]
     during_it: frozenset[str]
     continuing: frozenset[str]
+    support_verb: frozenset[str]
     perfect_opener: frozenset[str]
     similar: tuple[str, ...]
     dateline_mark: frozenset[str]
