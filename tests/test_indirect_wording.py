@@ -470,3 +470,18 @@ def test_a_visit_during_a_call_is_still_background():
     # "The minister called the Omani minister during his visit to France."
     got = summary("اتصل وزير الخارجية الأردني بنظيره العماني خلال زيارته لفرنسا.")
     assert ("VISIT", "occurred", ("FRA", "JOR")) not in got
+
+
+# --- a delegation that came from a state ------------------------------------------------
+
+
+def test_a_delegation_that_came_from_a_state_is_of_that_state():
+    # "The secretary general of the chamber received yesterday a high-level media
+    # delegation that came from the Republic of Algeria."
+    got = summary("استقبل أمين عام غرفة الشرقية أمس وفدا إعلاميا رفيع المستوى قدم من جمهورية الجزائر.")
+    assert got == [("MEETING", "occurred", ("DZA", "SAU"))]
+
+
+def test_a_delegation_that_came_from_a_city_at_home_has_no_foreign_state():
+    # "The governor received a delegation that came from Jeddah."
+    assert events("استقبل أمير المنطقة وفدا قدم من جدة.") == []

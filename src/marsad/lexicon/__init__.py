@@ -123,6 +123,7 @@ class Cues:
     modal: frozenset[str]
     place_idiom: frozenset[str]
     delegation: frozenset[str]
+    came: frozenset[str]
     ruler_rank: frozenset[str]  # with every proclitic the matcher allows
     venue: tuple[str, ...]
     named_after: frozenset[str]

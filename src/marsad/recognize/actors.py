@@ -183,6 +183,11 @@ def consume_title(doc: Document, j: int, hi: int) -> tuple[int, list[tuple[str, 
         elif _describes_delegation(doc, start, end, j):
             j += 1  # «وفدا إعلاميا جزائريا» "an Algerian media delegation": the nisba comes last
             continue
+        elif not refs and (origin := _delegation_origin(doc, start, j, hi)) is not None:
+            # «وفدا إعلاميا رفيع المستوى قدم من جمهورية الجزائر» "a media delegation that came
+            # from Algeria"
+            refs.append((origin.value, (origin.first, origin.last), False))
+            j = end = origin.last
         else:
             break
         host = False
@@ -230,6 +235,23 @@ def _describes_delegation(doc: Document, start: int, end: int, j: int) -> bool:
     if not doc.word(j).endswith(("ي", "يا", "يه", "ين")):
         return False
     return any(doc.at("nisba", k) is not None for k in range(j + 1, j + 1 + DELEGATION_ADJECTIVES))
+
+
+ORIGIN_REACH = 4  # words between a delegation and «قدم من» "came from"
+
+
+def _delegation_origin(doc: Document, start: int, j: int, hi: int) -> Tag | None:
+    """The state a delegation came from: «وفدا إعلاميا رفيع المستوى قدم من الجزائر»."""
+    if not _is_delegation(doc, start):
+        return None
+    for k in range(j, min(hi - 2, j + ORIGIN_REACH)):
+        if doc.word(k) in doc.lexicon.cues.came and doc.word(k + 1) == "من":
+            at = k + 3 if doc.word(k + 2) in doc.lexicon.cues.polity else k + 2  # «من جمهورية الجزائر»
+            place = doc.at("place", at)
+            if place is not None and place.value not in doc.lexicon.org_codes:
+                return place
+            return None
+    return None
 
 
 def _other_state(doc: Document, j: int, hi: int, refs: list) -> bool:
