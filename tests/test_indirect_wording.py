@@ -485,3 +485,16 @@ def test_a_delegation_that_came_from_a_state_is_of_that_state():
 def test_a_delegation_that_came_from_a_city_at_home_has_no_foreign_state():
     # "The governor received a delegation that came from Jeddah."
     assert events("استقبل أمير المنطقة وفدا قدم من جدة.") == []
+
+
+def test_no_sport_cues_silence_nothing(tmp_path):
+    # A user lexicon without sport cues: "The Jordanian foreign minister received the
+    # Omani ambassador" is still read.
+    from marsad.lexicon import load_lexicon, read_rows
+
+    rows = [r for r in read_rows("cues.tsv") if r[0] != "sport"]
+    (tmp_path / "cues.tsv").write_text("\n".join("\t".join(r) for r in rows) + "\n", encoding="utf-8")
+    lexicon = load_lexicon(str(tmp_path))
+    ex = extract("استقبل وزير الخارجية الأردني اليوم السفير العماني.", source="spa", published="2024-05-05",
+                 model=None, lexicon=lexicon)
+    assert [sorted(e.countries()) for e in ex.events] == [["JOR", "OMN"]]

@@ -96,8 +96,9 @@ def _word_start_pattern(cues: tuple[str, ...]) -> re.Pattern:
 
 def is_sport(doc: Document, lo: int, hi: int) -> bool:
     """Sport reuses the diplomatic verbs: ``يستقبل الهلال النصر`` ("Hilal hosts Nasr")."""
+    cues = doc.lexicon.cues.sport
     text = doc.text[doc.tokens[lo].start : doc.tokens[hi - 1].end]
-    return _word_start_pattern(doc.lexicon.cues.sport).search(text) is not None
+    return bool(cues) and _word_start_pattern(cues).search(text) is not None
 
 
 def is_planned(doc: Document, trig: Tag, lo: int, hi: int | None = None) -> bool:
