@@ -498,3 +498,22 @@ def test_no_sport_cues_silence_nothing(tmp_path):
     ex = extract("استقبل وزير الخارجية الأردني اليوم السفير العماني.", source="spa", published="2024-05-05",
                  model=None, lexicon=lexicon)
     assert [sorted(e.countries()) for e in ex.events] == [["JOR", "OMN"]]
+
+
+# --- «تلقى» with its own subject right after it ------------------------------------------
+
+
+def test_the_one_named_right_after_received_it_despite_a_subheading():
+    # Subheading run into the text: "Omani foreign minister — The Jordanian foreign
+    # minister received a phone call today from the Omani foreign minister."
+    got = [(e.type, [(a.role, a.country) for a in e.actors])
+           for e in events("وزير الخارجية العماني تلقى وزير الخارجية الأردني اتصالا هاتفيا اليوم من وزير "
+                           "الخارجية العماني.")]
+    assert got == [("PHONE_CALL", [("source", "OMN"), ("target", "JOR")])]
+
+
+def test_a_headline_subject_before_received_still_receives():
+    # Headline style: "The Jordanian foreign minister receives a call from the Omani minister."
+    got = [(e.type, [(a.role, a.country) for a in e.actors])
+           for e in events("وزير الخارجية الأردني يتلقى اتصالا هاتفيا من وزير الخارجية العماني.")]
+    assert got == [("PHONE_CALL", [("source", "OMN"), ("target", "JOR")])]

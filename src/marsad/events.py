@@ -292,6 +292,11 @@ def _parties(
         if before and after and _addressed(doc, after[0]):
             return [before[-1]], after  # (جاء ذلك في) برقية تهنئة للرئيس …: the sender is known
         return after[:1], after[1:]
+    if voice == "recipient" and before and after and after[0].first == trig.last and after[0].kind != "state":
+        # «وزير الداخلية الإماراتي تلقى نائب خادم الحرمين الشريفين اتصالا …»: the one named
+        # right after «تلقى», before the call, is who received it (the words before are a
+        # subheading run into the text)
+        return after[:1], after[1:]
     subject = _subject_before(doc, before, trig)
     if subject is not None and subject.kind == "state" and doc.word(trig.last) in doc.lexicon.cues.during_it:
         visitor = next((m for m in reversed(before) if m.kind in ("person", "office")), None)
