@@ -517,3 +517,17 @@ def test_a_headline_subject_before_received_still_receives():
     got = [(e.type, [(a.role, a.country) for a in e.actors])
            for e in events("وزير الخارجية الأردني يتلقى اتصالا هاتفيا من وزير الخارجية العماني.")]
     assert got == [("PHONE_CALL", [("source", "OMN"), ("target", "JOR")])]
+
+
+def test_a_university_named_for_its_city_is_of_that_citys_state():
+    # "The ambassador in Ottawa received a delegation from Jazan University, which is
+    # visiting Canada."
+    got = summary("استقبل سفير خادم الحرمين الشريفين في كندا بمقر السفارة في أوتاوا وفدا من جامعة جازان، "
+                  "الذي يزور كندا ضمن إطار التعاون.")
+    assert ("VISIT", "occurred", ("CAN", "SAU")) in got
+
+
+def test_a_university_in_a_foreign_city_is_of_that_state():
+    # "The Jordanian minister received the president of the University of Tokyo."
+    got = summary("استقبل وزير التعليم العالي الأردني رئيس جامعة طوكيو.")
+    assert got == [("MEETING", "occurred", ("JOR", "JPN"))]

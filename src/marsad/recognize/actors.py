@@ -115,7 +115,9 @@ def consume_title(doc: Document, j: int, hi: int) -> tuple[int, list[tuple[str, 
         word = doc.word(j)
         place, nisba, title = doc.at("place", j), doc.at("nisba", j), doc.at("title", j)
         city = doc.at("capital", j) if j > start else None
-        if place is None and city is not None and ("ب" in city.prefix or doc.word(j - 1) in cues.title_seat):
+        named_for = city is not None and city.prefix == "" and _title_kind(doc.at("title", j - 1)) == "org"
+        if place is None and city is not None and ("ب" in city.prefix or doc.word(j - 1) in cues.title_seat
+                                                   or named_for):  # «جامعة جازان», «غرفة جدة»
             if last_nisba:
                 break  # "وزير الخارجية اليمني في بروكسل": the state is said; the city is where
             place = city  # مدير المعهد الديني … بجاكرتا: the seat of the office
