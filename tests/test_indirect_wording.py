@@ -531,3 +531,11 @@ def test_a_university_in_a_foreign_city_is_of_that_state():
     # "The Jordanian minister received the president of the University of Tokyo."
     got = summary("استقبل وزير التعليم العالي الأردني رئيس جامعة طوكيو.")
     assert got == [("MEETING", "occurred", ("JOR", "JPN"))]
+
+
+def test_the_chairman_of_a_foreign_company_board():
+    # "Al-Awaji said after his meeting with the chairman of the board of the Korean Hyundai
+    # company for heavy industries that …"
+    got = summary("وبين وكيل وزارة الطاقة الأردني عقب اجتماعه مع رئيس مجلس إدارة شركة هيونداي الكورية "
+                  "للصناعات الثقيلة، أن التعاون قائم.")
+    assert got == [("MEETING", "occurred", ("JOR", "KOR"))]
