@@ -539,3 +539,18 @@ def test_the_chairman_of_a_foreign_company_board():
     got = summary("وبين وكيل وزارة الطاقة الأردني عقب اجتماعه مع رئيس مجلس إدارة شركة هيونداي الكورية "
                   "للصناعات الثقيلة، أن التعاون قائم.")
     assert got == [("MEETING", "occurred", ("JOR", "KOR"))]
+
+
+def test_the_institution_visited_after_those_accompanying_the_visitor():
+    # "The Italian ambassador, accompanied by the director general of the industrial cities
+    # authority, engineer Saleh, visited yesterday Thursday the Sudair City for Industry."
+    got = summary("زار السفير الإيطالي لدى المملكة، يرافقه مدير عام هيئة المدن الصناعية، المهندس صالح، "
+                  "أمس الخميس، مدينة سدير للصناعة والأعمال.")
+    assert got == [("VISIT", "occurred", ("ITA", "SAU"))]
+
+
+def test_an_institution_named_mid_clause_is_not_the_place_visited():
+    # "The Italian ambassador visited Jordan, accompanied by officials of the Italian
+    # development centre." (the centre is no place visited: the state is named)
+    got = summary("زار السفير الإيطالي الأردن، يرافقه مسؤولون في مركز التنمية الإيطالي.")
+    assert got == [("VISIT", "occurred", ("ITA", "JOR"))]

@@ -857,6 +857,7 @@ def _visits(c: Clause) -> list[Candidate]:
 
 
 INSTITUTION_REACH = 3  # words after a visit where the institution visited is named
+INSTITUTION_SCAN = 30  # words after a visit where it may follow a comma (after those accompanying)
 PLACE_REACH = 6  # words after the institution where a state or city would say where it is
 
 
@@ -867,7 +868,9 @@ def _home_institution(c: Clause, start: int) -> Mention | None:
     event); «زار وفد … المؤسسة العامة للخطوط الجوية العربية السعودية» names its state."""
     doc = c.doc
     heads = doc.lexicon.cues.named_after
-    for k in range(start, min(c.sentence[1], start + INSTITUTION_REACH)):
+    for k in range(start, min(c.sentence[1], start + INSTITUTION_SCAN)):
+        if k >= start + INSTITUTION_REACH and doc.word(k - 1) != "،":
+            continue  # further on, only after a comma: «زار السفير، يرافقه …، أمس، مدينة سدير»
         word = doc.word(k)
         bare = word[1:] if word.startswith("ل") and word[1:] in heads else word
         definite = bare.startswith("ال") and bare[2:] in heads
