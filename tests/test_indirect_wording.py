@@ -554,3 +554,21 @@ def test_an_institution_named_mid_clause_is_not_the_place_visited():
     # development centre." (the centre is no place visited: the state is named)
     got = summary("زار السفير الإيطالي الأردن، يرافقه مسؤولون في مركز التنمية الإيطالي.")
     assert got == [("VISIT", "occurred", ("ITA", "JOR"))]
+
+
+# --- an addressee is never the sender; an e-mail is no diplomatic message ------------------
+
+
+def test_a_cable_with_its_sender_dropped_is_not_the_addressees():
+    # "On Saturday he sent a cable of condolence to the President of Egypt." (the sender
+    # was named in an earlier clause)
+    got = [(e.type, [(a.role, a.country) for a in e.actors])
+           for e in events("وفي يوم السبت بعث برقية عزاء ومواساة لرئيس جمهورية مصر العربية.")]
+    assert all(roles[0] != ("source", "EGY") for _, roles in got)
+
+
+def test_an_email_to_a_newspaper_is_no_message():
+    # "The spokeswoman said, in an e-mail to the paper, that the special envoy discussed
+    # the situation with the members of the Security Council."
+    assert events("وقالت الناطقة باسم المبعوث الأممي، في رسالة إلكترونية وصلت للصحيفة، إن المبعوث ناقش "
+                  "الوضع مع أعضاء مجلس الأمن.") == []

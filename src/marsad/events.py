@@ -361,8 +361,8 @@ def _subject_after(doc: Document, trig: Tag, m: Mention) -> bool:
     Not far along the clause, and not after «من» "from": in «وصلت الدفعة الثالثة من المعونة
     … مقدمة من مركز الملك سلمان» "the third batch of aid arrived … from the King Salman
     Centre" the subject is the aid, not the King."""
-    if m.first - trig.last > SUBJECT_REACH:
-        return False
+    if m.first - trig.last > SUBJECT_REACH or _addressed(doc, m):
+        return False  # «بعث برقية عزاء لرئيس مصر»: the one addressed is never the sender
     return doc.word(m.first - 1) not in doc.lexicon.cues.from_words
 
 
