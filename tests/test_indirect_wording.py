@@ -572,3 +572,20 @@ def test_an_email_to_a_newspaper_is_no_message():
     # the situation with the members of the Security Council."
     assert events("وقالت الناطقة باسم المبعوث الأممي، في رسالة إلكترونية وصلت للصحيفة، إن المبعوث ناقش "
                   "الوضع مع أعضاء مجلس الأمن.") == []
+
+
+def test_a_call_after_a_cable_to_someone_is_not_that_addressees():
+    # "He received a call from the King of Bahrain, sent a cable to the King of Jordan, and
+    # received a call from the Emir of Qatar." (no call between Jordan and Qatar)
+    got = summary("وتلقى خادم الحرمين الشريفين اتصالا هاتفيا من ملك البحرين، وبعث برقية عزاء لملك الأردن، "
+                  "وتلقى اتصالا هاتفيا من أمير قطر.")
+    assert ("PHONE_CALL", "occurred", ("JOR", "QAT")) not in got
+
+
+def test_the_visitor_meets_during_the_visit_to_an_institution():
+    # "The Bosnian ambassador made a visit to the university, during which he met its
+    # president."
+    got = [(e.type, [(a.role, a.country) for a in e.actors])
+           for e in events("قام سفير البوسنة والهرسك لدى المملكة بزيارة للجامعة التقى خلالها رئيس الجامعة.")
+           if e.type == "MEETING"]
+    assert got == [("MEETING", [("source", "BIH"), ("target", "SAU")])]

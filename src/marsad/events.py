@@ -206,6 +206,8 @@ def _subject_before(doc: Document, before: list[Mention], trig: Tag) -> Mention 
     if not before:
         return None
     last = before[-1]
+    if _addressed(doc, last):
+        return None  # «بعث برقية لملك الأردن، وتلقى اتصالا …»: the addressee is not the subject
     gap = [doc.word(i) for i in range(last.last, trig.first)]
     # A dateline ("الجزائر (واج) - استقبل …") is not the subject: its city or agency is
     # set off by a dash, a bracket or a colon.
@@ -298,7 +300,7 @@ def _parties(
         # subheading run into the text)
         return after[:1], after[1:]
     subject = _subject_before(doc, before, trig)
-    if subject is not None and subject.kind == "state" and doc.word(trig.last) in doc.lexicon.cues.during_it:
+    if (subject is None or subject.kind == "state") and doc.word(trig.last) in doc.lexicon.cues.during_it:
         visitor = next((m for m in reversed(before) if m.kind in ("person", "office")), None)
         if visitor is not None:
             return [visitor], after
