@@ -300,10 +300,10 @@ def test_preparation_further_back_does_not_reach_the_trigger():
 def test_talks_in_a_city_then_a_new_clause_give_no_meeting():
     # "In the wake of the awaited Muscat talks, the Saudi foreign minister stressed, at a
     # press conference with his Italian counterpart, that …" — the Muscat talks are not the
-    # minister's.
+    # minister's; the joint press conference is his meeting with the Italian minister.
     got = summary("وعلى وقع محادثات مسقط المرتقبة، شدد وزير الخارجية السعودي خلال مؤتمر صحافي مع نظيره "
                   "الإيطالي على أهمية الحل السياسي.")
-    assert got == []
+    assert got == [("MEETING", "occurred", ["ITA", "SAU"])]
 
 
 def test_talks_of_two_named_parties_are_a_meeting():

@@ -40,6 +40,7 @@ PLANNED_WINDOW = 8  # tokens before a trigger where a future cue applies to it
 VISIT_REACH = 6  # words after a verbal noun of visiting where the place visited may stand bare
 PLANNED_AFTER = 3  # tokens after a trigger where «بمشيئة الله», «المرتقبة» make it planned
 SUBJECT_GAP = 4  # tokens between a headline subject and its verb (أمس، اليوم …)
+RELATIVE_GAP = 6  # tokens between a noun and the verb of its relative clause (… من جامعة جازان، الذي)
 PERFECT_REACH = 12  # tokens from the start of a sentence where قد marks the past perfect
 
 
@@ -95,10 +96,19 @@ def is_background(doc: Document, lo: int, hi: int, dated: bool) -> bool:
     return bool(words) and words[0] in doc.lexicon.cues.perfect_opener and "قد" in words
 
 
+@cache
+def _word_start_pattern(cues: tuple[str, ...]) -> re.Pattern:
+    """Cues at the start of a word, after its proclitics and article (``والمنتخب``), not
+    inside another word (``نادي`` in ``مناديب`` "delegates", ``ينادي`` "calls for")."""
+    alternatives = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:[وفبلك]{{0,2}}(?:ال)?)(?:{alternatives})")
+
+
 def is_sport(doc: Document, lo: int, hi: int) -> bool:
     """Sport reuses the diplomatic verbs: ``يستقبل الهلال النصر`` ("Hilal hosts Nasr")."""
+    cues = doc.lexicon.cues.sport
     text = doc.text[doc.tokens[lo].start : doc.tokens[hi - 1].end]
-    return any(cue in text for cue in doc.lexicon.cues.sport)
+    return bool(cues) and _word_start_pattern(cues).search(text) is not None
 
 
 def is_planned(doc: Document, trig: Tag, lo: int, hi: int | None = None) -> bool:
@@ -116,8 +126,12 @@ def is_planned(doc: Document, trig: Tag, lo: int, hi: int | None = None) -> bool
     end = trig.last + PLANNED_AFTER if hi is None else min(hi, trig.last + PLANNED_AFTER)
     if any(doc.word(i) in cues.planned_after for i in range(trig.last, min(end, len(doc.tokens)))):
         return True  # «يغادر - بمشيئة الله -», «الزيارة المرتقبة», «زيارته المقبلة»
-    start = max(lo, trig.first - PLANNED_WINDOW)
-    return any(_word_has_cue(doc.word(i), cues.planned) for i in range(start, trig.first))
+    for i in range(trig.first - 1, max(lo, trig.first - PLANNED_WINDOW) - 1, -1):
+        if doc.word(i) in ("،", ","):
+            return False  # «وعلى وقع محادثات مسقط المرتقبة، شدد الوزير …»: another clause's
+        if _word_has_cue(doc.word(i), cues.planned):
+            return True
+    return False
 
 
 def _announced_in_present(doc: Document, trig: Tag, sentence: tuple[int, int], dated: bool) -> bool:
@@ -219,7 +233,9 @@ def _coordinated(doc: Document, mentions: list[Mention], start: int) -> list[Men
     for m in mentions[start + 1 :]:
         gap = [doc.word(i) for i in range(group[-1].last, m.first)]
         joined_by_waw = m.prefix.startswith("و") or doc.word(m.first).startswith("و")
-        if all(w in ("،", ",", "و") for w in gap) and (joined_by_waw or "و" in gap or "،" in gap):
+        # «الأمراء والعلماء والمشايخ ورئيس المالديف»: other guests named without office
+        listed = all(w in ("،", ",", "و") or w.startswith("وال") for w in gap)
+        if listed and (joined_by_waw or "و" in gap or "،" in gap):
             group.append(m)
         else:
             break
@@ -232,14 +248,51 @@ def _subject_before(doc: Document, before: list[Mention], trig: Tag) -> Mention 
     last = before[-1]
     if last.kind in ("state", "city") and _after_to(doc, last.first):
         return None  # «… إلى جمهورية مصر في زيارة يلتقي …»: a destination is no subject
+    if _addressed(doc, last):
+        return None  # «بعث برقية لملك الأردن، وتلقى اتصالا …»: the addressee is not the subject
+    if last.kind == "state" and (doc.word(last.first - 1) in doc.lexicon.cues.title_seat or last.prefix.endswith("ب")):
+        return None  # «على هامش اللقاء في قطر، سيجري كيري …»: a state after في is a place
     gap = [doc.word(i) for i in range(last.last, trig.first)]
     # A dateline ("الجزائر (واج) - استقبل …") is not the subject: its city or agency is
     # set off by a dash, a bracket or a colon.
-    if last.kind == "state" and (doc.word(last.first - 1) in doc.lexicon.cues.title_seat or last.prefix.endswith("ب")):
-        return None  # «على هامش اللقاء في قطر، سيجري كيري …»: a state after في is a place
-    if len(gap) <= SUBJECT_GAP and not any(w in doc.lexicon.cues.dateline_mark for w in gap):
-        return last
-    return None
+    if gap and gap[-1] in doc.lexicon.cues.relative and len(gap) <= RELATIVE_GAP and not any(
+        w in doc.lexicon.cues.dateline_mark for w in gap
+    ):
+        return last  # «وفدا من جامعة جازان، الذي يزور كندا»: the relative's antecedent
+    if len(gap) > SUBJECT_GAP or any(w in doc.lexicon.cues.dateline_mark for w in gap):
+        return None
+    if doc.word(last.first - 1) in doc.lexicon.cues.from_words and "،" in gap:
+        return None  # «وصله الإذن من العاهل، فاتجه إلى …» "word came from the King, so he went"
+    return last
+
+
+BETWEEN_REACH = 5  # words between a verbal noun and the بين that names its parties
+
+
+def _between(doc: Document, trig: Tag, after: list[Mention]) -> bool:
+    """«اتصال هاتفي جرى بين …», «الاجتماع الثلاثي الذي تم بين X ونظيريه …», «مباحثات
+    القاهرة بين X و Y»: the parties follow بين, close after the noun with no one between."""
+    first = after[0].first if after else trig.last + BETWEEN_REACH
+    return any(doc.word(i) == "بين" for i in range(trig.last - 1, min(first, trig.last + BETWEEN_REACH)))
+
+
+def _last_party(doc: Document, before: list[Mention]) -> list[Mention]:
+    """The party named last before a verbal noun, passing over a state named in passing
+    («أعلن كارتر أن بلاده ستعزز تعاونها مع إسرائيل، خلال لقاء مع نظيره» "Carter said his
+    country would strengthen its cooperation with Israel, during a meeting with his
+    counterpart": the meeting is Carter's)."""
+    if not before:
+        return []
+    people = [m for m in before if m.kind in ("person", "office")]
+    if before[-1].kind == "state" and people and not _coordinated_with(doc, people[-1], before[-1]):
+        return people[-1:]
+    return before[-1:]
+
+
+def _coordinated_with(doc: Document, a: Mention, b: Mention) -> bool:
+    """Is ``b`` joined to ``a`` by و right after it («الرئيس ووزير خارجيته»)?"""
+    gap = [doc.word(i) for i in range(a.last, b.first)]
+    return gap in ([], ["و"], ["،"]) and (not gap or doc.word(b.first).startswith("و") or gap == ["و"])
 
 
 def _possessor(doc: Document, before: list[Mention], lo: int) -> Mention | None:
@@ -252,6 +305,11 @@ def _possessor(doc: Document, before: list[Mention], lo: int) -> Mention | None:
     first = before[0]
     if lo < first.first <= lo + 1 and len(before) > 1:
         return first
+    # «… بين السواحل التونسية وسواحل مالطا احتج خلال مؤتمر صحافي مع …»: a state named
+    # in passing is not whose the engagement is when a person or office is named before it.
+    people = [m for m in before if m.kind in ("person", "office")]
+    if before[-1].kind == "state" and people and not _coordinated_with(doc, people[-1], before[-1]):
+        return people[-1]
     return before[-1]
 
 
@@ -259,30 +317,51 @@ def _parties(
     voice: str, doc: Document, trig: Tag, before: list[Mention], after: list[Mention], lo: int = 0
 ) -> tuple[list[Mention], list[Mention]]:
     """(sources, objects) for a trigger, by its voice."""
-    if voice in ("genitive", "noun") and "بين" in [doc.word(trig.last + k) for k in range(3)]:
+    if voice in ("genitive", "noun") and _between(doc, trig, after):
         return after[:1], after[1:]  # اتصال هاتفي جرى بين الرئيسين X و Y
     if voice == "noun" or (voice == "genitive" and _possessive(doc, trig)):
         subject = _possessor(doc, before, lo)
         return ([subject] if subject else []), after
     if voice == "genitive":
+        made = _made_by(doc, trig)
+        if made is not None and before and not (after and after[0].first == made + 1 and after[0].kind != "state"):
+            # «في إطار الزيارة الرسمية التي يقوم بها إلى مملكة إسبانيا»: the subject's visit
+            return [m for m in [_possessor(doc, before, lo)] if m], after
+        if before and after and doc.word(trig.last) in doc.lexicon.cues.received_it:
+            return after[:1], [before[-1]]  # «خلال اتصال هاتفي تلقاه من الرئيس التركي»
         if before and after and after[0].kind == "state" and after[0].first == trig.last:
             return [before[-1]], after  # "أعلن كورتس عزمه زيارة إيران": the state is visited
-        if before and _with_follows(doc, trig):
-            return [before[-1]], after  # عقد الوزير اجتماعات منفصلة مع ...
+        if _with_follows(doc, trig):
+            # عقد الوزير اجتماعات منفصلة مع ...; with no one before, those after مع are
+            # the counterparts of someone unnamed («محادثات جديدة مع إيران»).
+            return _last_party(doc, before), after
         if before and after and _addressed(doc, after[0]):
             return [before[-1]], after  # (جاء ذلك في) برقية تهنئة للرئيس …: the sender is known
         gap = [doc.word(i) for i in range(trig.last, after[0].first)] if after else []
         if "،" in gap and gap[gap.index("،") + 1 :][:1] != ["بين"]:  # (not «محادثات أمس، بين …»)
             return [], after  # «وعلى وقع محادثات مسقط المرتقبة، شدد الوزير …»: a new clause
         return after[:1], after[1:]
-    if before and after and voice in ("agent", "recipient") and _subject_then_object(doc, trig, after[0]):
-        # «ولي عهد البحرين تلقى نائب خادم الحرمين … اتصالاً هاتفياً من …»: a verb followed by
-        # its subject and then its object noun; the words before it are a heading or topic.
+    if voice == "recipient" and before and after and after[0].first == trig.last and after[0].kind != "state":
+        # «وزير الداخلية الإماراتي تلقى نائب خادم الحرمين الشريفين اتصالا …»: the one named
+        # right after «تلقى», before the call, is who received it (the words before are a
+        # subheading run into the text)
+        return after[:1], after[1:]
+    if before and after and voice == "agent" and _subject_then_object(doc, trig, after[0]):
+        # «كما يعقد وزير الخارجية الروسي سيرغي لافروف مباحثات مع …»: a verb followed by its
+        # subject and then its object noun; the words before it are a heading or topic.
         return [after[0]], after[1:]
     subject = _subject_before(doc, before, trig)
-    if subject is None and voice == "agent" and doc.word(trig.last) in doc.lexicon.cues.during_it:
-        # «يتوجه الأمير … إلى مصر في زيارة يلتقي خلالها الرئيس المصري»: the traveller
-        subject = next((m for m in before if m.kind in ("person", "office")), None)
+    if (subject is None or subject.kind == "state") and doc.word(trig.last) in doc.lexicon.cues.during_it:
+        visitor = next((m for m in reversed(before) if m.kind in ("person", "office")), None)
+        if visitor is not None:
+            return [visitor], after
+    if (subject is None or subject.kind == "state") and voice == "agent" and before \
+            and _second_verb(doc, trig, before[0], lo) and not _own_subject(trig, after):
+        return before[:1], after  # «قام الأمين العام … بزيارة للمركز، والتقى المستشار …»
+    if subject is None and voice in ("agent", "recipient") and _pronoun_subject(doc, trig, lo):
+        subject = next((m for m in reversed(before) if m.kind in ("person", "office")), None)
+        if subject is not None:
+            return [subject], after
     if subject is not None and _dual(doc, trig):
         # "أبوبكر ورئيس مندوبية الاتحاد الأوروبي يناقشان": the pair is the subject.
         group = _coordinated_before(doc, before)
@@ -293,8 +372,11 @@ def _parties(
         return [subject], coordinated + after
     if after and voice == "agent" and is_counterpart(doc, after[0]) and before:
         return before[:1], after  # «… حيث سيلتقي نظراءه»: the counterparts are the object
-    if after and voice == "agent" and not _subject_after(doc, trig, after[0]):
-        return [], after
+    if after and voice == "agent" and before and before[0].first < lo and doc.word(trig.first - 1) in \
+            doc.lexicon.cues.continuing:
+        return before[:1], after  # «كما استقبل مدير الجامعة …»: the subject of the sentence before
+    if after and voice in ("agent", "recipient") and not _subject_after(doc, trig, after[0]):
+        return [], after  # «وتلقى اتصالا من ملك البحرين» with its subject dropped: not the caller's
     return after[:1], after[1:]
 
 
@@ -309,13 +391,49 @@ def _subject_then_object(doc: Document, trig: Tag, m: Mention) -> bool:
     return noun is not None and noun.first == m.last and any(t.voice in ("noun", "genitive") for t in noun.value)
 
 
+def _own_subject(trig: Tag, after: list[Mention]) -> bool:
+    """A verb followed by one party and then another has its own subject, the first
+    («واستقبل وزير الخارجية المصري السفير السوداني»)."""
+    return len(after) > 1 and after[0].first == trig.last and after[0].kind in ("person", "office") \
+        and after[1].kind in ("person", "office")
+
+
+def _second_verb(doc: Document, trig: Tag, first: Mention, lo: int) -> bool:
+    """«قام الأمين العام … أمس بزيارة للمركز، والتقى …» "made a visit to the centre, and
+    met …": a verb joined by و after a comma, with no subject of its own, shares the
+    subject of the verb that opens the sentence (named right after it)."""
+    if trig.first - 1 <= lo or doc.word(trig.first - 1) not in ("،", ","):
+        return False
+    if not doc.word(trig.first).startswith("و"):
+        return False
+    return first.first == lo + 1
+
+
+MADE_BY_REACH = 3  # words between a visit noun and «يقوم بها» "that he is making"
+
+
+def _made_by(doc: Document, trig: Tag) -> int | None:
+    """«الزيارة التي يقوم بها …», «زيارة يقوم بها الرئيس …»: the index of بها when the
+    noun is followed by a verb of making it, else None."""
+    for i in range(trig.last, trig.last + MADE_BY_REACH):
+        if doc.word(i) in doc.lexicon.cues.support_verb and doc.word(i + 1) == "بها":
+            return i + 1
+    return None
+
+
+def _pronoun_subject(doc: Document, trig: Tag, lo: int) -> bool:
+    """«وقال إليامي - في بيان له - إنه التقى …» "Elyami said in a statement that he met":
+    the verb's subject is the pronoun on «إنه», the speaker."""
+    return trig.first > lo and doc.word(trig.first - 1) in doc.lexicon.cues.pronoun_that
+
+
 def _subject_after(doc: Document, trig: Tag, m: Mention) -> bool:
     """Can ``m`` be the subject of a verb it follows (Arabic puts it right after the verb)?
     Not far along the clause, and not after «من» "from": in «وصلت الدفعة الثالثة من المعونة
     … مقدمة من مركز الملك سلمان» "the third batch of aid arrived … from the King Salman
     Centre" the subject is the aid, not the King."""
-    if m.first - trig.last > SUBJECT_REACH and _reach(doc, trig.last, m.first) > SUBJECT_REACH:
-        return False
+    if (m.first - trig.last > SUBJECT_REACH and _reach(doc, trig.last, m.first) > SUBJECT_REACH) or _addressed(doc, m):
+        return False  # far along the clause; «بعث برقية عزاء لرئيس مصر»: the one addressed never sends
     return doc.word(m.first - 1) not in doc.lexicon.cues.from_words
 
 
@@ -338,7 +456,9 @@ def _reach(doc: Document, lo: int, hi: int) -> int:
 
 def _addressed(doc: Document, m: Mention) -> bool:
     """A mention written with the preposition ل (or after إلى): an addressee."""
-    return m.prefix.endswith("ل") or doc.word(m.first - 1) in ("الي", "لـ")
+    # ل, لل, ول: the preposition; ال, وال: only the article («بها الرئيس»)
+    to = m.prefix.endswith("ل") and not m.prefix.endswith("ال")
+    return to or doc.word(m.first - 1) in ("الي", "لـ")
 
 
 def _dual(doc: Document, trig: Tag) -> bool:
@@ -360,8 +480,10 @@ def _coordinated_before(doc: Document, before: list[Mention]) -> list[Mention]:
 
 
 def _with_follows(doc: Document, trig: Tag) -> bool:
-    """A verbal noun followed (after at most two adjectives) by مع: "talks with"."""
-    return "مع" in (doc.word(trig.last), doc.word(trig.last + 1), doc.word(trig.last + 2))
+    """A verbal noun followed (after at most two adjectives) by مع: "talks with", or
+    ending in it («مؤتمر صحافي مع» "a press conference with")."""
+    words = (doc.word(trig.last - 1), doc.word(trig.last), doc.word(trig.last + 1), doc.word(trig.last + 2))
+    return "مع" in words
 
 
 def _possessive(doc: Document, trig: Tag) -> bool:
@@ -448,6 +570,8 @@ def sentence_events(
     last_addressees: list[Mention] | None = None,
     visited: str | None = None,
     traveller: Mention | None = None,
+    last_sources: dict[str, Mention] | None = None,
+    day_named: bool = False,
 ) -> list[Candidate]:
     """Candidate events of the sentence ``[lo, hi)`` given its mentions.
 
@@ -458,10 +582,14 @@ def sentence_events(
     ``visited`` is the state of the article's latest visit, whose officials receive the
     visitor on arrival; ``traveller`` is that visit's visitor, who goes on with the tour in
     a sentence naming no one («وبعد الدوحة ينتقل إلى سنغافورة» "after Doha he moves on to
-    Singapore").
+    Singapore"); ``last_sources`` holds, by event type, the source of the article's latest
+    event of that type (who «كما استقبل» "also received"); ``day_named`` says the sentence
+    names a day relative to publication («صباح اليوم»), which keeps past perfect news from
+    being background even when the publication date is unknown.
     """
     lo, hi = sentence
-    if is_background(doc, lo, hi, dated) or is_sport(doc, lo, hi):
+    last_sources = last_sources or {}
+    if is_background(doc, lo, hi, dated or day_named) or is_sport(doc, lo, hi):
         return []
     triggers: list[tuple[Tag, Trigger]] = []
     consumed: set[int] = set()
@@ -482,6 +610,8 @@ def sentence_events(
     resume = _clause_after(doc, boundary, hi)
     parties = [m for m in mentions
                if (m.last <= boundary or m.first < lo or m.first >= resume) and m.kind != "city"]
+    if previous is not None and parties and _stands_for(doc, parties[0], previous, lo):
+        parties[0] = previous  # «وعبر المسؤول الأوروبي، خلال لقائه …»: the official named before
     receptions = [(tag, t) for tag, t in triggers if _reception(doc, tag, t, lo)]
     if receptions:
         return _received_on_arrival(doc, receptions[0], sentence, parties, previous, visited)
@@ -502,7 +632,7 @@ def sentence_events(
         handler = GRAMMAR[t.type]
         if handler.background_as_noun and t.voice in ("noun", "genitive") and (
             verbal_types - {t.type}
-        ) and not _with_follows(doc, tag):
+        ) and not _with_follows(doc, tag) and _made_by(doc, tag) is None:
             continue  # "اتصل ... خلال زيارته لفرنسا": the visit is background to the call
         verbal_next = next(
             (g.first for g, r in triggers[n + 1 :] if r.voice in ("agent", "recipient")), hi
@@ -512,8 +642,13 @@ def sentence_events(
         if t.type == "VISIT":
             clause_end = min(clause_end, _clause_after(doc, tag.last, hi))  # the host is in its clause
         after = [m for m in parties if tag.last <= m.first < clause_end]
-        if not before and previous is not None and (
+        if not before and t.voice == "agent" and t.type != "VISIT" and t.type in last_sources \
+                and _continues(doc, tag, lo) \
+                and _object_only(after, last_sources[t.type]):
+            before = [last_sources[t.type]]
+        elif not before and previous is not None and (
             _refers_back(doc, lo) or (t.voice == "agent" and _subject_dropped(doc, tag, lo, after))
+            or _pronoun_subject(doc, tag, lo)
         ):
             before = [previous]
         linked = _linked_subject(doc, tag, t, lo, out)
@@ -579,11 +714,39 @@ def visited_after(found: list[Candidate], before: str | None) -> str | None:
     return before
 
 
+def sources_after(found: list[Candidate], before: dict[str, Mention]) -> dict[str, Mention]:
+    """The source of the latest event of each type after a sentence whose candidates are
+    ``found`` (``before``: those known before it)."""
+    latest = dict(before)
+    for c in found:
+        if c.sources and c.sources[0].kind in ("person", "office"):
+            latest[c.type] = c.sources[0]
+    return latest
+
+
 def addressees_after(found: list[Candidate], before: list[Mention]) -> list[Mention]:
     """The addressees of "a similar cable" after a sentence whose candidates are ``found``
     (``before``: those known before it)."""
     setting = [c for c in found if GRAMMAR[c.type].sets_addressees]
     return setting[-1].targets if setting else before
+
+
+ANAPHOR_REACH = 2  # words from the start of a sentence where «المسؤول» may stand as its subject
+
+
+def _stands_for(doc: Document, m: Mention, previous: Mention, lo: int) -> bool:
+    """«وعبر المسؤول الأوروبي …» "the European official said": a sentence whose subject
+    is a bare definite post (no name, no state of its own) speaks of the official the
+    sentence before named."""
+    if m.name is not None or m.title is None or m.country_tokens is not None or m.first > lo + ANAPHOR_REACH:
+        return False
+    if previous.country in (None, HOME) and previous.country_tokens is None:
+        return False
+    head = doc.at("title", m.title[0])
+    if head is None or m.title[1] - m.title[0] > 1:
+        return False
+    core = doc.text[head.match.core_start:head.match.core_end]
+    return "ال" in head.prefix and core in doc.lexicon.cues.generic_office
 
 
 def _subject_dropped(doc: Document, tag: Tag, lo: int, after: list[Mention]) -> bool:
@@ -631,6 +794,23 @@ def _still_to_come(doc: Document, tag: Tag, lo: int, hi: int) -> bool:
     if doc.word(tag.first).removeprefix("و").removeprefix("ف") not in cues.imperfect:
         return False
     return not any(doc.word(i) in cues.present_time for i in range(lo, hi))
+
+
+def _object_only(after: list[Mention], last: Mention) -> bool:
+    """After «كما استقبل», is the first party the one received (of a state other than the
+    host before, and no other state named to be received instead)? «كما بعث ولي العهد
+    برقية …» names its own subject, of the host's state."""
+    if not after or after[0].country_tokens is None or after[0].country in (None, HOME, last.country):
+        return False
+    return all(m.country_tokens is None or m.country in (HOME, after[0].country) for m in after[1:])
+
+
+def _continues(doc: Document, tag: Tag, lo: int) -> bool:
+    """«كما استقبل أمس مدير الجامعة الإسلامية بجاكرتا» "he also received …": a sentence
+    opening with كما and the verb, its subject left to the one who did the same before."""
+    return tag.first > lo and all(
+        doc.word(i) in ("،", ",", "و", "ف") or doc.word(i) in doc.lexicon.cues.continuing for i in range(lo, tag.first)
+    ) and doc.word(tag.first - 1) in doc.lexicon.cues.continuing
 
 
 def _refers_back(doc: Document, lo: int) -> bool:
@@ -761,7 +941,22 @@ def _meetings(c: Clause) -> list[Candidate]:
     """``استقبل وزير الدفاع سفيري تركيا ولبنان``: one meeting with the guests together, or
     one per guest when they were received separately (``كلا على حدة``)."""
     sources, objects = c.parties(c.people)
+    if sources and len(objects) > 1 and _host_name(c.doc, sources[0], objects[0]):
+        sources[0].name, objects = objects[0].name, objects[1:]
     return _with_objects(c, sources, objects)
+
+
+HOST_NAME_GAP = 8  # words of an institution's name between a host's office and their name
+
+
+def _host_name(doc: Document, host: Mention, m: Mention) -> bool:
+    """«استقبل المستشار … المشرف العام على مركز … للإغاثة الدكتور عبدالله الربيعة اليوم،
+    وزيرة الإعلام اليمنية»: a ranked name with no office of its own, right after an office
+    named without one, is that office holder's name, not a guest."""
+    if host.name is not None or host.title is None or m.name is None or m.title is not None or not m.ranked:
+        return False
+    gap = [doc.word(i) for i in range(host.last, m.first)]
+    return len(gap) <= HOST_NAME_GAP and not any(w in ("،", ",", "و") for w in gap) and not m.prefix.startswith("و")
 
 
 def _calls(c: Clause) -> list[Candidate]:
@@ -817,6 +1012,11 @@ def _messages(c: Clause) -> list[Candidate]:
     received = c.received(sources, objects, subtype)
     if received is not None:
         return received
+    # «سلم السيسي رسالة خطية من الرئيس الجزائري» "handed Sisi a letter from the Algerian
+    # president": the subject only carried it; the sender is the party after من.
+    sender = next((m for m in objects if doc.word(m.first - 1) == "من" and m.kind in ("person", "office")), None)
+    if sender is not None and len(objects) > 1:
+        sources, objects = [sender], [m for m in objects if m is not sender]
     # "سلم الرئيس الأمير محمد رسالة لخادم الحرمين": the addressee carries ل / إلى;
     # the first object may only be the courier.
     addressed = [k for k, m in enumerate(objects) if _addressed(doc, m)]
@@ -856,6 +1056,9 @@ def _visits(c: Clause) -> list[Candidate]:
     visitable = visitable[:topic]
     hosts = [m for m in objects if m.kind != "state" and m not in visitors][:1]
     talks = _talks_with_host(c, visitors[0], hosts)
+    if not visitable and not hosts:
+        institution = _home_institution(c, max(c.trigger.last, visitors[0].last))
+        return [c.candidate(visitors[:1], [institution])] if institution else []
     if not visitable:
         return [c.candidate(visitors[:1], hosts), *talks] if hosts else []
     # "زار … الكويت وقطر والعراق": one visit to each state named in a row.
@@ -882,6 +1085,38 @@ def _place_of_topic(c: Clause, m: Mention) -> bool:
     if c.reading.voice not in ("noun", "genitive") or m.first - c.trigger.last <= VISIT_REACH:
         return False
     return c.doc.word(m.first - 1) in c.doc.lexicon.cues.title_seat or m.prefix.endswith("في")
+
+
+INSTITUTION_REACH = 3  # words after a visit where the institution visited is named
+INSTITUTION_SCAN = 30  # words after a visit where it may follow a comma (after those accompanying)
+PLACE_REACH = 6  # words after the institution where a state or city would say where it is
+
+
+def _home_institution(c: Clause, start: int) -> Mention | None:
+    """«قام الأمين العام … بزيارة لمركز الملك سلمان للإغاثة» "made a visit to the King
+    Salman Relief Centre": an institution named with no state or city is in the outlet's
+    own state, which the visitor visited (a party of the outlet's state visiting it is no
+    event); «زار وفد … المؤسسة العامة للخطوط الجوية العربية السعودية» names its state."""
+    doc = c.doc
+    heads = doc.lexicon.cues.named_after
+    for k in range(start, min(c.sentence[1], start + INSTITUTION_SCAN)):
+        if k >= start + INSTITUTION_REACH and doc.word(k - 1) != "،":
+            continue  # further on, only after a comma: «زار السفير، يرافقه …، أمس، مدينة سدير»
+        word = doc.word(k)
+        bare = word[1:] if word.startswith("ل") and word[1:] in heads else word
+        definite = bare.startswith("ال") and bare[2:] in heads
+        if bare not in heads and not definite:
+            continue
+        for i in range(k + 1, min(c.sentence[1], k + PLACE_REACH)):
+            tag = doc.at("place", i) or doc.at("capital", i) or doc.at("nisba", i)
+            if tag is not None:  # «لجامعة طوكيو», «المؤسسة … السعودية»: named where it is
+                if tag.value in doc.lexicon.org_codes:
+                    return None
+                return Mention(i, tag.last, "state", country=tag.value, country_tokens=(i, tag.last))
+        if definite:
+            return None  # «المدينة» "the city", said alone
+        return Mention(k, k + 1, "state", country=HOME, country_tokens=(k, k + 1))
+    return None
 
 
 @dataclass(frozen=True, slots=True)

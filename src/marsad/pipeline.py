@@ -30,6 +30,7 @@ from marsad.events import (
     addressees_after,
     is_planned,
     sentence_events,
+    sources_after,
     traveller_after,
     visited_after,
 )
@@ -152,21 +153,26 @@ def _candidates(doc: Document, first_pass: list[list[Mention]]) -> list[list[Can
     last_addressees: list[Mention] = []
     visited: str | None = None
     traveller: Mention | None = None
+    last_sources: dict[str, Mention] = {}
     for n, (lo, hi) in enumerate(doc.sentences):
         if not doc.has_tag_within("trigger", lo, hi):
             per_sentence.append([])
             continue
         mentions = find_mentions(doc, lo, hi, refer_back=True)
         s_start, s_end = doc.char_range(lo, hi)
+        within = _dates_within(doc.dates, s_start, s_end)
         found = sentence_events(
             doc, (lo, hi), mentions,
-            dated=any(d.value for d in _dates_within(doc.dates, s_start, s_end)),
+            dated=any(d.value for d in within),
+            day_named=any(d.kind == "relative" for d in within),
             previous=_previous_subject(first_pass, n, doc.n_body),
             last_addressees=last_addressees,
             visited=visited,
             traveller=traveller,
+            last_sources=last_sources,
         )
         last_addressees = addressees_after(found, last_addressees)
+        last_sources = sources_after(found, last_sources)
         visited = visited_after(found, visited)
         traveller = traveller_after(found, traveller)
         per_sentence.append(found)
@@ -357,6 +363,8 @@ def _repeats_body(events: list[Event], headline: Event) -> bool:
     for e in events:
         if headline.type == "MEETING" and e.type == "PHONE_CALL" and e.countries() == headline.countries():
             return True  # «ولي ولي العهد يبحث مع الرئيس اليمني …» over a body that tells a call
+        if headline.type == "MESSAGE" and e.type == "PHONE_CALL" and e.countries() <= headline.countries():
+            return True  # «يتلقى تعازي ملك البحرين» over a body that tells the call of condolence
         if e.type != headline.type:
             continue
         e_src = {a.country for a in e.actors if a.role == "source"}
@@ -375,11 +383,18 @@ def _resolve_country(doc: Document, m: Mention) -> str | None:
     (``الأمير محمد بن سلمان``); plurals, bare heads, generic posts and former holders
     («الوزراء», «الرئيس السابق», «مسؤول») get no state, and the event drops them.
     """
+    implicit = m.country_tokens is None and m.country in (None, HOME)
+    ref = m.ref
+    if implicit and m.title is None and ref is not None and ref.title is not None \
+            and ref.title[1] - ref.title[0] >= 3 and m.name is not None and ref.name is not None \
+            and doc.word(m.name[1] - 1) == doc.word(ref.name[1] - 1):
+        m = ref  # «أبوبكر» in a headline: the office holder the body names in full
+        implicit = m.country_tokens is None and m.country in (None, HOME)
     if m.country in (None, HOME) and m.name:
         own = state_of_name(doc, *m.name)
         if own is not None:
             return own  # «تميم بن حمد آل ثاني أمير البلاد» in any outlet: QAT
-    if m.country_tokens is None and m.country in (None, HOME):
+    if implicit:
         return doc.home if _home_office(doc, m) else None
     if m.country == HOME:
         return doc.home

@@ -96,6 +96,10 @@ class Cues:
     circumstantial: frozenset[str]
     refers_back: frozenset[str]
     speech_opener: frozenset[str]
+    pronoun_that: frozenset[str]
+    received_it: frozenset[str]
+    continuing: frozenset[str]
+    support_verb: frozenset[str]
     perfect_opener: frozenset[str]
     similar: tuple[str, ...]
     dateline_mark: frozenset[str]
@@ -128,8 +132,10 @@ class Cues:
     whether: frozenset[str]
     place_idiom: frozenset[str]
     delegation: frozenset[str]
+    came: frozenset[str]
     ruler_rank: frozenset[str]  # with every proclitic the matcher allows
     venue: tuple[str, ...]
+    named_after: frozenset[str]
     place_end: frozenset[str]
     arab_state: frozenset[str]
     date_direction: dict[str, str]  # word -> past | future | current

@@ -131,9 +131,10 @@ def consume_title(doc: Document, j: int, hi: int) -> tuple[int, list[tuple[str, 
         city = doc.at("capital", j) if j > start else None
         in_construct = city is not None and city.prefix in ("", "ال") and j == end \
             and not doc.word(j - 1).startswith("ال")
+        named_for = city is not None and city.prefix == "" and _title_kind(doc.at("title", j - 1)) == "org"
         if place is None and city is not None and (
-            "ب" in city.prefix or doc.word(j - 1) in cues.title_seat or in_construct
-        ):  # «بجاكرتا», «في جدة», «ولي عهد أبوظبي», «حاكم دبي»: the seat of the office
+            "ب" in city.prefix or doc.word(j - 1) in cues.title_seat or in_construct or named_for
+        ):  # «بجاكرتا», «في جدة», «ولي عهد أبوظبي», «حاكم دبي», «جامعة جازان»: the seat of the office
             if last_nisba:
                 break  # "وزير الخارجية اليمني في بروكسل": the state is said; the city is where
             place = city  # مدير المعهد الديني … بجاكرتا: the seat of the office
@@ -142,6 +143,13 @@ def consume_title(doc: Document, j: int, hi: int) -> tuple[int, list[tuple[str, 
         if place is not None and place.prefix in ("", "ال") and nisba is None and j > start and j == end \
                 and doc.word(j - 1).startswith("ال") and title is None:
             break  # "زار ولي العهد فرنسا": a definite office takes no state after it in construct
+        if place is not None and j > start and place.prefix == "" and not last_nisba and refs == [] \
+                and doc.word(j - 1).startswith(("ال", "وال")) and doc.at("title", j - 1) is not None:
+            break  # «غادر الأمير … وزير الدفاع جمهورية مصر العربية»: a definite office takes no state after it
+        if place is not None and j == end and place.prefix in ("ل", "ول", "لل", "ولل") \
+                and place.value not in doc.lexicon.org_codes and _title_kind(doc.at("title", start)) != "envoy" \
+                and not any(host for _, _, host in refs) and (refs or _visited_by(doc, start)):
+            break  # «زيارة وزير خارجية إيران للكويت», «بزيارة ولي ولي العهد لمصر»: where he went
         if place is not None and last_nisba and (
             place.prefix in ("", "ال")
             or (place.prefix.endswith("ل") and _title_kind(doc.at("title", start)) != "envoy")
@@ -189,7 +197,10 @@ def consume_title(doc: Document, j: int, hi: int) -> tuple[int, list[tuple[str, 
         elif word in cues.states_of and j > start and _continues_title(doc, j):
             j += 1  # «وزراء خارجية دول مجلس التعاون»: the group is named next
             continue
-        elif word in cues.title_seat | cues.title_host and _continues_title(doc, j):
+        elif word == "من" and j == end and _is_delegation(doc, start) and _title_kind(doc.at("title", j + 1)) == "org":
+            j += 1  # «وفد من شركة بوينج الأمريكية» "a delegation from the American Boeing company"
+            continue
+        elif word in cues.title_seat | cues.title_host and _continues_title(doc, j) and not _destination(doc, start, j):
             if word == "الي" and _title_kind(doc.at("title", start)) != "envoy":
                 break  # "وصل ولي العهد إلى الأردن": only an envoy is posted «إلى» a state
             host = word in cues.title_host
@@ -201,11 +212,41 @@ def consume_title(doc: Document, j: int, hi: int) -> tuple[int, list[tuple[str, 
         elif _describes_delegation(doc, start, end, j):
             j += 1  # «وفدا إعلاميا جزائريا» "an Algerian media delegation": the nisba comes last
             continue
+        elif not refs and (origin := _delegation_origin(doc, start, j, hi)) is not None:
+            # «وفدا إعلاميا رفيع المستوى قدم من جمهورية الجزائر» "a media delegation that came
+            # from Algeria"
+            refs.append((origin.value, (origin.first, origin.last), False))
+            j = end = origin.last
         else:
             break
         host = False
         last_nisba = False
     return end, refs
+
+
+VISIT_REACH = 24  # tokens between a visit noun and the office of the visitor (honorifics, name)
+
+
+def _visited_by(doc: Document, start: int) -> bool:
+    """Is the office at ``start`` the visitor of a visit noun just before it («بزيارة
+    صاحب السمو الملكي الأمير … ولي ولي العهد لمصر»)?"""
+    k = bisect_left(doc.tag_starts["trigger"], start) - 1
+    if k < 0:
+        return False
+    i = doc.tag_starts["trigger"][k]
+    tag = doc.tags["trigger"][i]
+    return start - i <= VISIT_REACH and any(t.type == "VISIT" and t.voice == "genitive" for t in tag.value)
+
+
+def _destination(doc: Document, start: int, j: int) -> bool:
+    """«ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء إلى جمهورية مصر العربية»: after a
+    full office, إلى and a state is where the holder went; only an envoy's post is «إلى»
+    a state (المبعوث الأممي إلى اليمن, سفير … إلى)."""
+    if doc.word(j) not in ("الي", "إلى") or j - start < 3:
+        return False
+    return all(_title_kind(doc.at("title", k)) != "envoy" and not _is_counterpart(doc, doc.word(k))
+               and doc.word(k).removeprefix("ال").removeprefix("و") not in doc.lexicon.cues.generic_office
+               for k in range(start, j))
 
 
 def _is_delegation(doc: Document, i: int) -> bool:
@@ -225,6 +266,23 @@ def _describes_delegation(doc: Document, start: int, end: int, j: int) -> bool:
     return any(doc.at("nisba", k) is not None for k in range(j + 1, j + 1 + DELEGATION_ADJECTIVES))
 
 
+ORIGIN_REACH = 4  # words between a delegation and «قدم من» "came from"
+
+
+def _delegation_origin(doc: Document, start: int, j: int, hi: int) -> Tag | None:
+    """The state a delegation came from: «وفدا إعلاميا رفيع المستوى قدم من الجزائر»."""
+    if not _is_delegation(doc, start):
+        return None
+    for k in range(j, min(hi - 2, j + ORIGIN_REACH)):
+        if doc.word(k) in doc.lexicon.cues.came and doc.word(k + 1) == "من":
+            at = k + 3 if doc.word(k + 2) in doc.lexicon.cues.polity else k + 2  # «من جمهورية الجزائر»
+            place = doc.at("place", at)
+            if place is not None and place.value not in doc.lexicon.org_codes:
+                return place
+            return None
+    return None
+
+
 def _other_state(doc: Document, j: int, hi: int, refs: list) -> bool:
     """Does the title starting at ``j`` name a state other than those in ``refs``?"""
     _, more = consume_title(doc, j, hi)
@@ -238,6 +296,9 @@ def _org_name_end(doc: Document, j: int, hi: int) -> int:
     rank that opens the holder's name (``رابطة العالم الإسلامي الدكتور``); else it is
     not read."""
     cues = doc.lexicon.cues
+    named = _named_after_ruler(doc, j, hi)
+    if named is not None:
+        return named  # «مركز الملك سلمان»: the centre is named after the King
     for k in range(j, min(hi, j + ORG_NAME_TOKENS + 1)):
         if doc.at("nisba", k) is not None or doc.at("place", k) is not None or doc.at("capital", k) is not None:
             return k
@@ -245,9 +306,31 @@ def _org_name_end(doc: Document, j: int, hi: int) -> int:
         if k > j and hon is not None and hon.value != "blessing":
             return k  # رابطة العالم الإسلامي الدكتور …: the name ends at the rank
         word = doc.word(k)
+        if k > j and word in cues.title_seat and (doc.at("place", k + 1) or doc.at("capital", k + 1)):
+            return k  # «مدارس ابن عامر الإسلامية في موريتانيا»: the name ends where its seat is said
         if not word[:1].isalpha() or word in cues.stop_word or doc.at("trigger", k) or doc.at("title", k):
             break
     return j
+
+
+def _named_after_ruler(doc: Document, j: int, hi: int) -> int | None:
+    """The end of a ranked name that names the institution before it («مركز الملك سلمان»
+    "the King Salman Centre", «جامعة الأمير سلطان»), else None."""
+    if j == 0 or not _is_named_after_head(doc, j - 1):
+        return None
+    hon = doc.at("hon", j)
+    if hon is None or hon.value == "blessing":
+        return None
+    end = consume_name(doc, hon.last, hi, need_given=False)
+    return end if end > hon.last else None
+
+
+def _is_named_after_head(doc: Document, i: int) -> bool:
+    word = doc.word(i)
+    for clitic in ("و", "ف", "ب", "ل"):
+        if word.startswith(clitic) and word not in doc.lexicon.cues.named_after:
+            word = word.removeprefix(clitic)
+    return word.removeprefix("ال") in doc.lexicon.cues.named_after
 
 
 def _name_ok_word(doc: Document, i: int) -> bool:
@@ -518,6 +601,9 @@ def find_mentions(doc: Document, lo: int, hi: int, *, refer_back: bool) -> list[
             _resolve_known(doc, m, known)  # الرئيس السبسي, للرئيس توني تان
             if m.country in (None, HOME):
                 _resolve_leader(doc, m)  # الرئيس عبد الفتاح السيسي with no state named
+        if m is not None and _named_after(doc, i, m):
+            pos = max(m.last, i + 1)  # «مركز الملك سلمان للإغاثة»: an institution's name
+            continue
         if m is None:
             m = _state_or_known(doc, i, known)
         if m is None:
@@ -528,6 +614,15 @@ def find_mentions(doc: Document, lo: int, hi: int, *, refer_back: bool) -> list[
 
 
 MENTION_TAGS = ("hon", "title", "place", "nisba", "capital")
+
+
+def _named_after(doc: Document, i: int, m: Mention) -> bool:
+    """A ruler's or prince's name after an institution's head is that institution's name:
+    «مركز الملك سلمان للإغاثة» "the King Salman Relief Centre", «برنامج خادم الحرمين
+    الشريفين للابتعاث» "the Custodian's scholarship programme"."""
+    if i == 0 or not (m.ranked or _title_kind(doc.at("title", i)) == "unique"):
+        return False
+    return _is_named_after_head(doc, i - 1)
 
 
 def _start_tokens(doc: Document, known: dict[tuple[str, ...], Mention]) -> list[int]:
