@@ -725,7 +725,10 @@ def _known_leader(doc: Document, i: int) -> Mention | None:
     """A well-known office holder named bare, by the spellings ``leaders.tsv`` lists as
     enough on their own: «التقى كيري نظيره الروسي» "Kerry met his Russian counterpart"."""
     word = doc.word(i)
-    prefix = word[:1] if word not in doc.lexicon.leader_starts and word[:1] in "ول" else ""
+    starts = doc.lexicon.leader_starts
+    prefix = word[:1] if word not in starts and word[:1] in "ول" else ""
+    if word[len(prefix):] not in starts and word[len(prefix):] != "عبد":
+        return None  # the common case: no listed name starts here («عبد الله …» is read joined)
     for length in (3, 2, 1):
         words = [doc.word(k) for k in range(i, i + length)]
         words[0] = words[0][len(prefix):]
