@@ -93,6 +93,7 @@ def extract_article(
         # No engagement is reported without a trigger word: skip the rest.
         return Extraction(article, [], _flags(article, doc.home), doc.home)
     _split_sentences(doc)
+    doc.home_named = _home_named(doc)
     _find_dates(doc)
     first_pass = _remember_titled(doc)
     doc.cues = sorted(find_topic_cues(doc.text, doc.lexicon), key=lambda c: c.start)
@@ -323,10 +324,39 @@ def _resolve_country(doc: Document, m: Mention) -> str | None:
     """
     implicit = m.country_tokens is None and m.country in (None, HOME)
     if implicit:
-        return doc.home if _home_office(doc, m) else None
+        return doc.home if _home_office(doc, m) and (doc.home_named or _in_lead(doc, m)) else None
     if m.country == HOME:
         return doc.home
     return m.country
+
+
+def _in_lead(doc: Document, m: Mention) -> bool:
+    """Whether a mention is in the headline or the first sentence of the body, where a
+    local item names its own official («استقبل وزير التجارة وفدا صينيا»)."""
+    if not doc.n_body or m.first < doc.token_index(doc.title_end):
+        return True  # no body, or the headline
+    return m.first < doc.sentences[0][1]
+
+
+def _home_named(doc: Document) -> bool:
+    """Whether the article speaks of its outlet's state: names it (a place, nisba, capital,
+    an office unique to it, «المملكة» "the Kingdom") or names an ambassador accredited to
+    no other state («استقبل وكيل الوزارة سفير باكستان»: Pakistan's ambassador here).
+    A wire story on Cuba or Syria that does neither gives a bare office
+    («وزير الخارجية برونو رودريغيز», «المبعوث الخاص») no home state."""
+    home = doc.home
+    cues = doc.lexicon.cues
+    hosts = cues.title_host | cues.title_seat
+    for t in doc.tags["title"].values():
+        if t.value[0] == "envoy" and not any(doc.word(k) in hosts for k in range(t.last, t.last + 6)):
+            return True
+    for kind in ("place", "nisba", "capital"):
+        if any(t.value == home for t in doc.tags[kind].values()):
+            return True
+    if any(t.value[0] == "unique" and t.value[1] == home for t in doc.tags["title"].values()):
+        return True
+    home_words = doc.lexicon.cues.home_word
+    return any(doc.word(i) in home_words for i in range(len(doc.tokens)))
 
 
 def _home_office(doc: Document, m: Mention) -> bool:
