@@ -56,3 +56,23 @@ def test_a_later_bare_office_is_home_where_the_kingdom_is_named():
     text = ("تتواصل المحادثات التجارية بين المملكة واليابان. "
             "وفي وقت لاحق التقى وزير التجارة الوفد الياباني.")
     assert summary(text) == [("MEETING", "occurred", ["JPN", "SAU"])]
+
+
+# --- one meeting told from either side is one event ---------------------------------------
+
+
+def test_a_meeting_told_from_the_guests_side_is_the_same_meeting():
+    # "The Malaysian prime minister Anwar Ibrahim received today the Saudi foreign minister
+    # Faisal bin Farhan. Faisal bin Farhan stressed, during his meeting with Anwar Ibrahim,
+    # the depth of relations."
+    text = ("استقبل رئيس الوزراء الماليزي أنور إبراهيم اليوم وزير الخارجية السعودي فيصل بن فرحان. "
+            "وأكد فيصل بن فرحان خلال لقائه أنور إبراهيم عمق العلاقات بين البلدين.")
+    assert summary(text) == [("MEETING", "occurred", ["MYS", "SAU"])]
+
+
+def test_two_meetings_with_different_people_stay_two():
+    # "King Salman received the American president on Monday. On Thursday the Crown Prince
+    # Mohammed bin Salman received the American secretary of state Antony Blinken."
+    text = ("استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز الرئيس الأمريكي يوم الاثنين. "
+            "ويوم الخميس استقبل ولي العهد الأمير محمد بن سلمان وزير الخارجية الأمريكي أنتوني بلينكن.")
+    assert summary(text) == [("MEETING", "occurred", ["SAU", "USA"]), ("MEETING", "occurred", ["SAU", "USA"])]

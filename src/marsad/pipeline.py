@@ -541,21 +541,47 @@ def _names_compatible(a: str | None, b: str | None) -> bool:
     return wa[0] == wb[0] or set(wa) <= set(wb) or set(wb) <= set(wa)
 
 
+def _same_first_name(a: str | None, b: str | None) -> bool:
+    """Same person by a stricter test: the same first name, or a one-word name within the
+    other (``الجبير`` / ``عادل الجبير``); «سلمان بن عبدالعزيز» is not «محمد بن سلمان بن عبدالعزيز»."""
+    if not a or not b:
+        return True
+    wa, wb = fold(a).replace("عبد ", "عبد").split(), fold(b).replace("عبد ", "عبد").split()
+    return wa[0] == wb[0] or (len(wa) == 1 and wa[0] in wb) or (len(wb) == 1 and wb[0] in wa)
+
+
 def _same_event(a: Event, b: Event) -> bool:
     if a.type != b.type or a.status != b.status or a.countries() != b.countries():
         return False
+    if _same_parties(a, b, swapped=False):
+        return True
+    # A meeting is told from either side: «التقى كارتر الملك سلمان» and «أكد الملك سلمان
+    # خلال لقائه الوزير الأمريكي» are one meeting with host and guest in either order.
+    return not vocabulary().type(a.type).directed and _same_parties(a, b, swapped=True)
+
+
+def _same_parties(a: Event, b: Event, *, swapped: bool) -> bool:
+    """Whether the named (else titled) parties of ``a`` and ``b`` may be the same, role by
+    role or, ``swapped``, each side against the other's; a swapped reading needs a person
+    named on both sides, not merely no conflict."""
+    named_both = False
     for role in ("source", "target"):
+        other = {"source": "target", "target": "source"}[role] if swapped else role
         names_a = [x.name for x in a.actors if x.role == role and x.name]
-        names_b = [x.name for x in b.actors if x.role == role and x.name]
-        if names_a and names_b and not any(_names_compatible(x, y) for x in names_a for y in names_b):
-            return False
+        names_b = [x.name for x in b.actors if x.role == other and x.name]
+        compatible = _same_first_name if swapped else _names_compatible
+        if names_a and names_b:
+            if not any(compatible(x, y) for x in names_a for y in names_b):
+                return False
+            named_both = True
         if not names_a and not names_b:
             # Unnamed office holders: "خادم الحرمين الشريفين وسمو ولي العهد" sent two cables.
             titles_a = [x.title for x in a.actors if x.role == role and x.title]
-            titles_b = [x.title for x in b.actors if x.role == role and x.title]
+            titles_b = [x.title for x in b.actors if x.role == other and x.title]
             if titles_a and titles_b and not any(_names_compatible(x, y) for x in titles_a for y in titles_b):
                 return False
-    return True
+    different_days = bool(a.date and b.date and a.date != b.date)
+    return not (swapped and (not named_both or different_days))
 
 
 def _merge_into(events: list[Event], new: Event) -> None:
