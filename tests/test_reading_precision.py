@@ -76,3 +76,21 @@ def test_two_meetings_with_different_people_stay_two():
     text = ("استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز الرئيس الأمريكي يوم الاثنين. "
             "ويوم الخميس استقبل ولي العهد الأمير محمد بن سلمان وزير الخارجية الأمريكي أنتوني بلينكن.")
     assert summary(text) == [("MEETING", "occurred", ["SAU", "USA"]), ("MEETING", "occurred", ["SAU", "USA"])]
+
+
+# --- history in an undated article ----------------------------------------------------------
+
+
+def test_an_undated_article_dates_itself_by_its_latest_year():
+    # "Amman and Tel Aviv are at odds in 2023 over the holy sites. Israel, which signed a
+    # peace treaty with Jordan in 1994, recognises ..." (no publication date): 1994 is history.
+    text = ("تتصاعد في 2023 الخلافات بين عمّان وتل أبيب حول المقدسات. "
+            "وتعترف إسرائيل التي وقعت معاهدة سلام مع الأردن في 1994 بدور المملكة الأردنية في رعاية المقدسات.")
+    assert summary(text, published=None) == []
+
+
+def test_an_undated_article_with_one_year_keeps_its_event():
+    # "The French president visited Algeria in 2024 and met his Algerian counterpart." The
+    # only year named is the event's own.
+    text = "زار الرئيس الفرنسي الجزائر في 2024 حيث التقى نظيره الجزائري."
+    assert ("VISIT", "occurred", ["DZA", "FRA"]) in summary(text, published=None)

@@ -469,6 +469,14 @@ def _framed(doc: Document, tag: Tag, t: Trigger, lo: int) -> bool:
     return False
 
 
+def gregorian_year(word: str) -> int | None:
+    """The Gregorian year a word writes («2015», «2015م»), else None."""
+    year = word.rstrip("مه")
+    if len(year) == 4 and year.isdigit() and int(year) >= FIRST_GREGORIAN_YEAR:
+        return int(year)
+    return None
+
+
 def _history(doc: Document, tag: Tag, lo: int, hi: int) -> bool:
     """Background told as history, not news: a Gregorian year before the publication's near
     the trigger («زار كينيا عام 2006» "visited Kenya in 2006"; but «أول زيارة منذ 1959» "the
@@ -477,15 +485,16 @@ def _history(doc: Document, tag: Tag, lo: int, hi: int) -> bool:
     "late in March" for what has happened)."""
     cues = doc.lexicon.cues
     published = doc.article.published
+    # Undated, an article's own time is at least the latest year it names: «وقعت معاهدة
+    # سلام مع الأردن في 1994» beside «في 2015» is history.
+    now = published.year if published else doc.latest_year
     window = range(max(lo, tag.first - HISTORY_WINDOW), min(hi, tag.last + HISTORY_WINDOW))
     for i in window:
-        word = doc.word(i)
-        year = word.rstrip("مه")
+        year = gregorian_year(doc.word(i))
         if (
-            published
-            and len(year) == 4
-            and year.isdigit()
-            and FIRST_GREGORIAN_YEAR <= int(year) < published.year
+            now
+            and year
+            and year < now
             and not any(doc.word(k) in cues.since for k in range(max(lo, i - 2), i))
         ):
             return True

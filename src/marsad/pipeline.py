@@ -23,7 +23,14 @@ from typing import Final, Literal
 
 from marsad.codes import codes_for
 from marsad.confidence import ConfidenceModel, default_model, score_events
-from marsad.events import Candidate, addressees_after, is_planned, sentence_events, visited_after
+from marsad.events import (
+    Candidate,
+    addressees_after,
+    gregorian_year,
+    is_planned,
+    sentence_events,
+    visited_after,
+)
 from marsad.geo import locate
 from marsad.lexicon import Lexicon, load_lexicon
 from marsad.model import Actor, Article, Event, Extraction, Span, vocabulary
@@ -94,6 +101,7 @@ def extract_article(
         return Extraction(article, [], _flags(article, doc.home), doc.home)
     _split_sentences(doc)
     doc.home_named = _home_named(doc)
+    doc.latest_year = max(filter(None, (gregorian_year(t.text) for t in doc.tokens)), default=None)
     _find_dates(doc)
     first_pass = _remember_titled(doc)
     doc.cues = sorted(find_topic_cues(doc.text, doc.lexicon), key=lambda c: c.start)
