@@ -94,3 +94,51 @@ def test_an_undated_article_with_one_year_keeps_its_event():
     # only year named is the event's own.
     text = "زار الرئيس الفرنسي الجزائر في 2024 حيث التقى نظيره الجزائري."
     assert ("VISIT", "occurred", ["DZA", "FRA"]) in summary(text, published=None)
+
+
+# --- what is not yet an engagement -----------------------------------------------------------
+
+
+def test_an_authorisation_to_negotiate_is_no_meeting():
+    # "The Council of Ministers approved authorising the foreign minister - or his deputy -
+    # to negotiate with the government of the Republic of Peru on a draft general agreement
+    # between the government of Saudi Arabia and the government of Peru, and to sign it."
+    assert summary("وافق مجلس الوزراء على تفويض وزير الخارجية - أو من ينيبه - بالتباحث مع حكومة "
+                   "جمهورية البيرو في شأن مشروع اتفاقية عامة للتعاون بين حكومة المملكة العربية السعودية "
+                   "وحكومة جمهورية البيرو والتوقيع عليه.") == []
+
+
+def test_talks_without_an_authorisation_still_count():
+    # "The minister of commerce held talks with the government of Peru on a memorandum."
+    assert summary("أجرى وزير التجارة مباحثات مع حكومة البيرو في شأن مذكرة تفاهم.") == [
+        ("MEETING", "occurred", ["PER", "SAU"])]
+
+
+def test_a_visit_counted_on_is_still_to_come():
+    # "The opposition is counting on the visit of the Turkish foreign minister to Moscow."
+    assert summary("وأشار إلى أن المعارضة تعول على زيارة وزير الخارجية التركي إلى موسكو.") == [
+        ("VISIT", "planned", ["RUS", "TUR"])]
+
+
+def test_talks_during_an_announced_visit_are_announced():
+    # "The Egyptian foreign minister will visit Rome next week, holding talks during it with
+    # the Italian prime minister."
+    got = summary("سيزور وزير الخارجية المصري روما الأسبوع المقبل يجري خلالها مباحثات مع رئيس الوزراء الإيطالي.")
+    assert ("MEETING", "planned", ["EGY", "ITA"]) in got
+    assert all(status == "planned" for _, status, _ in got)
+
+
+def test_a_journey_after_an_announced_meeting_is_announced():
+    # "The American defence secretary will meet his Israeli counterpart today before he
+    # goes on to Jordan."
+    got = summary("وسيلتقي وزير الدفاع الأمريكي بنظيره الإسرائيلي اليوم قبل أن يتوجه إلى الأردن.")
+    assert ("VISIT", "planned", ["JOR", "USA"]) in got
+
+
+def test_a_meeting_during_a_visit_under_way_is_news():
+    # "The Yemeni president arrived in Cairo today on a visit; he will meet during his visit
+    # President al-Sisi." The visit is under way, the meeting announced.
+    got = summary("وصل الرئيس اليمني إلى القاهرة اليوم في زيارة رسمية. "
+                  "وسيلتقي الرئيس اليمني خلال زيارته الرئيس المصري عبدالفتاح السيسي.")
+    assert ("VISIT", "occurred", ["EGY", "YEM"]) in got
+    assert ("VISIT", "planned", ["EGY", "YEM"]) not in got

@@ -127,7 +127,7 @@ SUBJECT_REACH = 8  # words between a verb and its subject (time words, honorific
 HISTORY_WINDOW = 12  # words around a trigger where a past year makes it history
 VAGUE_PAST_WINDOW = 10  # words around a trigger where "last month" or "recent" dates it vaguely
 NEGATION_WINDOW = 2  # words before a trigger where a negation or cancellation applies to it
-MODAL_WINDOW = 8  # words before a trigger where "should" makes it advice
+MODAL_WINDOW = 10  # words before a trigger where "should" or an authorisation makes it no news
 DESTINATION = "@destination"  # a `requires` entry of triggers.tsv: a state or city after إلى
 
 
@@ -398,6 +398,7 @@ def sentence_events(
         return []
     cities = [m for m in mentions if m.kind == "city"]
     out: list[Candidate] = []
+    planned_before = False
     verbal_types = {t.type for _, t in triggers if t.voice in ("agent", "recipient")}
     for n, (tag, t) in enumerate(triggers):
         if tag.first >= boundary:
@@ -416,7 +417,9 @@ def sentence_events(
             _refers_back(doc, lo) or (t.voice == "agent" and _subject_dropped(doc, tag, lo, after))
         ):
             before = [previous]
-        planned = is_planned(doc, tag, lo, hi) or _announced_in_present(doc, tag, sentence, dated)
+        planned = is_planned(doc, tag, lo, hi) or _announced_in_present(doc, tag, sentence, dated) \
+            or (planned_before and _follows_in_time(doc, tag, t))
+        planned_before = planned_before or planned
         status = "planned" if planned else "occurred"
         clause = Clause(
             doc, tag, t, sentence, status, before,
@@ -426,6 +429,21 @@ def sentence_events(
         )
         out += handler.events(clause)
     return out
+
+
+def _follows_in_time(doc: Document, tag: Tag, t: Trigger) -> bool:
+    """After an announced engagement in the same sentence, talks held "during it" and a
+    verb after «قبل أن» / «ثم» belong to that future: «سيزور موسكو يجري خلالها مباحثات مع
+    الرئيس» "will visit Moscow, holding talks there with the President", «وسيلتقي كارتر
+    نتنياهو اليوم قبل أن يتوجه إلى الأردن» "will meet … before he goes on to Jordan"."""
+    cues = doc.lexicon.cues
+    near = [doc.word(i) for i in (tag.first - 2, tag.first - 1, tag.first + 1) if i >= 0]
+    if any(w in cues.during_it for w in near):
+        # «يجري خلالها مباحثات», «سينقل خلال لقائه»; but in «سيلتقي خلال زيارته» "will
+        # meet during his visit" the visit is the one under way
+        return t.type != "VISIT"
+    verb = doc.word(tag.first).removeprefix("و").removeprefix("ف")
+    return t.voice == "agent" and doc.word(tag.first - 1) in cues.then_subjunctive and verb in cues.imperfect
 
 
 def visited_after(found: list[Candidate], before: str | None) -> str | None:

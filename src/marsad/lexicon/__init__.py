@@ -98,6 +98,8 @@ class Cues:
     title_seat: frozenset[str]
     title_host: frozenset[str]
     home_word: frozenset[str]
+    during_it: frozenset[str]
+    then_subjunctive: frozenset[str]
     plural_office: frozenset[str]
     generic_office: frozenset[str]
     former: frozenset[str]
