@@ -142,3 +142,51 @@ def test_a_meeting_during_a_visit_under_way_is_news():
                   "وسيلتقي الرئيس اليمني خلال زيارته الرئيس المصري عبدالفتاح السيسي.")
     assert ("VISIT", "occurred", ["EGY", "YEM"]) in got
     assert ("VISIT", "planned", ["EGY", "YEM"]) not in got
+
+
+# --- whose office, and what a visit is ------------------------------------------------------
+
+
+def test_a_city_completing_an_office_names_its_state():
+    # Headline "The crown prince of Abu Dhabi meets the Yemeni vice-president"; the lead
+    # tells the meeting.
+    ex = extract("التقى ولي عهد أبوظبي أمس نائب الرئيس اليمني وبحثا تطورات الأوضاع.",
+                 title="ولي عهد أبوظبي يلتقي نائب الرئيس اليمني", source="alriyadh",
+                 published="2024-03-12", model=None)
+    assert {tuple(sorted(e.countries())) for e in ex.events} == {("ARE", "YEM")}
+
+
+def test_a_city_after_a_definite_office_is_the_place_visited():
+    # "The foreign minister visited Cairo yesterday." The city is visited, not his state.
+    assert summary("زار وزير الخارجية القاهرة أمس.") == [("VISIT", "occurred", ["EGY", "SAU"])]
+
+
+def test_a_caption_in_the_present_retells_the_meeting():
+    # "The ruler of Dubai received yesterday the head of the two holy mosques' affairs.
+    # ... The ruler of Dubai receives the head of the two holy mosques' affairs" (a caption).
+    text = ("استقبل حاكم دبي أمس الرئيس العام لشؤون المسجد الحرام والمسجد النبوي السعودي. "
+            "وتبادل الجانبان الأحاديث الودية. "
+            "حاكم دبي يستقبل الرئيس العام لشؤون المسجد الحرام والمسجد النبوي السعودي")
+    assert summary(text) == [("MEETING", "occurred", ["ARE", "SAU"])]
+
+
+def test_an_announced_meeting_beside_a_past_one_stays():
+    # "The Saudi foreign minister met the Omani foreign minister yesterday. The Saudi foreign
+    # minister will meet the Omani foreign minister again next week in Muscat." A future
+    # word: a second, announced meeting.
+    got = summary("اجتمع وزير الخارجية السعودي أمس مع وزير الخارجية العماني. وسيجتمع وزير الخارجية "
+                  "السعودي مع وزير الخارجية العماني مجددا الأسبوع المقبل في مسقط.")
+    assert got == [("MEETING", "occurred", ["OMN", "SAU"]), ("MEETING", "planned", ["OMN", "SAU"])]
+
+
+def test_a_round_of_the_injured_is_no_visit():
+    # "Then the governor of the region visited the in-patients at the general hospital,
+    # congratulating them on the Eid." Said in a story on Yemeni wounded.
+    text = ("وصل عدد من الجرحى اليمنيين إلى المملكة لتلقي العلاج. "
+            "بعد ذلك قام أمير المنطقة بزيارة المرضى المنومين في مستشفى الملك فهد قدم خلالها التهنئة لهم.")
+    assert [t for t, _, _ in summary(text)] == []
+
+
+def test_a_visit_to_a_state_before_its_wounded_is_a_visit():
+    # "The French president visited Lebanon and checked on the injured."
+    assert ("VISIT", "occurred", ["FRA", "LBN"]) in summary("زار الرئيس الفرنسي لبنان أمس وتفقد المصابين.")

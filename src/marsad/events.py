@@ -127,6 +127,7 @@ SUBJECT_REACH = 8  # words between a verb and its subject (time words, honorific
 HISTORY_WINDOW = 12  # words around a trigger where a past year makes it history
 VAGUE_PAST_WINDOW = 10  # words around a trigger where "last month" or "recent" dates it vaguely
 NEGATION_WINDOW = 2  # words before a trigger where a negation or cancellation applies to it
+CARED_FOR_WINDOW = 14  # words after a visit where "the sick", "the injured" make it a round of them
 MODAL_WINDOW = 10  # words before a trigger where "should" or an authorisation makes it no news
 DESTINATION = "@destination"  # a `requires` entry of triggers.tsv: a state or city after إلى
 
@@ -667,6 +668,21 @@ def _institution(doc: Document, m: Mention) -> bool:
     return head is not None and head.value[0] in ("org", "part")
 
 
+def _visits_the_cared_for(c: Clause, places: list[Mention]) -> bool:
+    """«قام أمير المنطقة بزيارة المرضى المنومين» "visited the in-patients", «كلفه بزيارة
+    وتفقد المصابين في مستشفى العيون» "to visit and check on the injured": a round of the
+    sick, not travel, unless a state or city visited is named first."""
+    doc = c.doc
+    first_place = min((m.first for m in places if m.first >= c.trigger.last), default=None)
+    end = min(c.sentence[1], c.trigger.last + CARED_FOR_WINDOW)
+    for i in range(c.trigger.last, end):
+        if first_place is not None and i >= first_place:
+            return False
+        if doc.word(i) in doc.lexicon.cues.cared_for:
+            return True
+    return False
+
+
 def _visits(c: Clause) -> list[Candidate]:
     """``زيارة الأمير محمد بن سلمان للقاهرة``: a visitor, and the state or city visited
     and/or the person who hosts them."""
@@ -677,6 +693,8 @@ def _visits(c: Clause) -> list[Candidate]:
     if not visitors:
         return []
     places = sorted([m for m in c.after if m.kind == "state"] + c.cities, key=lambda m: m.first)
+    if _visits_the_cared_for(c, places):
+        return []
     orgs = c.doc.lexicon.org_codes
     # An organisation is a host, never a place visited ("وفق بيان للأمم المتحدة").
     visitable = [m for m in places if m.first >= c.trigger.last and m.country not in orgs]

@@ -171,8 +171,16 @@ def _assemble(doc: Document, per_sentence: list[list[Candidate]], named: list[Me
     events: list[Event] = []
     candidate_sentences = [n for n, found in enumerate(per_sentence) if found]
     n_body = doc.n_body
+    present_only: set[int] = set()  # ids of events read as announced only for a present verb
     for n, found in enumerate(per_sentence):
-        built = [e for e in (_build_event(doc, cand, n, candidate_sentences) for cand in found) if e is not None]
+        built = []
+        for cand in found:
+            event = _build_event(doc, cand, n, candidate_sentences)
+            if event is None:
+                continue
+            built.append(event)
+            if cand.status == "planned" and not is_planned(doc, cand.trigger, *cand.sentence):
+                present_only.add(id(event))
         for event in _without_talks_during_calls(built):
             if n >= n_body:
                 used = _fill_names(doc, event, named)
@@ -186,7 +194,17 @@ def _assemble(doc: Document, per_sentence: list[list[Candidate]], named: list[Me
                 if _repeats_body(events, event):
                     continue
             _merge_into(events, event)
-    return events
+    return _without_retold_as_announced(events, present_only)
+
+
+def _without_retold_as_announced(events: list[Event], present_only: set[int]) -> list[Event]:
+    """A body line in the present with no word of the future («حاكم دبي يستقبل …» under a
+    photograph) is read as announced; where the article tells that engagement as done
+    (the same type between the same states), it is the same engagement retold."""
+    told = {(e.type, frozenset(e.countries())) for e in events if e.status == "occurred"}
+    return [e for e in events if not (
+        id(e) in present_only and e.status == "planned" and (e.type, frozenset(e.countries())) in told
+    )]
 
 
 def _headline_status(doc: Document, events: list[Event]) -> None:

@@ -99,6 +99,7 @@ class Cues:
     title_host: frozenset[str]
     home_word: frozenset[str]
     during_it: frozenset[str]
+    cared_for: frozenset[str]
     then_subjunctive: frozenset[str]
     plural_office: frozenset[str]
     generic_office: frozenset[str]

@@ -100,6 +100,13 @@ def _continues_title(doc: Document, i: int) -> bool:
     )
 
 
+def _indefinite_title_word(doc: Document, i: int) -> bool:
+    """Token ``i`` ends an office without the article («ولي عهد», «رئيس بلدية»), so what
+    follows is its genitive: «ولي عهد أبوظبي» "the crown prince of Abu Dhabi". After a
+    definite office («زار وزير الخارجية القاهرة») a city is what the verb governs."""
+    return doc.covering("title", i) is not None and not doc.word(i).startswith("ال")
+
+
 def consume_title(doc: Document, j: int, hi: int) -> tuple[int, list[tuple[str, tuple[int, int], bool]]]:
     """Read a title from token ``j``; return its end and the state references in it.
 
@@ -115,7 +122,9 @@ def consume_title(doc: Document, j: int, hi: int) -> tuple[int, list[tuple[str, 
         word = doc.word(j)
         place, nisba, title = doc.at("place", j), doc.at("nisba", j), doc.at("title", j)
         city = doc.at("capital", j) if j > start else None
-        if place is None and city is not None and ("ب" in city.prefix or doc.word(j - 1) in cues.title_seat):
+        if place is None and city is not None and not city.prefix and _indefinite_title_word(doc, j - 1):
+            place = city  # «ولي عهد أبوظبي», «حاكم دبي»: a city completing an office names its state
+        elif place is None and city is not None and ("ب" in city.prefix or doc.word(j - 1) in cues.title_seat):
             if last_nisba:
                 break  # "وزير الخارجية اليمني في بروكسل": the state is said; the city is where
             place = city  # مدير المعهد الديني … بجاكرتا: the seat of the office
