@@ -190,3 +190,18 @@ def test_a_round_of_the_injured_is_no_visit():
 def test_a_visit_to_a_state_before_its_wounded_is_a_visit():
     # "The French president visited Lebanon and checked on the injured."
     assert ("VISIT", "occurred", ["FRA", "LBN"]) in summary("زار الرئيس الفرنسي لبنان أمس وتفقد المصابين.")
+
+
+# --- a state as host ------------------------------------------------------------------------
+
+
+def test_a_state_receiving_a_list_of_guests_pairs_no_guests():
+    # "Egypt also receives the Hungarian deputy prime minister, the German vice-chancellor and
+    # the Greek foreign minister" (guests of a ceremony): Hungary does not meet Germany.
+    text = "كما تستقبل مصر نائب رئيس وزراء المجر، ونائب المستشارة الألمانية، ووزير الخارجية اليوناني."
+    assert summary(text) == []
+
+
+def test_a_state_receiving_one_guest_is_the_host():
+    # "Jordan received yesterday the French foreign minister."
+    assert summary("واستقبلت الأردن أمس وزير الخارجية الفرنسي.") == [("MEETING", "occurred", ["FRA", "JOR"])]

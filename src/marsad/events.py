@@ -596,8 +596,24 @@ def _separate(doc: Document, trig: Tag, sentence: tuple[int, int]) -> bool:
 def _meetings(c: Clause) -> list[Candidate]:
     """``استقبل وزير الدفاع سفيري تركيا ولبنان``: one meeting with the guests together, or
     one per guest when they were received separately (``كلا على حدة``)."""
+    host = _state_as_host(c)
+    if host is not None:
+        # «واستقبلت الأردن وزير الخارجية الفرنسي» "Jordan received the French foreign
+        # minister"; but «كما تستقبل مصر نائب رئيس وزراء المجر، ونائب المستشارة الألمانية»
+        # lists a ceremony's guests, who are not each other's counterparts: no meeting.
+        guests = [m for m in c.people if m.first > host.first]
+        return [c.candidate([host], guests)] if len({g.country for g in guests}) == 1 else []
     sources, objects = c.parties(c.people)
     return _with_objects(c, sources, objects)
+
+
+def _state_as_host(c: Clause) -> Mention | None:
+    """The state named right after a receiving verb with no subject before it, which is
+    then its subject: «تستقبل مصر …» "Egypt receives …"."""
+    if c.reading.voice != "agent" or not c.after or _subject_before(c.doc, c.before, c.trigger) is not None:
+        return None
+    first = c.after[0]
+    return first if first.kind == "state" and first.first == c.trigger.last else None
 
 
 def _calls(c: Clause) -> list[Candidate]:
