@@ -205,3 +205,33 @@ def test_a_state_receiving_a_list_of_guests_pairs_no_guests():
 def test_a_state_receiving_one_guest_is_the_host():
     # "Jordan received yesterday the French foreign minister."
     assert summary("واستقبلت الأردن أمس وزير الخارجية الفرنسي.") == [("MEETING", "occurred", ["FRA", "JOR"])]
+
+
+# --- advice, memories, and whose meeting ----------------------------------------------------
+
+
+def test_advice_to_a_list_of_leaders_is_no_visit():
+    # "To stop the terrorists, the British prime minister, the French president and the
+    # German chancellor should make a joint visit to Tunisia."
+    text = ("وللحيلولة دون ذلك، ينبغي على رئيس الوزراء البريطاني، والرئيس الفرنسي، والمستشارة "
+            "الألمانية، القيام بزيارة مشتركة إلى تونس.")
+    assert summary(text) == []
+
+
+def test_a_meeting_years_ago_is_history():
+    # "About two years ago the Lebanese foreign minister met the UN envoy to Libya."
+    assert summary("قبل عامين تقريبا التقى وزير الخارجية اللبناني مبعوث الأمم المتحدة إلى ليبيا.") == []
+
+
+def test_a_meeting_two_days_ago_is_news():
+    # "Two days ago the Lebanese foreign minister met the UN envoy to Libya."
+    got = summary("قبل يومين التقى وزير الخارجية اللبناني مبعوث الأمم المتحدة إلى ليبيا.")
+    assert got == [("MEETING", "occurred", ["LBN", "UNO"])]
+
+
+def test_a_state_on_the_way_is_not_the_one_who_meets():
+    # "The Turkish foreign minister announced that his country will soon fight the group in
+    # northern Syria, during a meeting with his American counterpart in Malaysia."
+    text = ("أعلن أمس وزير الخارجية التركي أن بلاده ستبدأ قريبا بمحاربة التنظيم في شمال سوريا، "
+            "خلال لقاء مع نظيره الأمريكي في ماليزيا.")
+    assert summary(text) == [("MEETING", "occurred", ["TUR", "USA"])]

@@ -128,7 +128,7 @@ HISTORY_WINDOW = 12  # words around a trigger where a past year makes it history
 VAGUE_PAST_WINDOW = 10  # words around a trigger where "last month" or "recent" dates it vaguely
 NEGATION_WINDOW = 2  # words before a trigger where a negation or cancellation applies to it
 CARED_FOR_WINDOW = 14  # words after a visit where "the sick", "the injured" make it a round of them
-MODAL_WINDOW = 10  # words before a trigger where "should" or an authorisation makes it no news
+MODAL_WINDOW = 16  # words before a trigger where "should" or an authorisation makes it no news
 DESTINATION = "@destination"  # a `requires` entry of triggers.tsv: a state or city after إلى
 
 
@@ -213,7 +213,15 @@ def _possessor(doc: Document, before: list[Mention], lo: int) -> Mention | None:
     first = before[0]
     if lo < first.first <= lo + 1 and len(before) > 1:
         return first
-    return before[-1]
+    return _last_person(before)
+
+
+def _last_person(before: list[Mention]) -> Mention:
+    """The last person or office named, else the last party: a state named on the way is
+    where, not who (in «… بمحاربة داعش في شمال سوريا، خلال لقاء مع نظيره» the meeting is
+    the minister's)."""
+    people = [m for m in before if m.kind != "state"]
+    return people[-1] if people else before[-1]
 
 
 def _parties(
@@ -229,7 +237,7 @@ def _parties(
         if before and after and after[0].kind == "state" and after[0].first == trig.last:
             return [before[-1]], after  # "أعلن كورتس عزمه زيارة إيران": the state is visited
         if before and _with_follows(doc, trig):
-            return [before[-1]], after  # عقد الوزير اجتماعات منفصلة مع ...
+            return [_last_person(before)], after  # عقد الوزير اجتماعات منفصلة مع ...
         if before and after and _addressed(doc, after[0]):
             return [before[-1]], after  # (جاء ذلك في) برقية تهنئة للرئيس …: the sender is known
         return after[:1], after[1:]
@@ -517,6 +525,8 @@ def _history(doc: Document, tag: Tag, lo: int, hi: int) -> bool:
             and not any(doc.word(k) in cues.since for k in range(max(lo, i - 2), i))
         ):
             return True
+    if any(doc.word(i) in cues.ago_unit and doc.word(i - 1) == "قبل" for i in window if i > lo):
+        return True  # «قبل عامين تقريبا، التقيت …» "about two years ago I met …"
     months = month_names()
     vague_reach = range(max(lo, tag.first - VAGUE_PAST_WINDOW), min(hi, tag.last + VAGUE_PAST_WINDOW))
     words = [(i, doc.word(i)) for i in vague_reach

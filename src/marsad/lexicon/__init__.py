@@ -100,6 +100,7 @@ class Cues:
     home_word: frozenset[str]
     during_it: frozenset[str]
     cared_for: frozenset[str]
+    ago_unit: frozenset[str]
     then_subjunctive: frozenset[str]
     plural_office: frozenset[str]
     generic_office: frozenset[str]
