@@ -235,3 +235,32 @@ def test_a_state_on_the_way_is_not_the_one_who_meets():
     text = ("أعلن أمس وزير الخارجية التركي أن بلاده ستبدأ قريبا بمحاربة التنظيم في شمال سوريا، "
             "خلال لقاء مع نظيره الأمريكي في ماليزيا.")
     assert summary(text) == [("MEETING", "occurred", ["TUR", "USA"])]
+
+
+# --- buildings, conditions and possibilities --------------------------------------------------
+
+
+def test_a_hospital_named_after_a_king_is_no_party():
+    # "Firework accidents recur in the Kingdom every Eid. A short visit to King Khalid Eye
+    # Hospital is enough to see the tragedy." («للعيون» "for the eyes", not Laayoune.)
+    text = ("تتكرر حوادث الألعاب النارية في المملكة كل عيد. "
+            "ولعل زيارة قصيرة لمستشفى الملك خالد للعيون تكفي لمعرفة حجم المأساة.")
+    assert summary(text) == []
+
+
+def test_the_king_at_an_airport_is_still_a_party():
+    # "King Salman received the French president at Riyadh airport." (the building follows)
+    assert summary("استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز في مطار الرياض الرئيس الفرنسي.") == [
+        ("MEETING", "occurred", ["FRA", "SAU"])]
+
+
+def test_if_signed_is_no_agreement():
+    # "If the proposed free trade agreement is signed, it will be the first between South
+    # Korea and Japan."
+    assert summary("وإذا تم التوقيع على اتفاقية التجارة الحرة المقترحة بين كوريا الجنوبية واليابان، "
+                   "فإنها ستكون الأولى بين البلدين.") == []
+
+
+def test_you_can_visit_is_no_visit():
+    # "From there you can visit the centre of Nice, where the American painter lived."
+    assert summary("ومن هناك بإمكانك زيارة وسط نيس الفرنسية حيث أقام الرسام الأمريكي الشهير.") == []

@@ -128,6 +128,7 @@ HISTORY_WINDOW = 12  # words around a trigger where a past year makes it history
 VAGUE_PAST_WINDOW = 10  # words around a trigger where "last month" or "recent" dates it vaguely
 NEGATION_WINDOW = 2  # words before a trigger where a negation or cancellation applies to it
 CARED_FOR_WINDOW = 14  # words after a visit where "the sick", "the injured" make it a round of them
+CONDITIONAL_WINDOW = 5  # words before a trigger where "if" makes it a condition
 MODAL_WINDOW = 16  # words before a trigger where "should" or an authorisation makes it no news
 DESTINATION = "@destination"  # a `requires` entry of triggers.tsv: a state or city after إلى
 
@@ -551,6 +552,8 @@ def _negated(doc: Document, tag: Tag, lo: int) -> bool:
     cues = doc.lexicon.cues
     if any(doc.word(i) in cues.negation for i in range(max(lo, tag.first - NEGATION_WINDOW), tag.first)):
         return True
+    if any(doc.word(i) in cues.conditional for i in range(max(lo, tag.first - CONDITIONAL_WINDOW), tag.first)):
+        return True  # «وإذا تم التوقيع على الاتفاقية» "if the agreement is signed"
     # «ينبغي على الوزيرين القيام بزيارة» "the two ministers should make a visit": advice
     return any(doc.word(i) in cues.modal for i in range(max(lo, tag.first - MODAL_WINDOW), tag.first))
 

@@ -101,6 +101,8 @@ class Cues:
     during_it: frozenset[str]
     cared_for: frozenset[str]
     ago_unit: frozenset[str]
+    facility: frozenset[str]
+    conditional: frozenset[str]
     then_subjunctive: frozenset[str]
     plural_office: frozenset[str]
     generic_office: frozenset[str]

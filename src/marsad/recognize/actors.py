@@ -486,6 +486,8 @@ def find_mentions(doc: Document, lo: int, hi: int, *, refer_back: bool) -> list[
         k += 1
         if i < pos or i in doc.date_tokens or doc.covering("trigger", i) is not None:
             continue
+        if _names_a_facility(doc, i):
+            continue  # «مستشفى الملك فهد» "King Fahd Hospital": a building, not the King
         m = parse_mention(doc, i, hi)
         if m is not None:
             _end_at_known_name(doc, m)
@@ -500,6 +502,16 @@ def find_mentions(doc: Document, lo: int, hi: int, *, refer_back: bool) -> list[
         mentions.append(m)
         pos = max(m.last, i + 1)
     return mentions
+
+
+def _names_a_facility(doc: Document, i: int) -> bool:
+    """Token ``i`` follows a building or road it names: «مستشفى الملك فهد», «قاعدة الملك خالد
+    الجوية», «لمستشفى الملك خالد للعيون»."""
+    if i == 0:
+        return False
+    word = doc.word(i - 1)
+    facility = doc.lexicon.cues.facility
+    return word in facility or (word[:1] in "وبلف" and word[1:] in facility)
 
 
 MENTION_TAGS = ("hon", "title", "place", "nisba", "capital")
