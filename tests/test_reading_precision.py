@@ -264,3 +264,31 @@ def test_if_signed_is_no_agreement():
 def test_you_can_visit_is_no_visit():
     # "From there you can visit the centre of Nice, where the American painter lived."
     assert summary("ومن هناك بإمكانك زيارة وسط نيس الفرنسية حيث أقام الرسام الأمريكي الشهير.") == []
+
+
+# --- when: coming, under way, last year ---------------------------------------------------------
+
+
+def test_a_coming_visit_is_announced():
+    # "The Chinese envoy spoke of the Egyptian president's coming visit to China."
+    assert summary("وتحدث المبعوث الصيني عن زيارة الرئيس المصري المقبلة إلى الصين.") == [
+        ("VISIT", "planned", ["CHN", "EGY"])]
+
+
+def test_at_a_time_when_he_visits_is_under_way():
+    # "The report comes at a time when the American defence secretary is visiting Israel."
+    assert summary("ويأتي التقرير في وقت يزور فيه وزير الدفاع الأمريكي إسرائيل.") == [
+        ("VISIT", "occurred", ["ISR", "USA"])]
+
+
+def test_when_he_visits_soon_is_announced():
+    # "This will be discussed when the American defence secretary visits Israel soon."
+    assert summary("وأضاف أن هذا سيتم بحثه عندما يزور وزير الدفاع الأمريكي إسرائيل قريبا.") == [
+        ("VISIT", "planned", ["ISR", "USA"])]
+
+
+def test_in_the_month_of_november_last_year_is_background():
+    # "He said the Egyptian president's visit to Paris in the month of November last year
+    # was a success."
+    assert summary("وأكد أن زيارة الرئيس المصري إلى باريس في شهر نوفمبر من العام الماضي كانت ناجحة.",
+                   published="2015-08-05") == []

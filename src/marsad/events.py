@@ -97,12 +97,24 @@ def is_planned(doc: Document, trig: Tag, lo: int, hi: int | None = None) -> bool
     if "س" in trig.prefix:
         return True
     if hi is not None and any(
-        doc.word(i) in cues.future_time and (doc.word(i) == "غدا" or doc.word(i - 1) in cues.time_noun)
+        doc.word(i) in cues.future_alone or (doc.word(i) in cues.future_time and doc.word(i - 1) in cues.time_noun)
         for i in range(trig.last, min(hi, trig.last + FUTURE_WINDOW))
     ):
         return True  # "يزور … بغداد الأسبوع المقبل"
+    if hi is not None and _upcoming_noun(doc, trig, hi):
+        return True  # «زيارته المقبلة» "his coming visit"
     start = max(lo, trig.first - PLANNED_WINDOW)
     return any(_word_has_cue(doc.word(i), cues.planned) for i in range(start, trig.first))
+
+
+def _upcoming_noun(doc: Document, trig: Tag, hi: int) -> bool:
+    """«زيارته المقبلة إلى الصين», «زيارة الرئيس المصري المقبلة»: a future adjective right
+    after a verbal noun, or after the office and nisba that complete it."""
+    cues = doc.lexicon.cues
+    i = trig.last
+    while i < hi and (doc.covering("title", i) is not None or doc.covering("nisba", i) is not None):
+        i += 1
+    return i < hi and doc.word(i) in cues.upcoming
 
 
 def _announced_in_present(doc: Document, trig: Tag, sentence: tuple[int, int], dated: bool) -> bool:
@@ -119,6 +131,8 @@ def _announced_in_present(doc: Document, trig: Tag, sentence: tuple[int, int], d
         return False
     if trig.first > lo and doc.word(trig.first - 1) in cues.relative:
         return False  # «… بوسيتش التي تزور القاهرة» "who is visiting Cairo": under way
+    if any(doc.word(i) in cues.while_ for i in range(max(lo, trig.first - 2), trig.first)):
+        return False  # «في وقت يزور فيه الوزير إسرائيل» "at a time when the minister is visiting"
     return not any(doc.word(i) in cues.present_time for i in range(lo, hi))
 
 
@@ -530,8 +544,9 @@ def _history(doc: Document, tag: Tag, lo: int, hi: int) -> bool:
         return True  # «قبل عامين تقريبا، التقيت …» "about two years ago I met …"
     months = month_names()
     vague_reach = range(max(lo, tag.first - VAGUE_PAST_WINDOW), min(hi, tag.last + VAGUE_PAST_WINDOW))
-    words = [(i, doc.word(i)) for i in vague_reach
-             if doc.word(i) not in ("(", ")")]  # «يونيو (حزيران) الماضي»: the other calendar's name in brackets
+    # «يونيو (حزيران) الماضي»: the other calendar's name in brackets; «في شهر نوفمبر»
+    skipped = cues.month_word | {"(", ")"}
+    words = [(i, doc.word(i)) for i in vague_reach if doc.word(i) not in skipped]
     for k, (i, word) in enumerate(words):
         before = words[k - 1][1] if k else ""
         after = words[k + 1][1] if k + 1 < len(words) else ""
