@@ -292,3 +292,37 @@ def test_in_the_month_of_november_last_year_is_background():
     # was a success."
     assert summary("وأكد أن زيارة الرئيس المصري إلى باريس في شهر نوفمبر من العام الماضي كانت ناجحة.",
                    published="2015-08-05") == []
+
+
+# --- receivers on arrival -------------------------------------------------------------------
+
+
+def test_a_non_resident_ambassador_represents_the_sending_state():
+    # "The minister arrived in the Maldives. Receiving him at the airport was the non-resident
+    # ambassador of the UAE to the Maldives, Saeed al-Kaabi."
+    text = ("وصل وزير الدولة السعودي إلى جمهورية المالديف أمس. "
+            "وكان في استقباله في مطار العاصمة ماليه السفير غير المقيم لدولة الإمارات العربية المتحدة لدى المالديف سعيد الكعبي.")
+    got = summary(text)
+    assert ("MEETING", "occurred", ["ARE", "SAU"]) in got
+    assert all("MDV" not in c or t == "VISIT" for t, _, c in got)
+
+
+def test_the_hashemite_royal_court_chief_is_jordans_and_named():
+    # "Receiving him on arrival was the chief of the Hashemite Royal Court, Dr. Yousef
+    # al-Issa." («الهاشمي» is part of the office, not a name.)
+    text = ("وصل ولي العهد السعودي إلى عمان أمس. "
+            "وكان في استقباله لدى وصوله رئيس الديوان الملكي الهاشمي الدكتور يوسف العيسوي.")
+    meetings = [e for e in events(text) if e.type == "MEETING"]
+    assert meetings and {a.country for a in meetings[0].actors} == {"JOR", "SAU"}
+    assert any(a.name == "يوسف العيسوي" for a in meetings[0].actors)
+
+
+def test_a_visitors_compatriot_is_not_a_host():
+    # "On the occasion of the Crown Prince's visit to Jordan on the instructions of the
+    # Custodian of the Two Holy Mosques ... The Crown Prince left Jordan, seen off by King
+    # Abdullah II." One visit, to Jordan.
+    text = ("صدر بيان مشترك بمناسبة زيارة ولي العهد الأمير محمد بن سلمان إلى الأردن بتوجيه من خادم الحرمين الشريفين. "
+            "وغادر الأمير محمد بن سلمان الأردن وكان في وداعه الملك عبدالله الثاني.")
+    visits = [e for e in events(text) if e.type == "VISIT"]
+    assert len(visits) == 1
+    assert {a.country for a in visits[0].actors if a.role == "target"} == {"JOR"}

@@ -460,6 +460,11 @@ def _build_event(doc: Document, cand: Candidate, n: int, candidate_sentences: li
     actors = [a for a in actors if a.country]  # a party with no state is no party
     if len({a.country for a in actors}) < 2:
         return None
+    if cand.type == "VISIT":
+        # The visitor's compatriots are not hosts: in «بمناسبة زيارة الأمير محمد بن سلمان
+        # للأردن بتوجيه من خادم الحرمين الشريفين» the King stays home.
+        home_side = {a.country for a in actors if a.role == "source"}
+        actors = [a for a in actors if a.role == "source" or a.country not in home_side]
     trig = cand.trigger
     event = Event(
         type=cand.type,
