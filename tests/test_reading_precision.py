@@ -301,7 +301,8 @@ def test_a_non_resident_ambassador_represents_the_sending_state():
     # "The minister arrived in the Maldives. Receiving him at the airport was the non-resident
     # ambassador of the UAE to the Maldives, Saeed al-Kaabi."
     text = ("وصل وزير الدولة السعودي إلى جمهورية المالديف أمس. "
-            "وكان في استقباله في مطار العاصمة ماليه السفير غير المقيم لدولة الإمارات العربية المتحدة لدى المالديف سعيد الكعبي.")
+            "وكان في استقباله في مطار العاصمة ماليه السفير غير المقيم لدولة الإمارات العربية المتحدة "
+            "لدى المالديف سعيد الكعبي.")
     got = summary(text)
     assert ("MEETING", "occurred", ["ARE", "SAU"]) in got
     assert all("MDV" not in c or t == "VISIT" for t, _, c in got)
