@@ -55,6 +55,9 @@ PLACEHOLDER = re.compile(
 )
 
 
+YEAR_LIKE: Final = re.compile(r"(?<!\d)\d{4}(?!\d)")  # four digits, a candidate Gregorian year
+
+
 def _parse_date(value: dt.date | str | None) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
@@ -101,7 +104,8 @@ def extract_article(
         return Extraction(article, [], _flags(article, doc.home), doc.home)
     _split_sentences(doc)
     doc.home_named = _home_named(doc)
-    doc.latest_year = max(filter(None, (gregorian_year(t.text) for t in doc.tokens)), default=None)
+    if article.published is None:
+        doc.latest_year = max(filter(None, (gregorian_year(w) for w in YEAR_LIKE.findall(doc.text))), default=None)
     _find_dates(doc)
     first_pass = _remember_titled(doc)
     doc.cues = sorted(find_topic_cues(doc.text, doc.lexicon), key=lambda c: c.start)
@@ -381,8 +385,7 @@ def _home_named(doc: Document) -> bool:
             return True
     if any(t.value[0] == "unique" and t.value[1] == home for t in doc.tags["title"].values()):
         return True
-    home_words = doc.lexicon.cues.home_word
-    return any(doc.word(i) in home_words for i in range(len(doc.tokens)))
+    return not doc.lexicon.cues.home_word.isdisjoint(t.text for t in doc.tokens)
 
 
 def _home_office(doc: Document, m: Mention) -> bool:
