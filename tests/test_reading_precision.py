@@ -327,3 +327,52 @@ def test_a_visitors_compatriot_is_not_a_host():
     visits = [e for e in events(text) if e.type == "VISIT"]
     assert len(visits) == 1
     assert {a.country for a in visits[0].actors if a.role == "target"} == {"JOR"}
+
+
+# --- reference points, anaphora, relative clauses, shared states -----------------------------
+
+
+def test_since_the_signing_is_a_reference_point():
+    # "He is the first Western minister to visit Tehran since the signing of a historic
+    # agreement on 14 July between Iran and the great powers, which Israel opposes."
+    text = "وهو أول وزير غربي يزور طهران منذ توقيع اتفاق تاريخي في 14 يوليو بين إيران والدول الكبرى تعارضه إسرائيل."
+    assert all(t != "AGREEMENT" for t, _, _ in summary(text, published="2015-08-05"))
+
+
+def test_the_visit_already_told_is_not_a_new_one():
+    # "The Palestinian foreign minister met his Saudi counterpart yesterday, expressing his
+    # satisfaction with the results of the visit and his appreciation of the role of the
+    # Kingdom and the Custodian of the Two Holy Mosques." «الزيارة» refers back: no travel
+    # is told, so no visit.
+    text = ("التقى وزير الخارجية الفلسطيني أمس نظيره السعودي. "
+            "معربا عن ارتياحه لنتائج الزيارة وتقديره لدور المملكة وخادم الحرمين الشريفين، "
+            "والشعب السعودي على مواقفهم الداعمة لقضية فلسطين.")
+    assert summary(text) == [("MEETING", "occurred", ["PSE", "SAU"])]
+
+
+def test_a_state_in_a_relative_clause_after_a_tour_is_not_visited():
+    # "The American defence secretary arrived in Jordan yesterday, on a tour that focuses on
+    # the nuclear agreement between Iran and the great powers."
+    text = ("ووصل وزير الدفاع الأمريكي أمس إلى الأردن في إطار جولته التي تركز على الاتفاق النووي "
+            "المبرم بين إيران والقوى الكبرى.")
+    assert summary(text) == [("VISIT", "occurred", ["JOR", "USA"])]
+
+
+def test_a_coming_meeting_with_a_masculine_adjective_is_announced():
+    # "Kerry said his coming meeting with his counterparts of the Gulf Cooperation Council
+    # in Doha aims to brief them."
+    text = "وقال وزير الخارجية الأمريكي إن لقاءه المرتقب مع نظرائه في مجلس التعاون الخليجي يهدف إلى إطلاعهم."
+    assert summary(text) == [("MEETING", "planned", ["GCC", "USA"])]
+
+
+def test_a_question_is_no_report():
+    # "Do you expect Iran to repent and sign an agreement with America?"
+    assert summary("هل تتوقعون أن إيران تعلن التوبة وتوقع على اتفاق مع أمريكا؟") == []
+
+
+def test_a_bare_minister_beside_a_foreign_premier_is_his_colleague():
+    # "The American general met in Baghdad the Iraqi prime minister Haider al-Abbas and the
+    # defence minister Khalid al-Jabouri."
+    text = ("التقى رئيس الأركان الأمريكي في بغداد أمس رئيس الوزراء العراقي حيدر العباس "
+            "ووزير الدفاع خالد الجبوري.")
+    assert summary(text) == [("MEETING", "occurred", ["IRQ", "USA"])]

@@ -142,7 +142,7 @@ HISTORY_WINDOW = 12  # words around a trigger where a past year makes it history
 VAGUE_PAST_WINDOW = 10  # words around a trigger where "last month" or "recent" dates it vaguely
 NEGATION_WINDOW = 2  # words before a trigger where a negation or cancellation applies to it
 CARED_FOR_WINDOW = 14  # words after a visit where "the sick", "the injured" make it a round of them
-CONDITIONAL_WINDOW = 5  # words before a trigger where "if" makes it a condition
+CONDITIONAL_WINDOW = 6  # words before a trigger where "if" or a question makes it no report
 MODAL_WINDOW = 16  # words before a trigger where "should" or an authorisation makes it no news
 DESTINATION = "@destination"  # a `requires` entry of triggers.tsv: a state or city after إلى
 
@@ -526,6 +526,8 @@ def _history(doc: Document, tag: Tag, lo: int, hi: int) -> bool:
     («زيارته الأخيرة» "his last visit", «في نوفمبر الماضي» "last November", «أواخر مارس»
     "late in March" for what has happened)."""
     cues = doc.lexicon.cues
+    if tag.first > lo and doc.word(tag.first - 1) in cues.since:
+        return True  # «منذ توقيع الاتفاق النووي» "since the nuclear deal was signed": a reference point
     published = doc.article.published
     # Undated, an article's own time is at least the latest year it names: «وقعت معاهدة
     # سلام مع الأردن في 1994» beside «في 2015» is history.
@@ -736,7 +738,14 @@ def _visits(c: Clause) -> list[Candidate]:
     visitors = [m for m in sources if m.kind != "state" and not _institution(c.doc, m)]
     if not visitors:
         return []
-    places = sorted([m for m in c.after if m.kind == "state"] + c.cities, key=lambda m: m.first)
+    if c.reading.voice in ("noun", "genitive") and c.trigger.prefix.endswith("ال"):
+        return []  # «معربا عن ارتياحه لنتائج الزيارة» "the visit": one already told
+    # A state inside a relative clause after the visit is not visited: «في إطار جولته التي
+    # تركز على الاتفاق المبرم بين إيران والقوى الكبرى».
+    clause_end = next((i for i in range(c.trigger.last, c.sentence[1])
+                       if c.doc.word(i) in c.doc.lexicon.cues.relative), c.sentence[1])
+    places = sorted([m for m in c.after if m.kind == "state" and m.first < clause_end]
+                    + [m for m in c.cities if m.first < clause_end], key=lambda m: m.first)
     if _visits_the_cared_for(c, places):
         return []
     orgs = c.doc.lexicon.org_codes

@@ -449,12 +449,30 @@ def _actor(doc: Document, m: Mention, role: str) -> Actor:
     return Actor(role, name, title, _resolve_country(doc, m), evidence)
 
 
+def _shares_state(doc: Document, before: Actor, m: Mention) -> bool:
+    """A bare office joined by و to a foreign official on the same side serves the same state:
+    in «اجتماعه برئيس الوزراء العراقي حيدر العبادي ووزير الدفاع خالد العبيدي» the defence
+    minister is Iraq's (but in «مباحثات بين الرئيس المصري وولي ولي العهد» the two are the
+    two sides)."""
+    implicit = m.country_tokens is None and m.country in (None, HOME)
+    if not implicit or m.title is None or not m.prefix.startswith("و"):
+        return False
+    return before.country not in (None, doc.home)
+
+
 def _build_event(doc: Document, cand: Candidate, n: int, candidate_sentences: list[int]) -> Event | None:
     """The event of a candidate found in sentence ``n``; None unless it links two states."""
-    actors = [_actor(doc, m, "source") for m in cand.sources]
-    for m in cand.targets:
-        actors.append(_actor(doc, m, "target"))
-        for code, span in m.extra_countries:
+    parties = [(m, _actor(doc, m, "source")) for m in cand.sources]
+    parties += [(m, _actor(doc, m, "target")) for m in cand.targets]
+    by_end = {m.last: actor for m, actor in parties}
+    for m, actor in parties:
+        before = by_end.get(m.first)
+        if before is not None and before.role == actor.role and _shares_state(doc, before, m):
+            actor.country = before.country
+    actors = []
+    for m, actor in parties:
+        actors.append(actor)
+        for code, span in m.extra_countries if actor.role == "target" else ():
             extra = Actor("target", None, None, code)
             extra.evidence["country"] = doc.token_span(*span)
             actors.append(extra)
