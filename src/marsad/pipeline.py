@@ -467,7 +467,8 @@ def _build_event(doc: Document, cand: Candidate, n: int, candidate_sentences: li
     by_end = {m.last: actor for m, actor in parties}
     for m, actor in parties:
         before = by_end.get(m.first)
-        if before is not None and before.role == actor.role and _shares_state(doc, before, m):
+        if before is not None and before.role == actor.role and actor.country == doc.home \
+                and _shares_state(doc, before, m):
             actor.country = before.country
     actors = []
     for m, actor in parties:
