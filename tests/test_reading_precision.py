@@ -376,3 +376,19 @@ def test_a_bare_minister_beside_a_foreign_premier_is_his_colleague():
     text = ("التقى رئيس الأركان الأمريكي في بغداد أمس رئيس الوزراء العراقي حيدر العباس "
             "ووزير الدفاع خالد الجبوري.")
     assert summary(text) == [("MEETING", "occurred", ["IRQ", "USA"])]
+
+
+def test_a_visit_described_by_who_makes_it_is_news():
+    # "... in preparation for the coming visit that the Custodian of the Two Holy Mosques
+    # will make to Moscow, at the invitation of the Russian president."
+    text = ("وتأتي زيارة الوزير في سياق التحضير للزيارة المرتقبة التي سوف يقوم بها خادم الحرمين "
+            "الشريفين الملك سلمان بن عبدالعزيز لموسكو تلبية لدعوة الرئيس الروسي.")
+    assert ("VISIT", "planned", ["RUS", "SAU"]) in summary(text)
+
+
+def test_an_announced_visit_retold_by_a_noun_stays_announced():
+    # "Russian sources said the Saudi foreign minister will visit Moscow next Tuesday. ...
+    # The Saudi minister's visit to Moscow comes in preparation for the summit."
+    text = ("قالت مصادر روسية إن وزير الخارجية السعودي سوف يزور موسكو الثلاثاء المقبل. "
+            "وقالت المصادر إن زيارة الوزير السعودي إلى موسكو تأتي في سياق التحضير للقمة.")
+    assert summary(text) == [("VISIT", "planned", ["RUS", "SAU"])]

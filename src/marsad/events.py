@@ -53,6 +53,7 @@ class Candidate:
     sources: list[Mention]
     targets: list[Mention]
     destination: Mention | None = None
+    voice: str = "agent"  # the trigger's reading: agent, recipient, noun or genitive
 
 
 @cache
@@ -141,6 +142,7 @@ SUBJECT_REACH = 8  # words between a verb and its subject (time words, honorific
 HISTORY_WINDOW = 12  # words around a trigger where a past year makes it history
 VAGUE_PAST_WINDOW = 10  # words around a trigger where "last month" or "recent" dates it vaguely
 NEGATION_WINDOW = 2  # words before a trigger where a negation or cancellation applies to it
+TOLD_BEFORE_REACH = 3  # words after «الزيارة» where its own visitor would be named
 CARED_FOR_WINDOW = 14  # words after a visit where "the sick", "the injured" make it a round of them
 CONDITIONAL_WINDOW = 6  # words before a trigger where "if" or a question makes it no report
 MODAL_WINDOW = 16  # words before a trigger where "should" or an authorisation makes it no news
@@ -357,7 +359,7 @@ class Clause:
     def candidate(self, sources: list[Mention], targets: list[Mention], subtype: str | None = None,
                   destination: Mention | None = None) -> Candidate:
         return Candidate(self.reading.type, subtype, self.status, self.trigger, self.sentence,
-                         sources, targets, destination)
+                         sources, targets, destination, self.reading.voice)
 
     def received(self, sources: list[Mention], objects: list[Mention],
                  subtype: str | None = None) -> list[Candidate] | None:
@@ -729,6 +731,28 @@ def _visits_the_cared_for(c: Clause, places: list[Mention]) -> bool:
     return False
 
 
+def _told_before(c: Clause) -> bool:
+    """«الزيارة» "the visit" with no visitor named in its own phrase refers back to a visit
+    already told («لنتائج الزيارة وتقديره لدور المملكة»); «الزيارة الرسمية للرئيس الفرنسي»
+    names its visitor and is news."""
+    doc, trig = c.doc, c.trigger
+    if c.reading.voice not in ("noun", "genitive") or not trig.prefix.endswith(("ال", "لل")):
+        return False
+    end = trig.last
+    while end < min(c.sentence[1], trig.last + TOLD_BEFORE_REACH) and not doc.word(end).startswith("و") \
+            and doc.word(end).isalpha():
+        if doc.word(end) in doc.lexicon.cues.relative:
+            return False  # «للزيارة المرتقبة التي سوف يقوم بها خادم الحرمين»: described, not referred back to
+        end += 1
+    return not any(trig.last <= m.first < end for m in c.after if m.kind != "state")
+
+
+def _made_by(doc: Document, i: int) -> bool:
+    """The relative clause at token ``i`` tells who makes the visit («التي يقوم بها»,
+    «التي سوف يقوم بها»), so what follows is still the visit's."""
+    return any(doc.word(k) == "بها" for k in range(i + 1, i + 4))
+
+
 def _visits(c: Clause) -> list[Candidate]:
     """``زيارة الأمير محمد بن سلمان للقاهرة``: a visitor, and the state or city visited
     and/or the person who hosts them."""
@@ -738,12 +762,12 @@ def _visits(c: Clause) -> list[Candidate]:
     visitors = [m for m in sources if m.kind != "state" and not _institution(c.doc, m)]
     if not visitors:
         return []
-    if c.reading.voice in ("noun", "genitive") and c.trigger.prefix.endswith("ال"):
+    if _told_before(c):
         return []  # «معربا عن ارتياحه لنتائج الزيارة» "the visit": one already told
     # A state inside a relative clause after the visit is not visited: «في إطار جولته التي
     # تركز على الاتفاق المبرم بين إيران والقوى الكبرى».
     clause_end = next((i for i in range(c.trigger.last, c.sentence[1])
-                       if c.doc.word(i) in c.doc.lexicon.cues.relative), c.sentence[1])
+                       if c.doc.word(i) in c.doc.lexicon.cues.relative and not _made_by(c.doc, i)), c.sentence[1])
     places = sorted([m for m in c.after if m.kind == "state" and m.first < clause_end]
                     + [m for m in c.cities if m.first < clause_end], key=lambda m: m.first)
     if _visits_the_cared_for(c, places):

@@ -176,6 +176,7 @@ def _assemble(doc: Document, per_sentence: list[list[Candidate]], named: list[Me
     candidate_sentences = [n for n, found in enumerate(per_sentence) if found]
     n_body = doc.n_body
     present_only: set[int] = set()  # ids of events read as announced only for a present verb
+    undated_nouns: set[int] = set()  # ids of visits told by an undated verbal noun («زيارة الوزير»)
     for n, found in enumerate(per_sentence):
         built = []
         for cand in found:
@@ -185,6 +186,9 @@ def _assemble(doc: Document, per_sentence: list[list[Candidate]], named: list[Me
             built.append(event)
             if cand.status == "planned" and not is_planned(doc, cand.trigger, *cand.sentence):
                 present_only.add(id(event))
+            elif cand.type == "VISIT" and cand.status == "occurred" and cand.voice in ("noun", "genitive") \
+                    and event.date is None:
+                undated_nouns.add(id(event))
         for event in _without_talks_during_calls(built):
             if n >= n_body:
                 used = _fill_names(doc, event, named)
@@ -198,16 +202,21 @@ def _assemble(doc: Document, per_sentence: list[list[Candidate]], named: list[Me
                 if _repeats_body(events, event):
                     continue
             _merge_into(events, event)
-    return _without_retold_as_announced(events, present_only)
+    return _without_retold(events, present_only, undated_nouns)
 
 
-def _without_retold_as_announced(events: list[Event], present_only: set[int]) -> list[Event]:
-    """A body line in the present with no word of the future («حاكم دبي يستقبل …» under a
-    photograph) is read as announced; where the article tells that engagement as done
-    (the same type between the same states), it is the same engagement retold."""
-    told = {(e.type, frozenset(e.countries())) for e in events if e.status == "occurred"}
+def _without_retold(events: list[Event], present_only: set[int], undated_nouns: set[int]) -> list[Event]:
+    """The same engagement told again with a different status is one engagement. A body
+    line in the present with no word of the future («حاكم دبي يستقبل …» under a photograph)
+    read as announced, where the article tells that engagement as done; and a visit told by
+    an undated verbal noun and read as done («زيارة الوزير السعودي تأتي في سياق التحضير …») where the
+    article announces that engagement («سوف يزور الجبير موسكو الثلاثاء المقبل»)."""
+    told = {(e.type, frozenset(e.countries())) for e in events if e.status == "occurred" and id(e) not in undated_nouns}
+    announced = {(e.type, frozenset(e.countries())) for e in events if e.status == "planned"
+                 and id(e) not in present_only}
     return [e for e in events if not (
-        id(e) in present_only and e.status == "planned" and (e.type, frozenset(e.countries())) in told
+        (id(e) in present_only and e.status == "planned" and (e.type, frozenset(e.countries())) in told)
+        or (id(e) in undated_nouns and e.status == "occurred" and (e.type, frozenset(e.countries())) in announced)
     )]
 
 
