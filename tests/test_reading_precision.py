@@ -392,3 +392,11 @@ def test_an_announced_visit_retold_by_a_noun_stays_announced():
     text = ("قالت مصادر روسية إن وزير الخارجية السعودي سوف يزور موسكو الثلاثاء المقبل. "
             "وقالت المصادر إن زيارة الوزير السعودي إلى موسكو تأتي في سياق التحضير للقمة.")
     assert summary(text) == [("VISIT", "planned", ["RUS", "SAU"])]
+
+
+def test_states_discussed_during_a_visit_are_not_visited():
+    # "Kerry arrives in Cairo tomorrow. He is scheduled to discuss during his visit the latest
+    # developments of the situation in Syria, Yemen and Libya."
+    text = ("يصل وزير الخارجية الأمريكي إلى القاهرة غدا. "
+            "ومن المقرر أن يبحث وزير الخارجية الأمريكي خلال زيارته آخر تطورات الوضع في سوريا واليمن وليبيا.")
+    assert summary(text) == [("VISIT", "planned", ["EGY", "USA"])]

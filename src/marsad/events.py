@@ -766,8 +766,12 @@ def _visits(c: Clause) -> list[Candidate]:
         return []  # «معربا عن ارتياحه لنتائج الزيارة» "the visit": one already told
     # A state inside a relative clause after the visit is not visited: «في إطار جولته التي
     # تركز على الاتفاق المبرم بين إيران والقوى الكبرى».
+    # Nor one named as a topic: «يبحث خلال زيارته تطورات الوضع في سورية واليمن», «محور
+    # زيارة لافروف قضايا تسوية الأزمة السورية».
+    cues = c.doc.lexicon.cues
     clause_end = next((i for i in range(c.trigger.last, c.sentence[1])
-                       if c.doc.word(i) in c.doc.lexicon.cues.relative and not _made_by(c.doc, i)), c.sentence[1])
+                       if (c.doc.word(i) in cues.relative and not _made_by(c.doc, i))
+                       or c.doc.word(i) in cues.topic_head), c.sentence[1])
     places = sorted([m for m in c.after if m.kind == "state" and m.first < clause_end]
                     + [m for m in c.cities if m.first < clause_end], key=lambda m: m.first)
     if _visits_the_cared_for(c, places):

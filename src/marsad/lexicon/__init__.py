@@ -107,6 +107,7 @@ class Cues:
     while_: frozenset[str]
     month_word: frozenset[str]
     future_alone: frozenset[str]
+    topic_head: frozenset[str]
     then_subjunctive: frozenset[str]
     plural_office: frozenset[str]
     generic_office: frozenset[str]
