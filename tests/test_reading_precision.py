@@ -400,3 +400,10 @@ def test_states_discussed_during_a_visit_are_not_visited():
     text = ("يصل وزير الخارجية الأمريكي إلى القاهرة غدا. "
             "ومن المقرر أن يبحث وزير الخارجية الأمريكي خلال زيارته آخر تطورات الوضع في سوريا واليمن وليبيا.")
     assert summary(text) == [("VISIT", "planned", ["EGY", "USA"])]
+
+
+def test_the_arab_parliament_speaker_acts_for_the_arab_league():
+    # "Ahmed al-Saleh, speaker of the Arab Parliament, congratulated President al-Sisi on
+    # the opening of the canal."
+    got = summary("وهنأ أحمد الصالح رئيس البرلمان العربي الرئيس السيسي بمناسبة افتتاح القناة.")
+    assert got == [("MESSAGE", "occurred", ["ARL", "EGY"])]
