@@ -496,6 +496,8 @@ def _build_event(doc: Document, cand: Candidate, n: int, candidate_sentences: li
         # للأردن بتوجيه من خادم الحرمين الشريفين» the King stays home.
         home_side = {a.country for a in actors if a.role == "source"}
         actors = [a for a in actors if a.role == "source" or a.country not in home_side]
+        if len({a.country for a in actors}) < 2:
+            return None
     trig = cand.trigger
     event = Event(
         type=cand.type,
