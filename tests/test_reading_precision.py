@@ -407,3 +407,27 @@ def test_the_arab_parliament_speaker_acts_for_the_arab_league():
     # the opening of the canal."
     got = summary("وهنأ أحمد الصالح رئيس البرلمان العربي الرئيس السيسي بمناسبة افتتاح القناة.")
     assert got == [("MESSAGE", "occurred", ["ARL", "EGY"])]
+
+
+# --- words that look like engagements -------------------------------------------------------
+
+
+def test_the_search_is_not_talks():
+    # "He added that the search operations were carried out on the instructions of the
+    # Sultan of Oman, to meet the French government's request for help."
+    text = ("وأضاف أن عمليات البحث جرت بناء على توجيهات سلطان عمان لتلبية طلب الحكومة الفرنسية "
+            "المساعدة في معرفة مصير المواطنة.")
+    assert summary(text) == []
+
+
+def test_turning_to_two_presidents_is_no_journey():
+    # "In the recording she sat on the ground and turned to the French and Yemeni presidents,
+    # asking them to act."
+    text = ("وبدت في التسجيل جالسة على الأرض وتوجهت إلى الرئيسين الفرنسي إيمانويل ماكرون واليمني "
+            "رشاد العليمي لتطلب منهما التحرك.")
+    assert summary(text) == []
+
+
+def test_going_to_a_capital_is_a_journey():
+    # "The French foreign minister went to Sanaa yesterday."
+    assert summary("توجه وزير الخارجية الفرنسي أمس إلى صنعاء.") == [("VISIT", "occurred", ["FRA", "YEM"])]

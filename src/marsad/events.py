@@ -153,6 +153,8 @@ def reading(doc: Document, trig: Tag, hi: int) -> tuple[Trigger, int | None] | N
     """The first reading of a trigger whose required word follows it in the sentence,
     with the index of that word (``None`` when the reading needs none)."""
     for t in trig.value:
+        if t.voice in ("agent", "recipient") and trig.prefix.endswith(("ال", "لل")):
+            continue  # «عمليات البحث» "the search": a verb never takes the article
         if not t.requires:
             return t, None
         words = [r for r in t.requires if r != DESTINATION]
