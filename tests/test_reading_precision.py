@@ -431,3 +431,11 @@ def test_turning_to_two_presidents_is_no_journey():
 def test_going_to_a_capital_is_a_journey():
     # "The French foreign minister went to Sanaa yesterday."
     assert summary("توجه وزير الخارجية الفرنسي أمس إلى صنعاء.") == [("VISIT", "occurred", ["FRA", "YEM"])]
+
+
+def test_the_emir_of_the_country_is_the_known_rulers_own():
+    # "The Iranian foreign minister held talks in Kuwait with the Emir of the country, Sheikh
+    # Sabah al-Ahmad al-Jaber al-Sabah." In a Saudi paper «أمير البلاد» is still Kuwait's.
+    text = ("وأجرى وزير الخارجية الإيراني أمس في الكويت مباحثات مع أمير البلاد الشيخ صباح الأحمد "
+            "الجابر الصباح.")
+    assert summary(text) == [("MEETING", "occurred", ["IRN", "KWT"])]

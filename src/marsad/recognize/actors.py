@@ -495,6 +495,10 @@ def find_mentions(doc: Document, lo: int, hi: int, *, refer_back: bool) -> list[
             _resolve_known(doc, m, known)  # الرئيس السبسي, للرئيس توني تان
             if m.country in (None, HOME):
                 _resolve_leader(doc, m)  # الرئيس عبد الفتاح السيسي with no state named
+        elif m is not None and m.name is not None and m.country == HOME:
+            # «أمير البلاد الشيخ صباح الأحمد» in a Saudi paper quoting Kuwait: "the country" is
+            # the known ruler's own
+            _resolve_leader(doc, m)
         if m is None:
             m = _state_or_known(doc, i, known)
         if m is None:
