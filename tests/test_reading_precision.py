@@ -439,3 +439,21 @@ def test_the_emir_of_the_country_is_the_known_rulers_own():
     text = ("وأجرى وزير الخارجية الإيراني أمس في الكويت مباحثات مع أمير البلاد الشيخ صباح الأحمد "
             "الجابر الصباح.")
     assert summary(text) == [("MEETING", "occurred", ["IRN", "KWT"])]
+
+
+def test_the_same_bare_office_as_a_foreign_party_is_not_the_outlets():
+    # "The Kingdom welcomed the reforms in Iraq. The office of the prime minister Haider
+    # al-Abadi said the reforms would go on. An adviser said «al-Abadi is now holding a series
+    # of meetings with experts», adding that «the prime minister wants parliament's support»."
+    # Domestic: the bare «رئيس الوزراء» is al-Abadi again, not a Saudi prime minister.
+    text = ("رحبت المملكة بالإصلاحات في العراق. وقال مكتب رئيس الوزراء حيدر العبادي في بيان إن "
+            "الإصلاحات ستتواصل. وأكد مستشار اقتصادي أن «العبادي يقوم الآن بعقد سلسلة من الاجتماعات "
+            "مع الخبراء»، مبينا أن «رئيس الوزراء يريد دعم البرلمان».")
+    assert summary(text) == []
+
+
+def test_two_foreign_ministers_still_meet():
+    # "The foreign minister received in his office in Riyadh today the American secretary of
+    # state Antony Blinken." The two offices differ by the nisba: two states.
+    assert summary("استقبل وزير الخارجية في مكتبه بالرياض اليوم وزير الخارجية الأمريكي أنتوني بلينكن.") == [
+        ("MEETING", "occurred", ["SAU", "USA"])]

@@ -458,13 +458,17 @@ def _actor(doc: Document, m: Mention, role: str) -> Actor:
     return Actor(role, name, title, _resolve_country(doc, m), evidence)
 
 
+def _implicit(m: Mention) -> bool:
+    """The mention names no state of its own."""
+    return m.country_tokens is None and m.country in (None, HOME)
+
+
 def _shares_state(doc: Document, before: Actor, m: Mention) -> bool:
     """A bare office joined by و to a foreign official on the same side serves the same state:
     in «اجتماعه برئيس الوزراء العراقي حيدر العبادي ووزير الدفاع خالد العبيدي» the defence
     minister is Iraq's (but in «مباحثات بين الرئيس المصري وولي ولي العهد» the two are the
     two sides)."""
-    implicit = m.country_tokens is None and m.country in (None, HOME)
-    if not implicit or m.title is None or not m.prefix.startswith("و"):
+    if not _implicit(m) or m.title is None or not m.prefix.startswith("و"):
         return False
     return before.country not in (None, doc.home)
 
@@ -479,6 +483,13 @@ def _build_event(doc: Document, cand: Candidate, n: int, candidate_sentences: li
         if before is not None and before.role == actor.role and actor.country == doc.home \
                 and _shares_state(doc, before, m):
             actor.country = before.country
+        elif actor.country == doc.home and _implicit(m) and actor.title:
+            # «العبادي رئيس الوزراء … رئيس الوزراء»: the same bare office as a foreign party's
+            # in one engagement is that party's, not the outlet's.
+            same = next((a for _, a in parties if a is not actor and a.title
+                         and fold(a.title) == fold(actor.title) and a.country not in (None, doc.home)), None)
+            if same is not None:
+                actor.country = same.country
     actors = []
     for m, actor in parties:
         actors.append(actor)
