@@ -457,3 +457,23 @@ def test_two_foreign_ministers_still_meet():
     # state Antony Blinken." The two offices differ by the nisba: two states.
     assert summary("استقبل وزير الخارجية في مكتبه بالرياض اليوم وزير الخارجية الأمريكي أنتوني بلينكن.") == [
         ("MEETING", "occurred", ["SAU", "USA"])]
+
+
+def test_two_arrivals_are_two_visits_and_a_bracket_does_not_hide_the_state():
+    # "Arriving in Cairo yesterday were the Togolese president and the speaker of the Council
+    # of the Nation (parliament) of Algeria, Salah Gouidjil."
+    text = ("ووصل إلى القاهرة أمس الرئيس التوغولي، ورئيس مجلس الأمة (البرلمان) الجزائري صالح قوجيل.")
+    assert summary(text) == [("VISIT", "occurred", ["EGY", "TGO"]), ("VISIT", "occurred", ["DZA", "EGY"])]
+
+
+def test_a_host_received_after_a_visit_verb_stays_a_host():
+    # "The French minister visited Cairo yesterday and President al-Sisi."
+    got = summary("زار وزير الخارجية الفرنسي القاهرة أمس والتقى الرئيس المصري.")
+    assert ("VISIT", "occurred", ["EGY", "FRA"]) in got
+
+
+def test_before_he_arrived_is_told_by_the_main_verb():
+    # "The American defence secretary had declared it clearly before he arrived in Israel:
+    # «I will not try to change anyone's mind»."
+    assert summary("وكان وزير الدفاع الأمريكي أعلنه بوضوح قبل أن يصل إلى إسرائيل: «لن أسعى لتغيير رأي أحد».") == [
+        ("VISIT", "occurred", ["ISR", "USA"])]

@@ -134,6 +134,9 @@ def _announced_in_present(doc: Document, trig: Tag, sentence: tuple[int, int], d
         return False  # «… بوسيتش التي تزور القاهرة» "who is visiting Cairo": under way
     if any(doc.word(i) in cues.while_ for i in range(max(lo, trig.first - 2), trig.first)):
         return False  # «في وقت يزور فيه الوزير إسرائيل» "at a time when the minister is visiting"
+    if trig.first - 2 >= lo and doc.word(trig.first - 1) in cues.then_subjunctive \
+            and doc.word(trig.first - 2) in cues.before_after:
+        return False  # «قبل أن يصل إلى إسرائيل» "before he arrived": the main verb tells when
     return not any(doc.word(i) in cues.present_time for i in range(lo, hi))
 
 
@@ -788,6 +791,11 @@ def _visits(c: Clause) -> list[Candidate]:
     destinations = [m for m in _coordinated(c.doc, visitable, 0) if m.kind == "state"] or visitable[:1]
     if len(destinations) > 1 and visitors[0].kind != "state":
         return [c.candidate(visitors[:1], [d], destination=d) for d in destinations]
+    if DESTINATION in c.reading.requires and hosts and hosts[0].prefix.startswith("و") \
+            and hosts[0].first > visitors[0].first:
+        # «ووصل إلى القاهرة أمس الرئيس التوغولي …، ورئيس مجلس الأمة الجزائري …»: one arriving
+        # with another arrives too; an arrival names no host after its traveller.
+        return [c.candidate([v], [destinations[0]], destination=destinations[0]) for v in (visitors[0], hosts[0])]
     return [c.candidate(visitors[:1], [destinations[0], *hosts], destination=destinations[0])]
 
 

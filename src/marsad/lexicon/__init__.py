@@ -108,6 +108,7 @@ class Cues:
     month_word: frozenset[str]
     future_alone: frozenset[str]
     topic_head: frozenset[str]
+    before_after: frozenset[str]
     then_subjunctive: frozenset[str]
     plural_office: frozenset[str]
     generic_office: frozenset[str]

@@ -107,6 +107,15 @@ def _indefinite_title_word(doc: Document, i: int) -> bool:
     return doc.covering("title", i) is not None and not doc.word(i).startswith("ال")
 
 
+BRACKET_REACH = 5  # tokens within which a gloss in brackets inside a title closes
+
+
+def _bracket_before_state(doc: Document, j: int, hi: int) -> bool:
+    """A short bracket at token ``j`` closes before a nisba or a state name."""
+    close = next((k for k in range(j + 1, min(hi, j + BRACKET_REACH)) if doc.word(k) == ")"), None)
+    return close is not None and (doc.at("nisba", close + 1) is not None or doc.at("place", close + 1) is not None)
+
+
 def consume_title(doc: Document, j: int, hi: int) -> tuple[int, list[tuple[str, tuple[int, int], bool]]]:
     """Read a title from token ``j``; return its end and the state references in it.
 
@@ -170,6 +179,11 @@ def consume_title(doc: Document, j: int, hi: int) -> tuple[int, list[tuple[str, 
         elif word in cues.home_word and end > 0:
             refs.append((HOME, (j, j + 1), host))
             j = end = j + 1
+        elif word == "(" and end > start and _bracket_before_state(doc, j, hi):
+            # «رئيس مجلس الأمة (البرلمان) الجزائري»: a gloss in brackets, then the state
+            j = doc_close = next(k for k in range(j + 1, min(hi, j + BRACKET_REACH)) if doc.word(k) == ")") + 1
+            end = doc_close
+            continue
         elif _is_counterpart(doc, word) and j == end:
             j = end = j + 1
         elif word in cues.title_seat | cues.title_host and _continues_title(doc, j):
