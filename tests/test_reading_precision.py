@@ -477,3 +477,20 @@ def test_before_he_arrived_is_told_by_the_main_verb():
     # «I will not try to change anyone's mind»."
     assert summary("وكان وزير الدفاع الأمريكي أعلنه بوضوح قبل أن يصل إلى إسرائيل: «لن أسعى لتغيير رأي أحد».") == [
         ("VISIT", "occurred", ["ISR", "USA"])]
+
+
+def test_expected_is_not_signed():
+    # "Egypt cannot import liquefied gas without a regasification plant, while the petroleum
+    # minister expected his country to stop importing gas in 2030 once the fields are
+    # developed and the agreements Egypt signed with foreign companies bear fruit."
+    text = ("ولا يمكن لمصر استيراد الغاز المسال دون محطة لإعادة تحويله، فيما توقع وزير البترول توقف "
+            "بلاده عن استيراد الغاز في عام 2030 مع اكتمال مشروعات تطوير الحقول وظهور نتائج "
+            "الاتفاقيات التي وقعتها مصر مع الشركات الأجنبية.")
+    assert summary(text, published="2015-08-05") == []
+
+
+def test_signed_an_agreement_stays_signed():
+    # "The Saudi minister of energy signed yesterday in Cairo with his Egyptian counterpart a
+    # memorandum of understanding on electricity interconnection."
+    assert summary("وقع وزير الطاقة السعودي أمس في القاهرة مع نظيره المصري مذكرة تفاهم للربط الكهربائي.") == [
+        ("AGREEMENT", "occurred", ["EGY", "SAU"])]

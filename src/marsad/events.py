@@ -149,6 +149,7 @@ TOLD_BEFORE_REACH = 3  # words after «الزيارة» where its own visitor wo
 CARED_FOR_WINDOW = 14  # words after a visit where "the sick", "the injured" make it a round of them
 CONDITIONAL_WINDOW = 6  # words before a trigger where "if" or a question makes it no report
 MODAL_WINDOW = 16  # words before a trigger where "should" or an authorisation makes it no news
+REQUIRES_REACH = 12  # words after a signing verb within which its agreement noun must come
 DESTINATION = "@destination"  # a `requires` entry of triggers.tsv: a state or city after إلى
 
 
@@ -169,8 +170,8 @@ def reading(doc: Document, trig: Tag, hi: int) -> tuple[Trigger, int | None] | N
         seen_to = False  # the destination is the first «إلى» phrase after the verb
         for i in range(trig.last, hi):
             word = doc.word(i)
-            if any(0 <= word.find(r) <= 3 for r in words):
-                return t, i
+            if (t.type != "AGREEMENT" or i < trig.last + REQUIRES_REACH) and any(0 <= word.find(r) <= 3 for r in words):
+                return t, i  # (far from «وقع»/«توقع», «الاتفاقيات التي وقعتها» belongs to another verb)
             if destination and not seen_to and doc.word(i - 1) in doc.lexicon.cues.title_host:
                 seen_to = True
                 if _destination_at(doc, i):
