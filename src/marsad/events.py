@@ -149,7 +149,7 @@ TOLD_BEFORE_REACH = 3  # words after «الزيارة» where its own visitor wo
 CARED_FOR_WINDOW = 14  # words after a visit where "the sick", "the injured" make it a round of them
 CONDITIONAL_WINDOW = 6  # words before a trigger where "if" or a question makes it no report
 MODAL_WINDOW = 16  # words before a trigger where "should" or an authorisation makes it no news
-REQUIRES_REACH = 12  # words after a signing verb within which its agreement noun must come
+REQUIRES_REACH = 18  # words after a signing verb within which its agreement noun must come
 DESTINATION = "@destination"  # a `requires` entry of triggers.tsv: a state or city after إلى
 
 
