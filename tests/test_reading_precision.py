@@ -494,3 +494,13 @@ def test_signed_an_agreement_stays_signed():
     # memorandum of understanding on electricity interconnection."
     assert summary("وقع وزير الطاقة السعودي أمس في القاهرة مع نظيره المصري مذكرة تفاهم للربط الكهربائي.") == [
         ("AGREEMENT", "occurred", ["EGY", "SAU"])]
+
+
+def test_the_visitor_named_after_taqum_biha():
+    # "The supreme leader criticised the Europeans on Tuesday, coinciding with the first visit
+    # to Iran made by the EU foreign policy chief." The leader is not the visitor.
+    text = ("وجه المرشد الإيراني انتقادا إلى الأوروبيين الثلاثاء، تزامنا مع أول زيارة لإيران تقوم بها "
+            "الممثلة العليا للسياسة الخارجية في الاتحاد الأوروبي.")
+    visits = [e for e in events(text) if e.type == "VISIT"]
+    assert len(visits) == 1
+    assert [a.country for a in visits[0].actors if a.role == "source"] == ["EUR"]

@@ -145,6 +145,7 @@ SUBJECT_REACH = 8  # words between a verb and its subject (time words, honorific
 HISTORY_WINDOW = 12  # words around a trigger where a past year makes it history
 VAGUE_PAST_WINDOW = 10  # words around a trigger where "last month" or "recent" dates it vaguely
 NEGATION_WINDOW = 2  # words before a trigger where a negation or cancellation applies to it
+BIHA_REACH = 6  # words after a visit noun within which «تقوم بها» names its visitor
 TOLD_BEFORE_REACH = 3  # words after «الزيارة» where its own visitor would be named
 CARED_FOR_WINDOW = 14  # words after a visit where "the sick", "the injured" make it a round of them
 CONDITIONAL_WINDOW = 6  # words before a trigger where "if" or a question makes it no report
@@ -753,6 +754,19 @@ def _told_before(c: Clause) -> bool:
     return not any(trig.last <= m.first < end for m in c.after if m.kind != "state")
 
 
+def _visitor_after_biha(c: Clause) -> Mention | None:
+    """The person named right after «بها» when a visit noun is followed, within a few words,
+    by «تقوم بها / يقوم بها / التي قام بها»."""
+    if c.reading.voice not in ("noun", "genitive"):
+        return None
+    doc = c.doc
+    end = min(c.sentence[1], c.trigger.last + BIHA_REACH)
+    biha = next((i for i in range(c.trigger.last, end) if doc.word(i) == "بها"), None)
+    if biha is None:
+        return None
+    return next((m for m in c.after if m.kind != "state" and biha < m.first <= biha + 2), None)
+
+
 def _made_by(doc: Document, i: int) -> bool:
     """The relative clause at token ``i`` tells who makes the visit («التي يقوم بها»,
     «التي سوف يقوم بها»), so what follows is still the visit's."""
@@ -763,6 +777,11 @@ def _visits(c: Clause) -> list[Candidate]:
     """``زيارة الأمير محمد بن سلمان للقاهرة``: a visitor, and the state or city visited
     and/or the person who hosts them."""
     sources, objects = c.parties(c.after)
+    maker = _visitor_after_biha(c)
+    if maker is not None:
+        # «أول زيارة لإيران تقوم بها وزيرة خارجية الاتحاد الأوروبي»: the visitor is named
+        # after «تقوم بها» "which … makes", not before the visit.
+        sources, objects = [maker], [m for m in objects if m is not maker]
     # A visitor is a person, an office or a delegation: «وصلت طائرة إغاثة سعودية إلى عدن»
     # "a Saudi relief plane reached Aden" names a state, and no one travelled.
     visitors = [m for m in sources if m.kind != "state" and not _institution(c.doc, m)]
