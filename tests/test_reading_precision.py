@@ -504,3 +504,12 @@ def test_the_visitor_named_after_taqum_biha():
     visits = [e for e in events(text) if e.type == "VISIT"]
     assert len(visits) == 1
     assert [a.country for a in visits[0].actors if a.role == "source"] == ["EUR"]
+
+
+def test_a_present_reporting_verb_ends_a_name():
+    # Headline "Abdullah bin Zayed meets the UN envoy and stresses his country's support for
+    # Yemen": «ويؤكد» "and stresses" is no person.
+    ex = extract("التقى الشيخ عبدالله بن زايد وزير الخارجية الإماراتي اليوم ولد الشيخ.",
+                 title="عبدالله بن زايد يلتقي ولد الشيخ ويؤكد دعم بلاده لليمن", source="alriyadh",
+                 published="2024-03-12", model=None)
+    assert all(a.name != "ويؤكد" for e in ex.events for a in e.actors)
