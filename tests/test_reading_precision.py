@@ -513,3 +513,11 @@ def test_a_present_reporting_verb_ends_a_name():
                  title="عبدالله بن زايد يلتقي ولد الشيخ ويؤكد دعم بلاده لليمن", source="alriyadh",
                  published="2024-03-12", model=None)
     assert all(a.name != "ويؤكد" for e in ex.events for a in e.actors)
+
+
+def test_the_first_president_to_visit_announces_nothing():
+    # "The American president is on a four-day visit to Kenya. He is the first American
+    # president to visit Kenya while in office."
+    text = ("ويشار إلى أن الرئيس الأمريكي جو بايدن في زيارة لمدة أربعة أيام لكينيا. "
+            "ويعد بايدن أول رئيس أمريكي يزور كينيا وهو ما زال في منصبه.")
+    assert summary(text, published=None) == [("VISIT", "occurred", ["KEN", "USA"])]

@@ -134,6 +134,8 @@ def _announced_in_present(doc: Document, trig: Tag, sentence: tuple[int, int], d
         return False  # «… بوسيتش التي تزور القاهرة» "who is visiting Cairo": under way
     if any(doc.word(i) in cues.while_ for i in range(max(lo, trig.first - 2), trig.first)):
         return False  # «في وقت يزور فيه الوزير إسرائيل» "at a time when the minister is visiting"
+    if any(doc.word(i) in cues.first_to for i in range(max(lo, trig.first - 3), trig.first)):
+        return False  # «أول رئيس أمريكي يزور كينيا» "the first American president to visit Kenya"
     if trig.first - 2 >= lo and doc.word(trig.first - 1) in cues.then_subjunctive \
             and doc.word(trig.first - 2) in cues.before_after:
         return False  # «قبل أن يصل إلى إسرائيل» "before he arrived": the main verb tells when

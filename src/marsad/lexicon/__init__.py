@@ -109,6 +109,7 @@ class Cues:
     future_alone: frozenset[str]
     topic_head: frozenset[str]
     before_after: frozenset[str]
+    first_to: frozenset[str]
     then_subjunctive: frozenset[str]
     plural_office: frozenset[str]
     generic_office: frozenset[str]
