@@ -172,3 +172,15 @@ def test_a_ruler_is_no_ambassador():
     # the guest, not the sultan's office.
     ex = extract("استقبل السلطان هيثم بن طارق السفير الهندي.", published=None, model=None)
     assert [(a.name, a.country) for a in ex.events[0].actors] == [("هيثم بن طارق", "OMN"), (None, "IND")]
+
+
+def test_a_counterpart_after_a_nisba_is_the_other_party():
+    # "The American defence secretary will meet his Israeli counterpart today."
+    got = summary("سيلتقي وزير الدفاع الأمريكي نظيره الإسرائيلي اليوم.")
+    assert got == [("MEETING", "planned", ["ISR", "USA"])]
+
+
+def test_a_verb_after_qabla_an_or_baada_an_has_the_main_verbs_subject():
+    # "The French minister met his Egyptian counterpart after he arrived in Cairo."
+    got = summary("التقى الوزير الفرنسي نظيره المصري بعد أن وصل إلى القاهرة.")
+    assert got == [("MEETING", "occurred", ["EGY", "FRA"]), ("VISIT", "occurred", ["EGY", "FRA"])]

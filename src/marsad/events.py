@@ -56,6 +56,7 @@ class Candidate:
     sources: list[Mention]
     targets: list[Mention]
     destination: Mention | None = None
+    voice: str = "agent"  # the trigger's reading: agent, recipient, noun or genitive
 
 
 @cache
@@ -117,7 +118,7 @@ def is_planned(doc: Document, trig: Tag, lo: int, hi: int | None = None) -> bool
     if "س" in trig.prefix:
         return True
     if hi is not None and any(
-        doc.word(i) in cues.future_time and (doc.word(i) == "غدا" or doc.word(i - 1) in cues.time_noun)
+        doc.word(i) in cues.future_alone or (doc.word(i) in cues.future_time and doc.word(i - 1) in cues.time_noun)
         for i in range(trig.last, min(hi, trig.last + FUTURE_WINDOW))
     ):
         return True  # "يزور … بغداد الأسبوع المقبل"
@@ -126,12 +127,24 @@ def is_planned(doc: Document, trig: Tag, lo: int, hi: int | None = None) -> bool
     end = trig.last + PLANNED_AFTER if hi is None else min(hi, trig.last + PLANNED_AFTER)
     if any(doc.word(i) in cues.planned_after for i in range(trig.last, min(end, len(doc.tokens)))):
         return True  # «يغادر - بمشيئة الله -», «الزيارة المرتقبة», «زيارته المقبلة»
+    if hi is not None and _upcoming_noun(doc, trig, hi):
+        return True  # «زيارته المقبلة» "his coming visit"
     for i in range(trig.first - 1, max(lo, trig.first - PLANNED_WINDOW) - 1, -1):
         if doc.word(i) in ("،", ","):
             return False  # «وعلى وقع محادثات مسقط المرتقبة، شدد الوزير …»: another clause's
         if _word_has_cue(doc.word(i), cues.planned):
             return True
     return False
+
+
+def _upcoming_noun(doc: Document, trig: Tag, hi: int) -> bool:
+    """«زيارته المقبلة إلى الصين», «زيارة الرئيس المصري المقبلة»: a future adjective right
+    after a verbal noun, or after the office and nisba that complete it."""
+    cues = doc.lexicon.cues
+    i = trig.last
+    while i < hi and (doc.covering("title", i) is not None or doc.covering("nisba", i) is not None):
+        i += 1
+    return i < hi and doc.word(i) in cues.upcoming
 
 
 def _announced_in_present(doc: Document, trig: Tag, sentence: tuple[int, int], dated: bool) -> bool:
@@ -148,6 +161,13 @@ def _announced_in_present(doc: Document, trig: Tag, sentence: tuple[int, int], d
         return False
     if trig.first > lo and doc.word(trig.first - 1) in cues.relative:
         return False  # «… بوسيتش التي تزور القاهرة» "who is visiting Cairo": under way
+    if any(doc.word(i) in cues.while_ for i in range(max(lo, trig.first - 2), trig.first)):
+        return False  # «في وقت يزور فيه الوزير إسرائيل» "at a time when the minister is visiting"
+    if any(doc.word(i) in cues.first_to for i in range(max(lo, trig.first - 3), trig.first)):
+        return False  # «أول رئيس أمريكي يزور كينيا» "the first American president to visit Kenya"
+    if trig.first - 2 >= lo and doc.word(trig.first - 1) in cues.then_subjunctive \
+            and doc.word(trig.first - 2) in cues.before_after:
+        return False  # «قبل أن يصل إلى إسرائيل» "before he arrived": the main verb tells when
     return not any(doc.word(i) in cues.present_time for i in range(lo, hi))
 
 
@@ -167,7 +187,12 @@ SUBJECT_REACH = 8  # words between a verb and its subject (time words, honorific
 HISTORY_WINDOW = 12  # words around a trigger where a past year makes it history
 VAGUE_PAST_WINDOW = 10  # words around a trigger where "last month" or "recent" dates it vaguely
 NEGATION_WINDOW = 2  # words before a trigger where a negation or cancellation applies to it
-MODAL_WINDOW = 8  # words before a trigger where "should" makes it advice
+BIHA_REACH = 6  # words after a visit noun within which «تقوم بها» names its visitor
+TOLD_BEFORE_REACH = 3  # words after «الزيارة» where its own visitor would be named
+CARED_FOR_WINDOW = 14  # words after a visit where "the sick", "the injured" make it a round of them
+CONDITIONAL_WINDOW = 6  # words before a trigger where "if" or a question makes it no report
+MODAL_WINDOW = 16  # words before a trigger where "should" or an authorisation makes it no news
+REQUIRES_REACH = 18  # words after a signing verb within which its agreement noun must come
 DESTINATION = "@destination"  # a `requires` entry of triggers.tsv: a state or city after إلى
 
 
@@ -175,6 +200,8 @@ def reading(doc: Document, trig: Tag, hi: int) -> tuple[Trigger, int | None] | N
     """The first reading of a trigger whose required word follows it in the sentence,
     with the index of that word (``None`` when the reading needs none)."""
     for t in trig.value:
+        if t.voice in ("agent", "recipient") and trig.prefix.endswith(("ال", "لل")):
+            continue  # «عمليات البحث» "the search": a verb never takes the article
         if not t.requires:
             return t, None
         words = [r for r in t.requires if r != DESTINATION]
@@ -186,8 +213,8 @@ def reading(doc: Document, trig: Tag, hi: int) -> tuple[Trigger, int | None] | N
         seen_to = False  # the destination is the first «إلى» phrase after the verb
         for i in range(trig.last, hi):
             word = doc.word(i)
-            if any(0 <= word.find(r) <= 3 for r in words):
-                return t, i
+            if (t.type != "AGREEMENT" or i < trig.last + REQUIRES_REACH) and any(0 <= word.find(r) <= 3 for r in words):
+                return t, i  # (far from «وقع»/«توقع», «الاتفاقيات التي وقعتها» belongs to another verb)
             if destination and not seen_to and doc.word(i - 1) in doc.lexicon.cues.title_host:
                 seen_to = True
                 # «إلى جمهورية مصر» "to the Republic of Egypt": the state follows its polity word
@@ -311,6 +338,14 @@ def _possessor(doc: Document, before: list[Mention], lo: int) -> Mention | None:
     if before[-1].kind == "state" and people and not _coordinated_with(doc, people[-1], before[-1]):
         return people[-1]
     return before[-1]
+
+
+def _last_person(before: list[Mention]) -> Mention:
+    """The last person or office named, else the last party: a state named on the way is
+    where, not who (in «… بمحاربة داعش في شمال سوريا، خلال لقاء مع نظيره» the meeting is
+    the minister's)."""
+    people = [m for m in before if m.kind != "state"]
+    return people[-1] if people else before[-1]
 
 
 def _parties(
@@ -543,7 +578,7 @@ class Clause:
     def candidate(self, sources: list[Mention], targets: list[Mention], subtype: str | None = None,
                   destination: Mention | None = None) -> Candidate:
         return Candidate(self.reading.type, subtype, self.status, self.trigger, self.sentence,
-                         sources, targets, destination)
+                         sources, targets, destination, self.reading.voice)
 
     def received(self, sources: list[Mention], objects: list[Mention],
                  subtype: str | None = None) -> list[Candidate] | None:
@@ -617,7 +652,7 @@ def sentence_events(
         return _received_on_arrival(doc, receptions[0], sentence, parties, previous, visited)
     by_phone = any(t.type == "PHONE_CALL" and _framed(doc, tag, t, lo) for tag, t in triggers)
     triggers = [(tag, t) for tag, t in triggers
-                if not _framed(doc, tag, t, lo) and not _negated(doc, tag, lo) and not _history(doc, tag, lo, hi)]
+                if not _framed(doc, tag, t, lo) and not _negated(doc, tag, t, lo) and not _history(doc, tag, lo, hi)]
     if not triggers:
         return []
     if by_phone:
@@ -625,6 +660,7 @@ def sentence_events(
     cities = [m for m in mentions if m.kind == "city"]
     out: list[Candidate] = []
     last_subject: Mention | None = None  # the subject of the sentence's last verb
+    planned_before = False  # an engagement announced earlier in the sentence
     verbal_types = {t.type for _, t in triggers if t.voice in ("agent", "recipient")}
     for n, (tag, t) in enumerate(triggers):
         if boundary <= tag.first < resume:
@@ -655,7 +691,8 @@ def sentence_events(
         subject = linked or _speaker(doc, tag, t, lo, before) or _tour_goes_on(doc, tag, t, lo, before, after,
                                                                                   traveller)
         planned = (is_planned(doc, tag, lo, hi) or _announced_in_present(doc, tag, sentence, dated)
-                   or (linked is not None and _still_to_come(doc, tag, lo, hi)))
+                   or (linked is not None and _still_to_come(doc, tag, lo, hi))
+                   or (planned_before and _follows_in_time(doc, tag, t)))
         status = "planned" if planned else "occurred"
         if subject is None and _coordinated_verb(doc, tag, t, after):
             subject = last_subject
@@ -668,7 +705,9 @@ def sentence_events(
         )
         if t.voice in ("agent", "recipient"):
             last_subject = next(iter(clause.parties(after)[0]), None)
-        out += handler.events(clause)
+        made = handler.events(clause)
+        planned_before = planned_before or (planned and bool(made))
+        out += made
     return out
 
 
@@ -703,6 +742,21 @@ def _tour_goes_on(doc: Document, tag: Tag, t: Trigger, lo: int, before: list[Men
     if not doc.word(lo).startswith("و") or any(m.kind in ("person", "office") for m in after):
         return None
     return traveller
+
+
+def _follows_in_time(doc: Document, tag: Tag, t: Trigger) -> bool:
+    """After an announced engagement in the same sentence, talks held "during it" and a
+    verb after «قبل أن» / «ثم» belong to that future: «سيزور موسكو يجري خلالها مباحثات مع
+    الرئيس» "will visit Moscow, holding talks there with the President", «وسيلتقي كارتر
+    نتنياهو اليوم قبل أن يتوجه إلى الأردن» "will meet … before he goes on to Jordan"."""
+    cues = doc.lexicon.cues
+    near = [doc.word(i) for i in (tag.first - 2, tag.first - 1, tag.first + 1) if i >= 0]
+    if any(w in cues.during_talks for w in near):
+        # «يجري خلالها مباحثات», «سينقل خلال لقائه»; but in «سيلتقي خلال زيارته» "will
+        # meet during his visit" the visit is the one under way
+        return t.type != "VISIT"
+    verb = doc.word(tag.first).removeprefix("و").removeprefix("ف")
+    return t.voice == "agent" and doc.word(tag.first - 1) in cues.then_subjunctive and verb in cues.imperfect
 
 
 def visited_after(found: list[Candidate], before: str | None) -> str | None:
@@ -838,6 +892,14 @@ def _by_phone(doc: Document, tag: Tag, t: Trigger) -> Trigger:
     return t
 
 
+def gregorian_year(word: str) -> int | None:
+    """The Gregorian year a word writes («2015», «2015م»), else None."""
+    year = word.rstrip("مه")
+    if len(year) == 4 and year.isdigit() and int(year) >= FIRST_GREGORIAN_YEAR:
+        return int(year)
+    return None
+
+
 def _history(doc: Document, tag: Tag, lo: int, hi: int) -> bool:
     """Background told as history, not news: a Gregorian year before the publication's near
     the trigger («زار كينيا عام 2006» "visited Kenya in 2006"; but «أول زيارة منذ 1959» "the
@@ -845,23 +907,29 @@ def _history(doc: Document, tag: Tag, lo: int, hi: int) -> bool:
     («زيارته الأخيرة» "his last visit", «في نوفمبر الماضي» "last November", «أواخر مارس»
     "late in March" for what has happened)."""
     cues = doc.lexicon.cues
+    if tag.first > lo and doc.word(tag.first - 1) in cues.since:
+        return True  # «منذ توقيع الاتفاق النووي» "since the nuclear deal was signed": a reference point
     published = doc.article.published
+    # Undated, an article's own time is at least the latest year it names: «وقعت معاهدة
+    # سلام مع الأردن في 1994» beside «في 2015» is history.
+    now = published.year if published else doc.latest_year
     window = range(max(lo, tag.first - HISTORY_WINDOW), min(hi, tag.last + HISTORY_WINDOW))
     for i in window:
-        word = doc.word(i)
-        year = word.rstrip("مه")
+        year = gregorian_year(doc.word(i))
         if (
-            published
-            and len(year) == 4
-            and year.isdigit()
-            and FIRST_GREGORIAN_YEAR <= int(year) < published.year
+            now
+            and year
+            and year < now
             and not any(doc.word(k) in cues.since for k in range(max(lo, i - 2), i))
         ):
             return True
+    if any(doc.word(i) in cues.ago_unit and doc.word(i - 1) == "قبل" for i in window if i > lo):
+        return True  # «قبل عامين تقريبا، التقيت …» "about two years ago I met …"
     months = month_names()
     vague_reach = range(max(lo, tag.first - VAGUE_PAST_WINDOW), min(hi, tag.last + VAGUE_PAST_WINDOW))
-    words = [(i, doc.word(i)) for i in vague_reach
-             if doc.word(i) not in ("(", ")")]  # «يونيو (حزيران) الماضي»: the other calendar's name in brackets
+    # «يونيو (حزيران) الماضي»: the other calendar's name in brackets; «في شهر نوفمبر»
+    skipped = cues.month_word | {"(", ")"}
+    words = [(i, doc.word(i)) for i in vague_reach if doc.word(i) not in skipped]
     for k, (i, word) in enumerate(words):
         before = words[k - 1][1] if k else ""
         after = words[k + 1][1] if k + 1 < len(words) else ""
@@ -876,11 +944,18 @@ def _history(doc: Document, tag: Tag, lo: int, hi: int) -> bool:
     return False
 
 
-def _negated(doc: Document, tag: Tag, lo: int) -> bool:
+def _negated(doc: Document, tag: Tag, t: Trigger, lo: int) -> bool:
     """«أوصت بريطانيا مواطنيها بعدم التوجه إلى تونس» "advised its citizens not to travel to
     Tunisia", «لم يزر» "did not visit", «إلغاء زيارة» "the cancellation of a visit"."""
     cues = doc.lexicon.cues
     if any(doc.word(i) in cues.negation for i in range(max(lo, tag.first - NEGATION_WINDOW), tag.first)):
+        return True
+    supposed = t.voice in ("noun", "genitive") and doc.word(tag.first - 1) not in cues.passive_frame
+    if not supposed and any(
+        doc.word(i) in cues.conditional for i in range(max(lo, tag.first - CONDITIONAL_WINDOW), tag.first)
+    ):
+        # «وإذا تم التوقيع على الاتفاقية» "if the agreement is signed"; but «وإذا كانت نتائج
+        # اللقاء … أمس …» "if the results of yesterday's meeting …" supposes the meeting
         return True
     # «ينبغي على الوزيرين القيام بزيارة» "the two ministers should make a visit": advice
     window = range(max(lo, tag.first - MODAL_WINDOW), tag.first)
@@ -940,6 +1015,13 @@ def _separate(doc: Document, trig: Tag, sentence: tuple[int, int]) -> bool:
 def _meetings(c: Clause) -> list[Candidate]:
     """``استقبل وزير الدفاع سفيري تركيا ولبنان``: one meeting with the guests together, or
     one per guest when they were received separately (``كلا على حدة``)."""
+    host = _state_as_host(c)
+    if host is not None:
+        # «واستقبلت الأردن وزير الخارجية الفرنسي» "Jordan received the French foreign
+        # minister"; but «كما تستقبل مصر نائب رئيس وزراء المجر، ونائب المستشارة الألمانية»
+        # lists a ceremony's guests, who are not each other's counterparts: no meeting.
+        guests = [m for m in c.people if m.first > host.first]
+        return [c.candidate([host], guests)] if len({g.country for g in guests}) == 1 else []
     sources, objects = c.parties(c.people)
     if sources and len(objects) > 1 and _host_name(c.doc, sources[0], objects[0]):
         sources[0].name, objects = objects[0].name, objects[1:]
@@ -957,6 +1039,15 @@ def _host_name(doc: Document, host: Mention, m: Mention) -> bool:
         return False
     gap = [doc.word(i) for i in range(host.last, m.first)]
     return len(gap) <= HOST_NAME_GAP and not any(w in ("،", ",", "و") for w in gap) and not m.prefix.startswith("و")
+
+
+def _state_as_host(c: Clause) -> Mention | None:
+    """The state named right after a receiving verb with no subject before it, which is
+    then its subject: «تستقبل مصر …» "Egypt receives …"."""
+    if c.reading.voice != "agent" or not c.after or _subject_before(c.doc, c.before, c.trigger) is not None:
+        return None
+    first = c.after[0]
+    return first if first.kind == "state" and first.first == c.trigger.last else None
 
 
 def _calls(c: Clause) -> list[Candidate]:
@@ -1039,16 +1130,84 @@ def _institution(doc: Document, m: Mention) -> bool:
     return head is not None and head.value[0] in ("org", "part")
 
 
+def _visits_the_cared_for(c: Clause, places: list[Mention]) -> bool:
+    """«قام أمير المنطقة بزيارة المرضى المنومين» "visited the in-patients", «كلفه بزيارة
+    وتفقد المصابين في مستشفى العيون» "to visit and check on the injured": a round of the
+    sick, not travel, unless a state or city visited is named first."""
+    doc = c.doc
+    first_place = min((m.first for m in places if m.first >= c.trigger.last), default=None)
+    end = min(c.sentence[1], c.trigger.last + CARED_FOR_WINDOW)
+    for i in range(c.trigger.last, end):
+        if first_place is not None and i >= first_place:
+            return False
+        if doc.word(i) in doc.lexicon.cues.cared_for:
+            return True
+    return False
+
+
+def _told_before(c: Clause) -> bool:
+    """«الزيارة» "the visit" with no visitor named in its own phrase refers back to a visit
+    already told («لنتائج الزيارة وتقديره لدور المملكة»); «الزيارة الرسمية للرئيس الفرنسي»
+    names its visitor and is news."""
+    doc, trig = c.doc, c.trigger
+    if c.reading.voice not in ("noun", "genitive") or not trig.prefix.endswith(("ال", "لل")):
+        return False
+    end = trig.last
+    while end < min(c.sentence[1], trig.last + TOLD_BEFORE_REACH) and not doc.word(end).startswith("و") \
+            and doc.word(end).isalpha():
+        if doc.word(end) in doc.lexicon.cues.relative:
+            return False  # «للزيارة المرتقبة التي سوف يقوم بها خادم الحرمين»: described, not referred back to
+        end += 1
+    return not any(trig.last <= m.first < end for m in c.after if m.kind != "state")
+
+
+def _visitor_after_biha(c: Clause) -> Mention | None:
+    """The person named right after «بها» when a visit noun is followed, within a few words,
+    by «تقوم بها / يقوم بها / التي قام بها»."""
+    if c.reading.voice not in ("noun", "genitive"):
+        return None
+    doc = c.doc
+    end = min(c.sentence[1], c.trigger.last + BIHA_REACH)
+    biha = next((i for i in range(c.trigger.last, end) if doc.word(i) == "بها"), None)
+    if biha is None:
+        return None
+    return next((m for m in c.after if m.kind != "state" and biha < m.first <= biha + 2), None)
+
+
+def _relative_made_by(doc: Document, i: int) -> bool:
+    """The relative clause at token ``i`` tells who makes the visit («التي يقوم بها»,
+    «التي سوف يقوم بها»), so what follows is still the visit's."""
+    return any(doc.word(k) == "بها" for k in range(i + 1, i + 4))
+
+
 def _visits(c: Clause) -> list[Candidate]:
     """``زيارة الأمير محمد بن سلمان للقاهرة``: a visitor, and the state or city visited
     and/or the person who hosts them."""
     sources, objects = c.parties(c.after)
+    maker = _visitor_after_biha(c)
+    if maker is not None:
+        # «أول زيارة لإيران تقوم بها وزيرة خارجية الاتحاد الأوروبي»: the visitor is named
+        # after «تقوم بها» "which … makes", not before the visit.
+        sources, objects = [maker], [m for m in objects if m is not maker]
     # A visitor is a person, an office or a delegation: «وصلت طائرة إغاثة سعودية إلى عدن»
     # "a Saudi relief plane reached Aden" names a state, and no one travelled.
     visitors = [m for m in sources if m.kind != "state" and not _institution(c.doc, m)]
     if not visitors:
         return []
-    places = sorted([m for m in c.after if m.kind == "state"] + c.cities, key=lambda m: m.first)
+    if _told_before(c):
+        return []  # «معربا عن ارتياحه لنتائج الزيارة» "the visit": one already told
+    # A state inside a relative clause after the visit is not visited: «في إطار جولته التي
+    # تركز على الاتفاق المبرم بين إيران والقوى الكبرى».
+    # Nor one named as a topic: «يبحث خلال زيارته تطورات الوضع في سورية واليمن», «محور
+    # زيارة لافروف قضايا تسوية الأزمة السورية».
+    cues = c.doc.lexicon.cues
+    clause_end = next((i for i in range(c.trigger.last, c.sentence[1])
+                       if (c.doc.word(i) in cues.relative and not _relative_made_by(c.doc, i))
+                       or c.doc.word(i) in cues.topic_head), c.sentence[1])
+    places = sorted([m for m in c.after if m.kind == "state" and m.first < clause_end]
+                    + [m for m in c.cities if m.first < clause_end], key=lambda m: m.first)
+    if _visits_the_cared_for(c, places):
+        return []
     orgs = c.doc.lexicon.org_codes
     # An organisation is a host, never a place visited ("وفق بيان للأمم المتحدة").
     visitable = [m for m in places if m.first >= c.trigger.last and m.country not in orgs]
@@ -1065,6 +1224,11 @@ def _visits(c: Clause) -> list[Candidate]:
     destinations = [m for m in _coordinated(c.doc, visitable, 0) if m.kind == "state"] or visitable[:1]
     if len(destinations) > 1 and visitors[0].kind != "state":
         return [c.candidate(visitors[:1], [d], destination=d) for d in destinations]
+    if DESTINATION in c.reading.requires and hosts and hosts[0].prefix.startswith("و") \
+            and hosts[0].first > visitors[0].first:
+        # «ووصل إلى القاهرة أمس الرئيس التوغولي …، ورئيس مجلس الأمة الجزائري …»: one arriving
+        # with another arrives too; an arrival names no host after its traveller.
+        return [c.candidate([v], [destinations[0]], destination=destinations[0]) for v in (visitors[0], hosts[0])]
     return [c.candidate(visitors[:1], [destinations[0], *hosts], destination=destinations[0]), *talks]
 
 

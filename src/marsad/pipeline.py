@@ -28,6 +28,7 @@ from marsad.confidence import ConfidenceModel, default_model, score_events
 from marsad.events import (
     Candidate,
     addressees_after,
+    gregorian_year,
     is_planned,
     sentence_events,
     sources_after,
@@ -56,6 +57,9 @@ PLACEHOLDER = re.compile(
     r"|\{\{[^}\n]{0,80}\}\}|XX/XX|xx/xx",
     re.IGNORECASE,
 )
+
+
+YEAR_LIKE: Final = re.compile(r"(?<!\d)\d{4}(?!\d)")  # four digits, a candidate Gregorian year
 
 
 def _parse_date(value: dt.date | str | None) -> dt.date | None:
@@ -105,6 +109,9 @@ def extract_article(
         # No engagement is reported without a trigger word: skip the rest.
         return Extraction(article, [], _flags(article, doc.home), doc.home)
     _split_sentences(doc)
+    doc.home_named = _home_named(doc)
+    if article.published is None:
+        doc.latest_year = max(filter(None, (gregorian_year(w) for w in YEAR_LIKE.findall(doc.text))), default=None)
     _find_dates(doc)
     first_pass = _remember_titled(doc)
     if not settled:
@@ -184,9 +191,21 @@ def _assemble(doc: Document, per_sentence: list[list[Candidate]], named: list[Me
     events: list[Event] = []
     candidate_sentences = [n for n, found in enumerate(per_sentence) if found]
     n_body = doc.n_body
+    present_only: set[int] = set()  # ids of events read as announced only for a present verb
+    undated_nouns: set[int] = set()  # ids of visits told by an undated verbal noun («زيارة الوزير»)
     for n, found in enumerate(per_sentence):
-        built = [one for e in (_build_event(doc, cand, n, candidate_sentences) for cand in found) if e is not None
-                 for one in _one_per_addressee(e)]
+        built = []
+        for cand in found:
+            event = _build_event(doc, cand, n, candidate_sentences)
+            if event is None:
+                continue
+            for one in _one_per_addressee(event):
+                built.append(one)
+                if cand.status == "planned" and not is_planned(doc, cand.trigger, *cand.sentence):
+                    present_only.add(id(one))
+                elif cand.type == "VISIT" and cand.status == "occurred" and cand.voice in ("noun", "genitive") \
+                        and one.date is None:
+                    undated_nouns.add(id(one))
         for event in _without_talks_during_calls(built):
             if n >= n_body:
                 used = _fill_names(doc, event, named)
@@ -200,7 +219,22 @@ def _assemble(doc: Document, per_sentence: list[list[Candidate]], named: list[Me
                 if _repeats_body(events, event):
                     continue
             _merge_into(events, event)
-    return events
+    return _without_retold(events, present_only, undated_nouns)
+
+
+def _without_retold(events: list[Event], present_only: set[int], undated_nouns: set[int]) -> list[Event]:
+    """The same engagement told again with a different status is one engagement. A body
+    line in the present with no word of the future («حاكم دبي يستقبل …» under a photograph)
+    read as announced, where the article tells that engagement as done; and a visit told by
+    an undated verbal noun and read as done («زيارة الوزير السعودي تأتي في سياق التحضير …») where the
+    article announces that engagement («سوف يزور الجبير موسكو الثلاثاء المقبل»)."""
+    told = {(e.type, frozenset(e.countries())) for e in events if e.status == "occurred" and id(e) not in undated_nouns}
+    announced = {(e.type, frozenset(e.countries())) for e in events if e.status == "planned"
+                 and id(e) not in present_only}
+    return [e for e in events if not (
+        (id(e) in present_only and e.status == "planned" and (e.type, frozenset(e.countries())) in told)
+        or (id(e) in undated_nouns and e.status == "occurred" and (e.type, frozenset(e.countries())) in announced)
+    )]
 
 
 def _headline_status(doc: Document, events: list[Event]) -> None:
@@ -289,7 +323,9 @@ def _home_from_rulers(doc: Document, first_pass: list[list[Mention]]) -> str | N
     votes: Counter[str] = Counter()
     for found in first_pass:
         for m in found:
-            if m.name and m.title and m.country in (None, HOME) and _home_office(doc, m):
+            home_titled = m.country in (None, HOME) or (m.title is not None and any(
+                doc.word(k) in doc.lexicon.cues.home_word for k in range(*m.title)))
+            if m.name and m.title and home_titled and _home_office(doc, m):
                 own = state_of_name(doc, *m.name)
                 if own in doc.lexicon.cues.arab_state:
                     votes[own] += 1
@@ -395,10 +431,38 @@ def _resolve_country(doc: Document, m: Mention) -> str | None:
         if own is not None:
             return own  # «تميم بن حمد آل ثاني أمير البلاد» in any outlet: QAT
     if implicit:
-        return doc.home if _home_office(doc, m) else None
+        return doc.home if _home_office(doc, m) and (doc.home_named or _in_lead(doc, m)) else None
     if m.country == HOME:
         return doc.home
     return m.country
+
+
+def _in_lead(doc: Document, m: Mention) -> bool:
+    """Whether a mention is in the headline or the first sentence of the body, where a
+    local item names its own official («استقبل وزير التجارة وفدا صينيا»)."""
+    if not doc.n_body or m.first < doc.token_index(doc.title_end):
+        return True  # no body, or the headline
+    return m.first < doc.sentences[0][1]
+
+
+def _home_named(doc: Document) -> bool:
+    """Whether the article speaks of its outlet's state: names it (a place, nisba, capital,
+    an office unique to it, «المملكة» "the Kingdom") or names an ambassador accredited to
+    no other state («استقبل وكيل الوزارة سفير باكستان»: Pakistan's ambassador here).
+    A wire story on Cuba or Syria that does neither gives a bare office
+    («وزير الخارجية برونو رودريغيز», «المبعوث الخاص») no home state."""
+    home = doc.home
+    cues = doc.lexicon.cues
+    hosts = cues.title_host | cues.title_seat
+    for t in doc.tags["title"].values():
+        if t.value[0] == "envoy" and not any(doc.word(k) in hosts for k in range(t.last, t.last + 6)):
+            return True
+    for kind in ("place", "nisba", "capital"):
+        if any(t.value == home for t in doc.tags[kind].values()):
+            return True
+    if any(t.value[0] == "unique" and t.value[1] == home for t in doc.tags["title"].values()):
+        return True
+    return not doc.lexicon.cues.home_word.isdisjoint(t.text for t in doc.tokens)
 
 
 def _home_office(doc: Document, m: Mention) -> bool:
@@ -464,12 +528,42 @@ def _actor(doc: Document, m: Mention, role: str) -> Actor:
     return Actor(role, name, title, _resolve_country(doc, m), evidence)
 
 
+def _implicit(m: Mention) -> bool:
+    """The mention names no state of its own."""
+    return m.country_tokens is None and m.country in (None, HOME)
+
+
+def _shares_state(doc: Document, before: Actor, m: Mention) -> bool:
+    """A bare office joined by و to a foreign official on the same side serves the same state:
+    in «اجتماعه برئيس الوزراء العراقي حيدر العبادي ووزير الدفاع خالد العبيدي» the defence
+    minister is Iraq's (but in «مباحثات بين الرئيس المصري وولي ولي العهد» the two are the
+    two sides)."""
+    if not _implicit(m) or m.title is None or not m.prefix.startswith("و"):
+        return False
+    return before.country not in (None, doc.home)
+
+
 def _build_event(doc: Document, cand: Candidate, n: int, candidate_sentences: list[int]) -> Event | None:
     """The event of a candidate found in sentence ``n``; None unless it links two states."""
-    actors = [_actor(doc, m, "source") for m in cand.sources]
-    for m in cand.targets:
-        actors.append(_actor(doc, m, "target"))
-        for code, span in m.extra_countries:
+    parties = [(m, _actor(doc, m, "source")) for m in cand.sources]
+    parties += [(m, _actor(doc, m, "target")) for m in cand.targets]
+    by_end = {m.last: actor for m, actor in parties}
+    for m, actor in parties:
+        before = by_end.get(m.first)
+        if before is not None and before.role == actor.role and actor.country == doc.home \
+                and _shares_state(doc, before, m):
+            actor.country = before.country
+        elif actor.country == doc.home and _implicit(m) and actor.title:
+            # «العبادي رئيس الوزراء … رئيس الوزراء»: the same bare office as a foreign party's
+            # in one engagement is that party's, not the outlet's.
+            same = next((a for _, a in parties if a is not actor and a.title
+                         and fold(a.title) == fold(actor.title) and a.country not in (None, doc.home)), None)
+            if same is not None:
+                actor.country = same.country
+    actors = []
+    for m, actor in parties:
+        actors.append(actor)
+        for code, span in m.extra_countries if actor.role == "target" else ():
             extra = Actor("target", None, None, code)
             extra.evidence["country"] = doc.token_span(*span)
             actors.append(extra)
@@ -478,6 +572,13 @@ def _build_event(doc: Document, cand: Candidate, n: int, candidate_sentences: li
     actors = [a for a in actors if a.country]  # a party with no state is no party
     if len({a.country for a in actors}) < 2:
         return None
+    if cand.type == "VISIT":
+        # The visitor's compatriots are not hosts: in «بمناسبة زيارة الأمير محمد بن سلمان
+        # للأردن بتوجيه من خادم الحرمين الشريفين» the King stays home.
+        home_side = {a.country for a in actors if a.role == "source"}
+        actors = [a for a in actors if a.role == "source" or a.country not in home_side]
+        if len({a.country for a in actors}) < 2:
+            return None
     trig = cand.trigger
     event = Event(
         type=cand.type,
@@ -599,21 +700,47 @@ def _names_compatible(a: str | None, b: str | None) -> bool:
     return wa[0] == wb[0] or set(wa) <= set(wb) or set(wb) <= set(wa)
 
 
+def _same_first_name(a: str | None, b: str | None) -> bool:
+    """Same person by a stricter test: the same first name, or a one-word name within the
+    other (``الجبير`` / ``عادل الجبير``); «سلمان بن عبدالعزيز» is not «محمد بن سلمان بن عبدالعزيز»."""
+    if not a or not b:
+        return True
+    wa, wb = fold(a).replace("عبد ", "عبد").split(), fold(b).replace("عبد ", "عبد").split()
+    return wa[0] == wb[0] or (len(wa) == 1 and wa[0] in wb) or (len(wb) == 1 and wb[0] in wa)
+
+
 def _same_event(a: Event, b: Event) -> bool:
     if a.type != b.type or a.status != b.status or a.countries() != b.countries():
         return False
+    if _same_parties(a, b, swapped=False):
+        return True
+    # A meeting is told from either side: «التقى كارتر الملك سلمان» and «أكد الملك سلمان
+    # خلال لقائه الوزير الأمريكي» are one meeting with host and guest in either order.
+    return not vocabulary().type(a.type).directed and _same_parties(a, b, swapped=True)
+
+
+def _same_parties(a: Event, b: Event, *, swapped: bool) -> bool:
+    """Whether the named (else titled) parties of ``a`` and ``b`` may be the same, role by
+    role or, ``swapped``, each side against the other's; a swapped reading needs a person
+    named on both sides, not merely no conflict."""
+    named_both = False
     for role in ("source", "target"):
+        other = {"source": "target", "target": "source"}[role] if swapped else role
         names_a = [x.name for x in a.actors if x.role == role and x.name]
-        names_b = [x.name for x in b.actors if x.role == role and x.name]
-        if names_a and names_b and not any(_names_compatible(x, y) for x in names_a for y in names_b):
-            return False
+        names_b = [x.name for x in b.actors if x.role == other and x.name]
+        compatible = _same_first_name if swapped else _names_compatible
+        if names_a and names_b:
+            if not any(compatible(x, y) for x in names_a for y in names_b):
+                return False
+            named_both = True
         if not names_a and not names_b:
             # Unnamed office holders: "خادم الحرمين الشريفين وسمو ولي العهد" sent two cables.
             titles_a = [x.title for x in a.actors if x.role == role and x.title]
-            titles_b = [x.title for x in b.actors if x.role == role and x.title]
+            titles_b = [x.title for x in b.actors if x.role == other and x.title]
             if titles_a and titles_b and not any(_names_compatible(x, y) for x in titles_a for y in titles_b):
                 return False
-    return True
+    different_days = bool(a.date and b.date and a.date != b.date)
+    return not (swapped and (not named_both or different_days))
 
 
 def _merge_into(events: list[Event], new: Event) -> None:

@@ -114,6 +114,22 @@ def _continues_title(doc: Document, i: int) -> bool:
     )
 
 
+def _indefinite_title_word(doc: Document, i: int) -> bool:
+    """Token ``i`` ends an office without the article («ولي عهد», «رئيس بلدية»), so what
+    follows is its genitive: «ولي عهد أبوظبي» "the crown prince of Abu Dhabi". After a
+    definite office («زار وزير الخارجية القاهرة») a city is what the verb governs."""
+    return doc.covering("title", i) is not None and not doc.word(i).startswith("ال")
+
+
+BRACKET_REACH = 5  # tokens within which a gloss in brackets inside a title closes
+
+
+def _bracket_before_state(doc: Document, j: int, hi: int) -> bool:
+    """A short bracket at token ``j`` closes before a nisba or a state name."""
+    close = next((k for k in range(j + 1, min(hi, j + BRACKET_REACH)) if doc.word(k) == ")"), None)
+    return close is not None and (doc.at("nisba", close + 1) is not None or doc.at("place", close + 1) is not None)
+
+
 def consume_title(doc: Document, j: int, hi: int) -> tuple[int, list[tuple[str, tuple[int, int], bool]]]:
     """Read a title from token ``j``; return its end and the state references in it.
 
@@ -192,7 +208,12 @@ def consume_title(doc: Document, j: int, hi: int) -> tuple[int, list[tuple[str, 
         elif word in cues.home_word and end > 0:
             refs.append((HOME, (j, j + 1), host))
             j = end = j + 1
-        elif _is_counterpart(doc, word) and j == end:
+        elif word == "(" and end > start and _bracket_before_state(doc, j, hi):
+            # «رئيس مجلس الأمة (البرلمان) الجزائري»: a gloss in brackets, then the state
+            j = doc_close = next(k for k in range(j + 1, min(hi, j + BRACKET_REACH)) if doc.word(k) == ")") + 1
+            end = doc_close
+            continue
+        elif _is_counterpart(doc, word) and j == end and not (last_nisba and j > start):
             j = end = j + 1
         elif word in cues.states_of and j > start and _continues_title(doc, j):
             j += 1  # «وزراء خارجية دول مجلس التعاون»: the group is named next
@@ -594,6 +615,8 @@ def find_mentions(doc: Document, lo: int, hi: int, *, refer_back: bool) -> list[
         k += 1
         if i < pos or i in doc.date_tokens or doc.covering("trigger", i) is not None:
             continue
+        if _names_a_facility(doc, i):
+            continue  # «مستشفى الملك فهد» "King Fahd Hospital": a building, not the King
         m = parse_mention(doc, i, hi)
         if m is not None:
             _end_at_known_name(doc, m)
@@ -601,6 +624,10 @@ def find_mentions(doc: Document, lo: int, hi: int, *, refer_back: bool) -> list[
             _resolve_known(doc, m, known)  # الرئيس السبسي, للرئيس توني تان
             if m.country in (None, HOME):
                 _resolve_leader(doc, m)  # الرئيس عبد الفتاح السيسي with no state named
+        elif m is not None and m.name is not None and m.country == HOME:
+            # «أمير البلاد الشيخ صباح الأحمد» in a Saudi paper quoting Kuwait: "the country" is
+            # the known ruler's own
+            _resolve_leader(doc, m)
         if m is not None and _named_after(doc, i, m):
             pos = max(m.last, i + 1)  # «مركز الملك سلمان للإغاثة»: an institution's name
             continue
@@ -611,6 +638,16 @@ def find_mentions(doc: Document, lo: int, hi: int, *, refer_back: bool) -> list[
         mentions.append(m)
         pos = max(m.last, i + 1)
     return mentions
+
+
+def _names_a_facility(doc: Document, i: int) -> bool:
+    """Token ``i`` follows a building or road it names: «مستشفى الملك فهد», «قاعدة الملك خالد
+    الجوية», «لمستشفى الملك خالد للعيون»."""
+    if i == 0:
+        return False
+    word = doc.word(i - 1)
+    facility = doc.lexicon.cues.facility
+    return word in facility or (word[:1] in "وبلف" and word[1:] in facility)
 
 
 MENTION_TAGS = ("hon", "title", "place", "nisba", "capital")

@@ -63,6 +63,8 @@ class Document:
     cover: dict[str, list[Tag | None]]
     tag_starts: dict[str, list[int]]
     home: str | None = None
+    home_named: bool = False  # whether the article speaks of its outlet's state
+    latest_year: int | None = None  # the latest Gregorian year the article names
     sentences: list[tuple[int, int]] = field(default_factory=list)
     n_body: int = 0
     dates: list[DateMention] = field(default_factory=list)
