@@ -184,3 +184,33 @@ def test_a_verb_after_qabla_an_or_baada_an_has_the_main_verbs_subject():
     # "The French minister met his Egyptian counterpart after he arrived in Cairo."
     got = summary("التقى الوزير الفرنسي نظيره المصري بعد أن وصل إلى القاهرة.")
     assert got == [("MEETING", "occurred", ["EGY", "FRA"]), ("VISIT", "occurred", ["EGY", "FRA"])]
+
+
+def test_here_is_not_congratulated():
+    # «كينيا أنا هنا» "Kenya, I am here": هنا without its hamza is "here", not «هنأ».
+    assert summary("وعنونت صحيفة كينية: «كينيا أنا هنا»، مع صورة للرئيس الأميركي.") == []
+    # "The King congratulated the French president": a second definite office with its own
+    # state after a unique one is another person.
+    assert summary("هنأ خادم الحرمين الشريفين الرئيس الفرنسي بفوزه.") == [("MESSAGE", "occurred", ["FRA", "SAU"])]
+
+
+def test_the_first_to_visit_describes_the_visitor():
+    # "He is the first American president to visit Kenya while in office."
+    assert summary("وهو أول رئيس أمريكي يزور كينيا أثناء فترة حكمه.") == []
+    # «آل ثاني» is a family, not "the second to …".
+    got = summary("وسوف يستقبل أمير دولة قطر الشيخ تميم بن حمد آل ثاني وزير الخارجية الروسي.")
+    assert got == [("MEETING", "planned", ["QAT", "RUS"])]
+
+
+def test_a_region_takes_the_state_of_its_nisba():
+    # "Rouhani spoke today during a visit to Iranian Kurdistan": inside Iran, no engagement.
+    assert summary("ألقى الرئيس الإيراني حسن روحاني خطابا اليوم خلال زيارة لإقليم كردستان الإيراني.") == []
+    # "… visited Jordan and Egypt": two states joined by و stay two states.
+    got = summary("زار وزير الخارجية الأمريكي الأردن ومصر.")
+    assert got == [("VISIT", "occurred", ["JOR", "USA"]), ("VISIT", "occurred", ["EGY", "USA"])]
+
+
+def test_on_the_eve_of_a_visit_it_is_still_to_come():
+    # "The ministry announced, on the eve of the French minister's visit to Tehran, …"
+    got = summary("أعلنت الوزارة عشية زيارة وزير الخارجية الفرنسي إلى طهران أن المحادثات مستمرة.")
+    assert got == [("VISIT", "planned", ["FRA", "IRN"])]

@@ -199,6 +199,8 @@ DESTINATION = "@destination"  # a `requires` entry of triggers.tsv: a state or c
 def reading(doc: Document, trig: Tag, hi: int) -> tuple[Trigger, int | None] | None:
     """The first reading of a trigger whose required word follows it in the sentence,
     with the index of that word (``None`` when the reading needs none)."""
+    if _hamza_missing(doc, trig):
+        return None  # «هنا» "here", not «هنأ» "congratulated"
     for t in trig.value:
         if t.voice in ("agent", "recipient") and trig.prefix.endswith(("ال", "لل")):
             continue  # «عمليات البحث» "the search": a verb never takes the article
@@ -230,6 +232,17 @@ def _after_to(doc: Document, i: int) -> bool:
     if doc.word(i - 1) in cues.polity:
         i -= 1
     return doc.word(i - 1) in cues.title_host
+
+
+HAMZAS = "أإآؤئء"
+
+
+def _hamza_missing(doc: Document, trig: Tag) -> bool:
+    """A verb read only with its hamza (``hamza_needed``) written without it."""
+    word = doc.word(trig.first)
+    if word not in doc.lexicon.cues.hamza_needed and word[1:] not in doc.lexicon.cues.hamza_needed:
+        return False
+    return not any(c in doc.token_span(trig.first, trig.last).text for c in HAMZAS)
 
 
 def _destination_at(doc: Document, i: int, to: int) -> bool:
@@ -950,6 +963,10 @@ def _negated(doc: Document, tag: Tag, t: Trigger, lo: int) -> bool:
     cues = doc.lexicon.cues
     if any(doc.word(i) in cues.negation for i in range(max(lo, tag.first - NEGATION_WINDOW), tag.first)):
         return True
+    if t.voice == "agent" and doc.word(tag.first).removeprefix("و") in cues.imperfect and any(
+        doc.word(i) in cues.first_to and doc.word(i - 1) != "ال" for i in range(max(lo, tag.first - 3), tag.first)
+    ):  # (not «آل ثاني», the family)
+        return True  # «وهو أول رئيس أمريكي يزور كينيا» "the first US president to visit Kenya": who he is
     supposed = t.voice in ("noun", "genitive") and doc.word(tag.first - 1) not in cues.passive_frame
     if not supposed and any(
         doc.word(i) in cues.conditional for i in range(max(lo, tag.first - CONDITIONAL_WINDOW), tag.first)

@@ -166,6 +166,7 @@ class Cues:
     discussed: tuple[str, ...]
     hand_over: frozenset[str]
     place_not_after: frozenset[str]
+    hamza_needed: frozenset[str]
 
     @classmethod
     def from_rows(cls, rows: list[list[str]]) -> Cues:

@@ -196,8 +196,9 @@ def consume_title(doc: Document, j: int, hi: int) -> tuple[int, list[tuple[str, 
                 break  # "استقبل وزير الدفاع سفير تركيا": an envoy is never a second office
             if j > start and _is_delegation(doc, j):
                 break  # "التقى وزير التجارة وفدا صينيا": a delegation is another party
+            definite = title.prefix.endswith("ال") and _title_kind(title) == "office"
             if refs and _title_kind(title) not in ("part", "org") and (
-                title.prefix.startswith("و") or (last_nisba and _other_state(doc, j, hi, refs))
+                title.prefix.startswith("و") or ((last_nisba or definite) and _other_state(doc, j, hi, refs))
             ):
                 break  # "… الكويتي وأمين عام …", "وزير الدفاع الكويتي سفير لبنان": a second person
             if _title_kind(title) == "unique" and title.value[1]:
@@ -763,7 +764,7 @@ def _known_leader(doc: Document, i: int) -> Mention | None:
     enough on their own: «التقى كيري نظيره الروسي» "Kerry met his Russian counterpart"."""
     word = doc.word(i)
     starts = doc.lexicon.leader_starts
-    prefix = word[:1] if word not in starts and word[:1] in "ول" else ""
+    prefix = word[:1] if word not in starts and word[:1] in "ولب" else ""
     if word[len(prefix):] not in starts and word[len(prefix):] != "عبد":
         return None  # the common case: no listed name starts here («عبد الله …» is read joined)
     for length in (3, 2, 1):

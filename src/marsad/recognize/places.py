@@ -12,6 +12,7 @@ from functools import cache
 from marsad.lexicon.gazetteer import load_gazetteer
 from marsad.recognize.document import Document
 from marsad.recognize.tagging import Tag
+from marsad.text.normalize import fold
 
 MAX_PLACE_TOKENS = 6
 AMBIGUOUS_CITY_POPULATION = 500_000
@@ -79,6 +80,7 @@ def settle_ambiguous_places(doc: Document) -> None:
     cities count, so a village that shares a state's name changes nothing.
     """
     _drop_idioms(doc)
+    _region_of_the_nisba(doc)
     places = doc.tags["place"]
     if not places:
         return
@@ -110,6 +112,25 @@ def _cities_named(name: str, state: str) -> frozenset[str]:
     return frozenset(p.country for p in load_gazetteer().lookup(name)
                      if p.kind in ("capital", "city") and p.country != state
                      and p.population >= AMBIGUOUS_CITY_POPULATION)
+
+
+def _region_of_the_nisba(doc: Document) -> None:
+    """«إقليم كردستان الإيراني» "Iranian Kurdistan": a region named by a people that lives
+    in several states belongs to the state of the nisba right after it (a state's own
+    name keeps its state)."""
+    places = doc.tags["place"]
+    for i, tag in list(places.items()):
+        nisba = doc.at("nisba", tag.last)
+        if nisba is None or nisba.value == tag.value or nisba.value in doc.lexicon.org_codes \
+                or nisba.prefix.startswith(("و", "ف")):
+            continue  # «الأردن والسعودية»: two states joined by و
+        name = fold(doc.text[tag.match.core_start:tag.match.core_end]).removeprefix("ال")
+        if any(fold(n).removeprefix("ال") == name for n in doc.lexicon.country_names.get(tag.value, ())):
+            continue
+        region = Tag("place", nisba.value, tag.first, tag.last, tag.prefix, tag.match)
+        places[i] = region
+        for k in range(tag.first, tag.last):
+            doc.cover["place"][k] = region
 
 
 def _drop_idioms(doc: Document) -> None:
