@@ -214,3 +214,19 @@ def test_on_the_eve_of_a_visit_it_is_still_to_come():
     # "The ministry announced, on the eve of the French minister's visit to Tehran, …"
     got = summary("أعلنت الوزارة عشية زيارة وزير الخارجية الفرنسي إلى طهران أن المحادثات مستمرة.")
     assert got == [("VISIT", "planned", ["FRA", "IRN"])]
+
+
+def test_an_engagement_of_a_leader_long_out_of_office_is_history():
+    # "… founded by King Abdulaziz, who visited Egypt": he reigned until 1953.
+    got = summary("أسسها الملك المؤسس عبد العزيز الذي زار مصر فكانت زيارته الخارجية الوحيدة.",
+                  published="2015-08-03")
+    assert got == []
+    # The same with a leader in office that year is news.
+    got = summary("زار خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز مصر أمس.", published="2016-04-09")
+    assert got == [("VISIT", "occurred", ["EGY", "SAU"])]
+
+
+def test_on_the_eve_of_talks_held_today_they_happen_today():
+    # "… on the eve of talks he holds with his Russian counterpart in Moscow today."
+    got = summary("وتأتي تصريحات الوزير عشية مباحثات يعقدها وزير الخارجية السعودي مع نظيره الروسي في موسكو اليوم.")
+    assert got == [("MEETING", "occurred", ["RUS", "SAU"])]

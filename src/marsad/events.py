@@ -122,7 +122,9 @@ def is_planned(doc: Document, trig: Tag, lo: int, hi: int | None = None) -> bool
         for i in range(trig.last, min(hi, trig.last + FUTURE_WINDOW))
     ):
         return True  # "يزور … بغداد الأسبوع المقبل"
-    if trig.first > lo and doc.word(trig.first - 1) in cues.preparation:
+    if trig.first > lo and doc.word(trig.first - 1) in cues.preparation and not (
+        hi is not None and any(doc.word(i) in cues.present_time for i in range(trig.last, hi))
+    ):  # (but «عشية مباحثات يعقدها … اليوم» "on the eve of talks he holds today": today)
         return True  # «الترتيب لزيارة اليمن» "arranging the visit to Yemen"
     end = trig.last + PLANNED_AFTER if hi is None else min(hi, trig.last + PLANNED_AFTER)
     if any(doc.word(i) in cues.planned_after for i in range(trig.last, min(end, len(doc.tokens)))):

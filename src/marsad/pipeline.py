@@ -36,7 +36,7 @@ from marsad.events import (
     visited_after,
 )
 from marsad.geo import locate
-from marsad.lexicon import Lexicon, load_lexicon
+from marsad.lexicon import Lexicon, leader_left_office, load_lexicon
 from marsad.model import Actor, Article, Event, Extraction, Span, vocabulary
 from marsad.recognize.actors import HOME, Mention, find_mentions, register_names, state_of_name
 from marsad.recognize.dates import DateMention, find_dates
@@ -197,7 +197,7 @@ def _assemble(doc: Document, per_sentence: list[list[Candidate]], named: list[Me
         built = []
         for cand in found:
             event = _build_event(doc, cand, n, candidate_sentences)
-            if event is None:
+            if event is None or _of_another_era(doc, event):
                 continue
             for one in _one_per_addressee(event):
                 built.append(one)
@@ -601,6 +601,23 @@ def _build_event(doc: Document, cand: Candidate, n: int, candidate_sentences: li
     _attach_topics(doc, event, n, candidate_sentences)
     event.codes = codes_for(event.type, event.subtype, event.status)
     return event
+
+
+ERA_GAP_YEARS = 10  # years after leaving every listed office when a leader's engagements are history
+
+
+def _of_another_era(doc: Document, event: Event) -> bool:
+    """«أسسها الملك المؤسس عبد العزيز الذي زار مصر» "founded by King Abdulaziz, who visited
+    Egypt": an engagement of a listed office holder who left every office years before the
+    article was published is history, not news."""
+    if doc.year is None:
+        return False
+    for actor in event.actors:
+        if actor.name:
+            left = leader_left_office(doc.lexicon, " ".join(fold(actor.name).split()))
+            if left is not None and left < doc.year - ERA_GAP_YEARS:
+                return True
+    return False
 
 
 PAIRWISE_TYPES: Final = ("PHONE_CALL", "MESSAGE")  # a call or a cable is between two

@@ -359,8 +359,21 @@ def _leaders(data_dir) -> tuple[dict[str, str], dict[str, tuple[tuple[int, int, 
             if key not in latest or since > latest[key][0]:
                 latest[key] = (since, row[0])
             terms.setdefault(key, []).append((int(since), until, row[0]))
-    several = {k: tuple(v) for k, v in terms.items() if len({code for _, _, code in v}) > 1}
-    return {name: code for name, (_, code) in latest.items()}, several
+    return {name: code for name, (_, code) in latest.items()}, {k: tuple(v) for k, v in terms.items()}
+
+
+def leader_left_office(lex: Lexicon, name: str) -> int | None:
+    """The last year a known office holder held any listed office (None while in office,
+    or when the name is not listed).
+
+    >>> leader_left_office(load_lexicon(), "فهد بن عبدالعزيز")
+    2005
+    """
+    terms = lex.leader_terms.get(name.replace("عبد ", "عبد"))
+    if not terms:
+        return None
+    last = max(until for _, until, _ in terms)
+    return None if last == 9999 else last
 
 
 def leader_state(lex: Lexicon, name: str, year: int | None) -> str | None:
