@@ -165,6 +165,7 @@ def _unpunctuated_line(doc: Document, hi: int) -> bool:
 FIRST_GREGORIAN_YEAR = 1600  # earlier four-digit years are Hijri (1436 هـ is 2015)
 SUBJECT_REACH = 8  # words between a verb and its subject (time words, honorifics, a dateline)
 HISTORY_WINDOW = 12  # words around a trigger where a past year makes it history
+TALLY_REACH = 6  # words before a trigger where «وبهذا تكون … قد» sums up the past
 VAGUE_PAST_WINDOW = 10  # words around a trigger where "last month" or "recent" dates it vaguely
 NEGATION_WINDOW = 2  # words before a trigger where a negation or cancellation applies to it
 MODAL_WINDOW = 8  # words before a trigger where "should" makes it advice
@@ -846,6 +847,14 @@ def _history(doc: Document, tag: Tag, lo: int, hi: int) -> bool:
     "late in March" for what has happened)."""
     cues = doc.lexicon.cues
     published = doc.article.published
+    if "قد" in (doc.word(k) for k in range(max(lo, tag.first - 2), tag.first)) and any(
+        doc.word(k) in cues.tally for k in range(max(lo, tag.first - TALLY_REACH), tag.first)
+    ):
+        return True  # «وبهذا تكون المملكة قد وقعت …» "with this the Kingdom has signed …": a tally
+    opening = doc.word(lo).rstrip("مه")
+    if opening.isdigit() and len(opening) == 4 and int(opening) >= FIRST_GREGORIAN_YEAR and lo + 1 < hi \
+            and doc.word(lo + 1) in cues.dash and (published is None or int(opening) < published.year):
+        return True  # «2008 - الصين وروسيا توقعان اتفاقا …»: an entry of "on this day" history
     window = range(max(lo, tag.first - HISTORY_WINDOW), min(hi, tag.last + HISTORY_WINDOW))
     for i in window:
         word = doc.word(i)

@@ -140,6 +140,9 @@ class Cues:
     arab_state: frozenset[str]
     date_direction: dict[str, str]  # word -> past | future | current
     plural_nisba: dict[str, str]  # broken plural nisba -> state code
+    tally: frozenset[str]
+    dash: frozenset[str]
+    own_kingdom: dict[str, str]  # word -> the states (|-separated) whose own press names them so
     day_part: tuple[str, ...]
     day_offset: dict[str, int]  # word -> days from publication
     needs_anchor: frozenset[str]
@@ -178,7 +181,7 @@ class Cues:
                 built[kind] = tuple((tuple(g), v) for v, g in groups.items())
             elif kind == "day_offset":
                 built[kind] = {w: int(v) for w, v in zip(ws, values[kind], strict=True)}
-            elif kind in ("date_direction", "ruling_house", "plural_nisba"):
+            elif kind in ("date_direction", "ruling_house", "plural_nisba", "own_kingdom"):
                 built[kind] = dict(zip(ws, values[kind], strict=True))
             elif kind == "ruler_rank":
                 built[kind] = _prefixed_ranks(tuple(ws))
@@ -335,18 +338,18 @@ def _leaders(data_dir) -> tuple[dict[str, str], dict[str, tuple[tuple[int, int, 
     """Known office holders by every listed spelling: the country of each one's most recent
     office, and every office's years for those listed for two countries (أبو الغيط: Egypt's
     foreign minister, then the Arab League's secretary-general)."""
-    latest: dict[str, tuple[str, str]] = {}  # name -> (first year, code)
+    latest: dict[str, tuple[str, int, str]] = {}  # name -> (first year, last year, code)
     terms: dict[str, list[tuple[int, int, str]]] = {}
     for row in read_rows("leaders.tsv", data_dir):
         since = cell(row, 3) or "0000"
         until = int(cell(row, 4) or 9999)
         for name in split_variants(cell(row, 1)):
             key = " ".join(fold(name).replace("عبد ", "عبد").split())
-            if key not in latest or since > latest[key][0]:
-                latest[key] = (since, row[0])
+            if key not in latest or (since, until) > latest[key][:2]:
+                latest[key] = (since, until, row[0])  # of two offices begun the same year, the later-ending
             terms.setdefault(key, []).append((int(since), until, row[0]))
     several = {k: tuple(v) for k, v in terms.items() if len({code for _, _, code in v}) > 1}
-    return {name: code for name, (_, code) in latest.items()}, several
+    return {name: code for name, (_, _, code) in latest.items()}, several
 
 
 def leader_state(lex: Lexicon, name: str, year: int | None) -> str | None:

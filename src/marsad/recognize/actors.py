@@ -650,7 +650,21 @@ def _openers(doc: Document) -> set[int]:
         i for i, tok in enumerate(doc.tokens)
         if tok.text in names or tok.text.startswith("عبد") or ("نظ" in tok.text and _is_counterpart(doc, tok.text))
         or tok.text in leaders or (tok.text[:1] in "ول" and tok.text[1:] in leaders)
+        or _own_kingdom(doc, tok.text) is not None
     }
+
+
+def _own_kingdom(doc: Document, word: str) -> str | None:
+    """The proclitics before «المملكة» said alone («للمملكة» "to the Kingdom",
+    «والمملكة»), or None where the word is not the name ``own_kingdom`` lists."""
+    kingdoms = doc.lexicon.cues.own_kingdom
+    prefix = word[:1] if word[:1] in "وف" else ""
+    core = word[len(prefix):]
+    if core.startswith("لل") and "ال" + core[2:] in kingdoms:
+        return prefix + "ل"
+    if core[:1] in "بلك" and core[1:] in kingdoms:
+        return prefix + core[:1]
+    return prefix if core in kingdoms else None
 
 
 def _resolve_leader(doc: Document, m: Mention) -> None:
@@ -718,6 +732,13 @@ def _state_or_known(doc: Document, i: int, known: dict[tuple[str, ...], Mention]
         if ref is not None:
             return Mention(i, i + length, "person", name=(i, i + length), country=ref.country,
                            prefix=word[:1] if key not in known else "", ref=ref)
+    prefix = _own_kingdom(doc, word)
+    if prefix is not None:
+        core = word[len(prefix):]
+        states = doc.lexicon.cues.own_kingdom.get(core if core.startswith("ال") else "ال" + core[1:], "")
+        if doc.home in states.split("|"):
+            return Mention(i, i + 1, "state", country=HOME, country_tokens=(i, i + 1), prefix=prefix)
+        return None
     return _known_leader(doc, i)
 
 
