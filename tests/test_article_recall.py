@@ -87,3 +87,47 @@ def test_a_first_secretary_of_an_embassy_is_its_state():
 def test_a_secretary_general_is_not_a_diplomatic_secretary():
     # "The secretary-general of the council met the members today." (domestic)
     assert summary("التقى الأمين العام للمجلس الأعضاء اليوم.") == []
+
+
+# --- «استضاف» "hosted" ---------------------------------------------------------------
+
+
+def test_a_host_receives_a_foreign_leader():
+    # "The Kenyan president hosted the Ugandan president at a dinner yesterday."
+    got = summary("استضاف الرئيس الكيني أوهورو كينياتا الرئيس الأوغندي يوويري موسيفيني في حفل عشاء أمس.")
+    assert got == [("MEETING", "occurred", ["KEN", "UGA"])]
+
+
+def test_hosting_as_a_noun_is_no_meeting():
+    # "The hotel saw the hosting of the opening's guests, among them the French president
+    # and the Queen of Spain."
+    got = summary("وشهد الفندق استضافة ضيوف الافتتاح ومن بينهم الرئيس الفرنسي وملكة إسبانيا.")
+    assert got == []
+
+
+# --- two hosts joined by و, then the guest after a time phrase ------------------------
+
+
+def test_two_hosts_then_the_guest():
+    # "The director of the minister's office, Dr Khalid al-Amri, and the director of the
+    # ministry's branch in Jeddah, Fahd al-Harbi, received, yesterday morning, a Tunisian
+    # media delegation."
+    text = ("استقبل مدير مكتب وزير الإعلام، الدكتور خالد العمري، ومدير فرع الوزارة بجدة فهد الحربي، "
+            "صباح أمس، وفدا إعلاميا تونسيا.")
+    found = extract(text, source="alriyadh", published="2024-05-05", model=None).events
+    assert [(e.type, sorted(e.countries())) for e in found] == [("MEETING", ["SAU", "TUN"])]
+    (event,) = found
+    assert sorted(a.name for a in event.actors if a.role == "source") == ["خالد العمري", "فهد الحربي"]
+
+
+def test_two_guests_received_separately_stay_guests():
+    # "The foreign minister received the American ambassador, and the British ambassador,
+    # each separately."
+    got = summary("استقبل وزير الخارجية السفير الأمريكي، والسفير البريطاني، كلا على حدة.")
+    assert got == [("MEETING", "occurred", ["SAU", "USA"]), ("MEETING", "occurred", ["GBR", "SAU"])]
+
+
+def test_the_director_of_a_ministers_office_is_one_title():
+    # "The director of the Iraqi prime minister's office met the American ambassador."
+    got = summary("التقى مدير مكتب رئيس الوزراء العراقي السفير الأمريكي أمس.")
+    assert got == [("MEETING", "occurred", ["IRQ", "USA"])]

@@ -378,7 +378,28 @@ def _parties(
         return before[:1], after  # «كما استقبل مدير الجامعة …»: the subject of the sentence before
     if after and voice in ("agent", "recipient") and not _subject_after(doc, trig, after[0]):
         return [], after  # «وتلقى اتصالا من ملك البحرين» with its subject dropped: not the caller's
+    if voice == "agent" and _joint_subject(doc, after):
+        # a venue on the way («بفرع الوزارة بمنطقة مكة») is where, not whom
+        return after[:2], [m for m in after[2:] if not (m.kind == "state" and m.prefix.endswith("ب"))]
     return after[:1], after[1:]
+
+
+def _joint_subject(doc: Document, after: list[Mention]) -> bool:
+    """«استقبل المشرف العام …، ومدير فرع الوزارة …، ظهر أمس، وفدا إعلاميا» "the supervisor
+    and the branch director received, yesterday noon, a media delegation": two people
+    joined by و after the verb, then a comma and a third party not joined to them, are
+    the verb's subject and its object."""
+    rest = [m for m in after[2:] if not (m.kind == "state" and m.prefix.endswith("ب"))]
+    if len(after) < 3 or not rest or any(m.kind not in ("person", "office") for m in after[:2] + rest[:1]):
+        return False
+    first, second, third = after[0], after[1], rest[0]
+    own = {HOME, doc.home}
+    if not second.prefix.startswith("و") or third.prefix.startswith("و") or not (
+        first.country == second.country or {first.country, second.country} <= own
+    ):
+        return False
+    gap = [doc.word(i) for i in range(second.last, third.first)]
+    return "،" in gap and doc.word(second.first - 1) == "،"
 
 
 def _subject_then_object(doc: Document, trig: Tag, m: Mention) -> bool:
