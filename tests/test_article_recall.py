@@ -131,3 +131,18 @@ def test_the_director_of_a_ministers_office_is_one_title():
     # "The director of the Iraqi prime minister's office met the American ambassador."
     got = summary("التقى مدير مكتب رئيس الوزراء العراقي السفير الأمريكي أمس.")
     assert got == [("MEETING", "occurred", ["IRQ", "USA"])]
+
+
+# --- a tour «تشمل» "that includes" the states it goes to ------------------------------
+
+
+def test_a_tour_that_includes_states():
+    # "The Chinese foreign minister begins tomorrow an African tour that includes Kenya and
+    # Tanzania." (no publication date: «غدا» before the noun still makes it planned)
+    got = summary("يبدأ وزير الخارجية الصيني غدا جولة أفريقية تشمل كينيا وتنزانيا.", published=None)
+    assert got == [("VISIT", "planned", ["CHN", "KEN"]), ("VISIT", "planned", ["CHN", "TZA"])]
+
+
+def test_a_round_of_talks_that_includes_a_state_is_no_tour():
+    # "The minister said the coming round of talks includes Iran."
+    assert summary("قال الوزير إن جولة المحادثات المقبلة تشمل إيران.") == []

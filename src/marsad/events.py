@@ -131,6 +131,8 @@ def is_planned(doc: Document, trig: Tag, lo: int, hi: int | None = None) -> bool
             return False  # «وعلى وقع محادثات مسقط المرتقبة، شدد الوزير …»: another clause's
         if _word_has_cue(doc.word(i), cues.planned):
             return True
+        if cues.day_offset.get(doc.word(i), 0) > 0:
+            return True  # «يبدأ الوزير غدا جولة …» "the minister begins a tour tomorrow"
     return False
 
 
@@ -332,6 +334,8 @@ def _parties(
             return after[:1], [before[-1]]  # «خلال اتصال هاتفي تلقاه من الرئيس التركي»
         if before and after and after[0].kind == "state" and after[0].first == trig.last:
             return [before[-1]], after  # "أعلن كورتس عزمه زيارة إيران": the state is visited
+        if before and after and after[0].kind == "state" and _tour_includes(doc, trig, after[0]):
+            return [before[-1]], after  # «سيبدأ جولة أفريقية تشمل كينيا وتنزانيا»: the states toured
         if _with_follows(doc, trig):
             # عقد الوزير اجتماعات منفصلة مع ...; with no one before, those after مع are
             # the counterparts of someone unnamed («محادثات جديدة مع إيران»).
@@ -400,6 +404,17 @@ def _joint_subject(doc: Document, after: list[Mention]) -> bool:
         return False
     gap = [doc.word(i) for i in range(second.last, third.first)]
     return "،" in gap and doc.word(second.first - 1) == "،"
+
+
+def _tour_includes(doc: Document, trig: Tag, m: Mention) -> bool:
+    """«جولة أفريقية تشمل كينيا» "an African tour that includes Kenya": a visit's noun, at
+    most one adjective, then a verb of including right before the state ``m``."""
+    if not any(t.type == "VISIT" for t in trig.value):
+        return False
+    gap = [doc.word(k) for k in range(trig.last, m.first)]
+    if not gap or gap[-1] not in doc.lexicon.cues.includes or len(gap) > 2:
+        return False
+    return len(gap) == 1 or gap[0].endswith("يه")
 
 
 def _subject_then_object(doc: Document, trig: Tag, m: Mention) -> bool:

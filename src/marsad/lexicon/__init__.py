@@ -141,6 +141,7 @@ class Cues:
     date_direction: dict[str, str]  # word -> past | future | current
     plural_nisba: dict[str, str]  # broken plural nisba -> state code
     tally: frozenset[str]
+    includes: frozenset[str]
     dash: frozenset[str]
     own_kingdom: dict[str, str]  # word -> the states (|-separated) whose own press names them so
     day_part: tuple[str, ...]
