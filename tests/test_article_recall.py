@@ -146,3 +146,53 @@ def test_a_tour_that_includes_states():
 def test_a_round_of_talks_that_includes_a_state_is_no_tour():
     # "The minister said the coming round of talks includes Iran."
     assert summary("قال الوزير إن جولة المحادثات المقبلة تشمل إيران.") == []
+
+
+# --- a ministry named by its portfolio is a party ------------------------------------
+
+
+def test_a_foreign_ministry_with_its_nisba_receives():
+    # "The Belgian foreign ministry received the Moroccan ambassador yesterday."
+    got = summary("استقبلت وزارة الخارجية البلجيكية أمس السفير المغربي.")
+    assert got == [("MEETING", "occurred", ["BEL", "MAR"])]
+
+
+def test_the_outlets_ministry_signs_with_an_organisation():
+    # "The health ministry signed a memorandum of understanding with the WHO yesterday."
+    got = summary("وقعت وزارة الصحة مذكرة تفاهم مع منظمة الصحة العالمية أمس.")
+    assert got == [("AGREEMENT", "occurred", ["SAU", "UNO"])]
+
+
+def test_a_ministry_that_reports_is_no_party():
+    # "The Kuwaiti interior ministry stated that the meetings with the two ambassadors were
+    # fruitful." (the meetings were told before; the ministry only reports them)
+    got = summary("أكدت وزارة الداخلية الكويتية أن اللقاءات مع السفيرين التركي والعراقي كانت مثمرة.")
+    assert got == []
+
+
+def test_an_agreement_announced_a_while_ago_is_background():
+    # "When the labour ministry announced, a while ago, the signing of an agreement with
+    # Kenya, prices rose."
+    got = summary("عندما أعلنت وزارة العمل، قبل فترة، توقيع اتفاقية مع كينيا ارتفعت الأسعار.")
+    assert got == []
+
+
+def test_a_ministry_where_they_met_is_no_party():
+    # "The foreign minister had met yesterday, at the foreign ministry branch in Jeddah,
+    # the Egyptian foreign minister."
+    got = summary("وكان وزير الخارجية قد اجتمع أمس في فرع وزارة الخارجية بجدة، مع وزير الخارجية المصري.")
+    assert got == [("MEETING", "occurred", ["EGY", "SAU"])]
+
+
+def test_two_senders_joined_by_wa_still_send():
+    # "The King, and the Crown Prince, sent cables of congratulation to the Egyptian
+    # president on the national day." (the two-hosts reading is for meetings only)
+    got = summary("بعث الملك، وولي العهد، برقيات تهنئة للرئيس المصري بمناسبة اليوم الوطني.")
+    assert ("MESSAGE", "occurred", ["EGY", "SAU"]) in got
+
+
+def test_it_will_be_signed_is_planned():
+    # "The minister announced that an agreement will be signed between the Kingdom and
+    # France."
+    got = summary("أعلن الوزير أنه سيتم توقيع اتفاقية بين المملكة وفرنسا في مجال الطاقة.")
+    assert got == [("AGREEMENT", "planned", ["FRA", "SAU"])]

@@ -382,7 +382,7 @@ def _parties(
         return before[:1], after  # «كما استقبل مدير الجامعة …»: the subject of the sentence before
     if after and voice in ("agent", "recipient") and not _subject_after(doc, trig, after[0]):
         return [], after  # «وتلقى اتصالا من ملك البحرين» with its subject dropped: not the caller's
-    if voice == "agent" and _joint_subject(doc, after):
+    if voice == "agent" and all(t.type == "MEETING" for t in trig.value) and _joint_subject(doc, after):
         # a venue on the way («بفرع الوزارة بمنطقة مكة») is where, not whom
         return after[:2], [m for m in after[2:] if not (m.kind == "state" and m.prefix.endswith("ب"))]
     return after[:1], after[1:]
@@ -912,6 +912,8 @@ def _history(doc: Document, tag: Tag, lo: int, hi: int) -> bool:
         after = words[k + 1][1] if k + 1 < len(words) else ""
         if i >= tag.last and word in cues.vague_past:
             return True
+        if word in cues.vague_ago and before in cues.ago:
+            return True  # «أعلنت الوزارة، قبل فترة، توقيع اتفاقية» "announced a while ago"
         if word in cues.past and (before in cues.vague_period or before in months or after in months):
             return True
         if word in cues.month_part and after in months and not is_planned(doc, tag, lo, hi):

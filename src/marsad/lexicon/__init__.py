@@ -141,6 +141,10 @@ class Cues:
     date_direction: dict[str, str]  # word -> past | future | current
     plural_nisba: dict[str, str]  # broken plural nisba -> state code
     tally: frozenset[str]
+    ministry: frozenset[str]
+    ago: frozenset[str]
+    vague_ago: frozenset[str]
+    reported_that: frozenset[str]
     includes: frozenset[str]
     dash: frozenset[str]
     own_kingdom: dict[str, str]  # word -> the states (|-separated) whose own press names them so

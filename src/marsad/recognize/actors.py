@@ -592,7 +592,14 @@ def find_mentions(doc: Document, lo: int, hi: int, *, refer_back: bool) -> list[
     while k < len(starts) and starts[k] < hi:
         i = starts[k]
         k += 1
-        if i < pos or i in doc.date_tokens or doc.covering("trigger", i) is not None:
+        if i < pos or i in doc.date_tokens:
+            continue
+        ministry = _ministry(doc, i, hi)
+        if ministry is not None:
+            mentions.append(ministry)
+            pos = ministry.last
+            continue
+        if doc.covering("trigger", i) is not None:
             continue
         m = parse_mention(doc, i, hi)
         if m is not None:
@@ -614,6 +621,27 @@ def find_mentions(doc: Document, lo: int, hi: int, *, refer_back: bool) -> list[
 
 
 MENTION_TAGS = ("hon", "title", "place", "nisba", "capital")
+
+
+def _ministry(doc: Document, i: int, hi: int) -> Mention | None:
+    """A ministry acting as a party, named by its portfolio («استقبلت وزارة الخارجية
+    البلجيكية السفير المغربي» "the Belgian foreign ministry received the Moroccan
+    ambassador"): the state its nisba names, else the outlet's own."""
+    word = doc.word(i)
+    ministries = doc.lexicon.cues.ministry
+    prefix = word[:1] if word[:1] in "وبل" and word[1:] in ministries else ""
+    if word[len(prefix):] not in ministries or _title_kind(doc.at("title", i + 1)) != "part":
+        return None
+    previous = doc.word(i - 1) if i > 0 else ""
+    if prefix == "ب" or previous in doc.lexicon.cues.title_seat or doc.at("title", i - 1) is not None \
+            or previous.startswith(doc.lexicon.cues.venue):
+        return None  # «اجتمع في فرع وزارة الخارجية بجدة مع …»: where they met
+    end, refs = consume_title(doc, i, hi)
+    if end <= i + 1 or (end < hi and doc.word(end) in doc.lexicon.cues.reported_that):
+        return None  # «أكدت وزارة الدفاع أن اللقاءات …»: the ministry reports, it is no party
+    mention = Mention(i, end, "office", title=(i, end), prefix=prefix)
+    _attribute_country(mention, refs)
+    return mention
 
 
 def _named_after(doc: Document, i: int, m: Mention) -> bool:
