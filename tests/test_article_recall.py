@@ -196,3 +196,27 @@ def test_it_will_be_signed_is_planned():
     # France."
     got = summary("أعلن الوزير أنه سيتم توقيع اتفاقية بين المملكة وفرنسا في مجال الطاقة.")
     assert got == [("AGREEMENT", "planned", ["FRA", "SAU"])]
+
+
+# --- families of foreign nationals; a second title of the host -------------------------
+
+
+def test_families_of_foreign_detainees_are_of_their_state():
+    # "Prince Fahd bin Khalid, deputy director of the international affairs department,
+    # the supervisor of the family-links programme, received the families of the Somali
+    # detainees."
+    text = ("استقبل الأمير فهد بن خالد نائب مدير إدارة الشؤون الدولية المشرف العام على برنامج الروابط "
+            "العائلية، أهالي المعتقلين الصوماليين.")
+    assert summary(text) == [("MEETING", "occurred", ["SAU", "SOM"])]
+
+
+def test_families_with_no_nisba_are_domestic():
+    # "The governor received the families of the martyrs yesterday."
+    assert summary("استقبل أمير المنطقة أهالي الشهداء أمس.") == []
+
+
+def test_an_office_after_a_comma_is_the_guest_not_a_second_title():
+    # "Prince Fahd bin Khalid received, yesterday, the deputy minister, and the Somali
+    # ambassador." (the deputy minister is a domestic guest, the ambassador a foreign one)
+    got = summary("استقبل الأمير فهد بن خالد، أمس، نائب الوزير، والسفير الصومالي.")
+    assert ("MEETING", "occurred", ["SAU", "SOM"]) in got

@@ -385,7 +385,21 @@ def _parties(
     if voice == "agent" and all(t.type == "MEETING" for t in trig.value) and _joint_subject(doc, after):
         # a venue on the way («بفرع الوزارة بمنطقة مكة») is where, not whom
         return after[:2], [m for m in after[2:] if not (m.kind == "state" and m.prefix.endswith("ب"))]
+    if len(after) > 2 and _second_title(doc, after[0], after[1]):
+        return after[:1], after[2:]
     return after[:1], after[1:]
+
+
+def _second_title(doc: Document, subject: Mention, m: Mention) -> bool:
+    """«استقبل الأمير بندر بن فيصل نائب مدير عام الإدارة المشرف العام على البرنامج، أهالي …»:
+    a nameless office of the subject's own state after the subject, with no comma or و
+    between, is a second title of the subject, not the one received."""
+    own = {HOME, doc.home}
+    if subject.kind != "person" or m.kind != "office" or m.name is not None or m.prefix.startswith("و"):
+        return False
+    if subject.country not in own or m.country not in own:
+        return False
+    return all(doc.word(k) not in ("،", ",", "و") for k in range(subject.last, m.first))
 
 
 def _joint_subject(doc: Document, after: list[Mention]) -> bool:
