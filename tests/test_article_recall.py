@@ -220,3 +220,19 @@ def test_an_office_after_a_comma_is_the_guest_not_a_second_title():
     # ambassador." (the deputy minister is a domestic guest, the ambassador a foreign one)
     got = summary("استقبل الأمير فهد بن خالد، أمس، نائب الوزير، والسفير الصومالي.")
     assert ("MEETING", "occurred", ["SAU", "SOM"]) in got
+
+
+# --- a past perfect tied to the reported occasion is news ------------------------------
+
+
+def test_past_perfect_shortly_before_the_meeting_is_news():
+    # "The Arab League secretary-general had held talks with the Iraqi prime minister
+    # shortly before the meeting."
+    got = summary("وكان أمين عام الجامعة العربية قد عقد مباحثات مع رئيس الوزراء العراقي قبيل الاجتماع.")
+    assert got == [("MEETING", "occurred", ["ARL", "IRQ"])]
+
+
+def test_past_perfect_without_an_anchor_stays_background():
+    # "The Arab League secretary-general had held talks with the Iraqi prime minister."
+    got = summary("وكان أمين عام الجامعة العربية قد عقد مباحثات مع رئيس الوزراء العراقي.")
+    assert got == []

@@ -93,7 +93,12 @@ def is_background(doc: Document, lo: int, hi: int, dated: bool) -> bool:
     words = [doc.word(i) for i in range(lo, min(hi, lo + PERFECT_REACH))]
     if words and words[0] in doc.lexicon.cues.previously:
         return True  # «وسبق أن وقع …» "… had earlier signed"
-    return bool(words) and words[0] in doc.lexicon.cues.perfect_opener and "قد" in words
+    if not (words and words[0] in doc.lexicon.cues.perfect_opener and "قد" in words):
+        return False
+    # «وكان الأمين العام قد عقد مباحثات مع الرئيس قبيل الاجتماع» "had held talks shortly
+    # before the meeting": tied to the occasion the article reports, it is news.
+    anchored = doc.lexicon.cues.anchored
+    return not any(doc.word(i) in anchored and doc.word(i + 1).startswith("ال") for i in range(lo, hi - 1))
 
 
 @cache

@@ -142,6 +142,7 @@ class Cues:
     plural_nisba: dict[str, str]  # broken plural nisba -> state code
     tally: frozenset[str]
     ministry: frozenset[str]
+    anchored: frozenset[str]
     ago: frozenset[str]
     vague_ago: frozenset[str]
     reported_that: frozenset[str]
