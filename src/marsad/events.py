@@ -94,7 +94,12 @@ def is_background(doc: Document, lo: int, hi: int, dated: bool) -> bool:
     words = [doc.word(i) for i in range(lo, min(hi, lo + PERFECT_REACH))]
     if words and words[0] in doc.lexicon.cues.previously:
         return True  # «وسبق أن وقع …» "… had earlier signed"
-    return bool(words) and words[0] in doc.lexicon.cues.perfect_opener and "قد" in words
+    if not (words and words[0] in doc.lexicon.cues.perfect_opener and "قد" in words):
+        return False
+    # «وكان الأمين العام قد عقد مباحثات مع الرئيس قبيل الاجتماع» "had held talks shortly
+    # before the meeting": tied to the occasion the article reports, it is news.
+    anchored = doc.lexicon.cues.anchored
+    return not any(doc.word(i) in anchored and doc.word(i + 1).startswith("ال") for i in range(lo, hi - 1))
 
 
 @cache
@@ -136,6 +141,8 @@ def is_planned(doc: Document, trig: Tag, lo: int, hi: int | None = None) -> bool
             return False  # «وعلى وقع محادثات مسقط المرتقبة، شدد الوزير …»: another clause's
         if _word_has_cue(doc.word(i), cues.planned):
             return True
+        if cues.day_offset.get(doc.word(i), 0) > 0:
+            return True  # «يبدأ الوزير غدا جولة …» "the minister begins a tour tomorrow"
     return False
 
 
@@ -187,6 +194,7 @@ def _unpunctuated_line(doc: Document, hi: int) -> bool:
 FIRST_GREGORIAN_YEAR = 1600  # earlier four-digit years are Hijri (1436 هـ is 2015)
 SUBJECT_REACH = 8  # words between a verb and its subject (time words, honorifics, a dateline)
 HISTORY_WINDOW = 12  # words around a trigger where a past year makes it history
+TALLY_REACH = 6  # words before a trigger where «وبهذا تكون … قد» sums up the past
 VAGUE_PAST_WINDOW = 10  # words around a trigger where "last month" or "recent" dates it vaguely
 NEGATION_WINDOW = 2  # words before a trigger where a negation or cancellation applies to it
 BIHA_REACH = 6  # words after a visit noun within which «تقوم بها» names its visitor
@@ -381,6 +389,8 @@ def _parties(
             return after[:1], [before[-1]]  # «خلال اتصال هاتفي تلقاه من الرئيس التركي»
         if before and after and after[0].kind == "state" and after[0].first == trig.last:
             return [before[-1]], after  # "أعلن كورتس عزمه زيارة إيران": the state is visited
+        if before and after and after[0].kind == "state" and _tour_includes(doc, trig, after[0]):
+            return [before[-1]], after  # «سيبدأ جولة أفريقية تشمل كينيا وتنزانيا»: the states toured
         if _with_follows(doc, trig):
             # عقد الوزير اجتماعات منفصلة مع ...; with no one before, those after مع are
             # the counterparts of someone unnamed («محادثات جديدة مع إيران»).
@@ -427,7 +437,53 @@ def _parties(
         return before[:1], after  # «كما استقبل مدير الجامعة …»: the subject of the sentence before
     if after and voice in ("agent", "recipient") and not _subject_after(doc, trig, after[0]):
         return [], after  # «وتلقى اتصالا من ملك البحرين» with its subject dropped: not the caller's
+    if voice == "agent" and all(t.type == "MEETING" for t in trig.value) and _joint_subject(doc, after):
+        # a venue on the way («بفرع الوزارة بمنطقة مكة») is where, not whom
+        return after[:2], [m for m in after[2:] if not (m.kind == "state" and m.prefix.endswith("ب"))]
+    if len(after) > 2 and _second_title(doc, after[0], after[1]):
+        return after[:1], after[2:]
     return after[:1], after[1:]
+
+
+def _second_title(doc: Document, subject: Mention, m: Mention) -> bool:
+    """«استقبل الأمير بندر بن فيصل نائب مدير عام الإدارة المشرف العام على البرنامج، أهالي …»:
+    a nameless office of the subject's own state after the subject, with no comma or و
+    between, is a second title of the subject, not the one received."""
+    own = {HOME, doc.home}
+    if subject.kind != "person" or m.kind != "office" or m.name is not None or m.prefix.startswith("و"):
+        return False
+    if subject.country not in own or m.country not in own:
+        return False
+    return all(doc.word(k) not in ("،", ",", "و") for k in range(subject.last, m.first))
+
+
+def _joint_subject(doc: Document, after: list[Mention]) -> bool:
+    """«استقبل المشرف العام …، ومدير فرع الوزارة …، ظهر أمس، وفدا إعلاميا» "the supervisor
+    and the branch director received, yesterday noon, a media delegation": two people
+    joined by و after the verb, then a comma and a third party not joined to them, are
+    the verb's subject and its object."""
+    rest = [m for m in after[2:] if not (m.kind == "state" and m.prefix.endswith("ب"))]
+    if len(after) < 3 or not rest or any(m.kind not in ("person", "office") for m in after[:2] + rest[:1]):
+        return False
+    first, second, third = after[0], after[1], rest[0]
+    own = {HOME, doc.home}
+    if not second.prefix.startswith("و") or third.prefix.startswith("و") or not (
+        first.country == second.country or {first.country, second.country} <= own
+    ):
+        return False
+    gap = [doc.word(i) for i in range(second.last, third.first)]
+    return "،" in gap and doc.word(second.first - 1) == "،"
+
+
+def _tour_includes(doc: Document, trig: Tag, m: Mention) -> bool:
+    """«جولة أفريقية تشمل كينيا» "an African tour that includes Kenya": a visit's noun, at
+    most one adjective, then a verb of including right before the state ``m``."""
+    if not any(t.type == "VISIT" for t in trig.value):
+        return False
+    gap = [doc.word(k) for k in range(trig.last, m.first)]
+    if not gap or gap[-1] not in doc.lexicon.cues.includes or len(gap) > 2:
+        return False
+    return len(gap) == 1 or gap[0].endswith("يه")
 
 
 def _subject_then_object(doc: Document, trig: Tag, m: Mention) -> bool:
@@ -925,6 +981,14 @@ def _history(doc: Document, tag: Tag, lo: int, hi: int) -> bool:
     if tag.first > lo and doc.word(tag.first - 1) in cues.since:
         return True  # «منذ توقيع الاتفاق النووي» "since the nuclear deal was signed": a reference point
     published = doc.article.published
+    if "قد" in (doc.word(k) for k in range(max(lo, tag.first - 2), tag.first)) and any(
+        doc.word(k) in cues.tally for k in range(max(lo, tag.first - TALLY_REACH), tag.first)
+    ):
+        return True  # «وبهذا تكون المملكة قد وقعت …» "with this the Kingdom has signed …": a tally
+    opening = doc.word(lo).rstrip("مه")
+    if opening.isdigit() and len(opening) == 4 and int(opening) >= FIRST_GREGORIAN_YEAR and lo + 1 < hi \
+            and doc.word(lo + 1) in cues.dash and (published is None or int(opening) < published.year):
+        return True  # «2008 - الصين وروسيا توقعان اتفاقا …»: an entry of "on this day" history
     # Undated, an article's own time is at least the latest year it names: «وقعت معاهدة
     # سلام مع الأردن في 1994» beside «في 2015» is history.
     now = published.year if published else doc.latest_year
@@ -950,6 +1014,8 @@ def _history(doc: Document, tag: Tag, lo: int, hi: int) -> bool:
         after = words[k + 1][1] if k + 1 < len(words) else ""
         if i >= tag.last and word in cues.vague_past:
             return True
+        if word in cues.vague_ago and before in cues.ago:
+            return True  # «أعلنت الوزارة، قبل فترة، توقيع اتفاقية» "announced a while ago"
         if word in cues.past and (before in cues.vague_period or before in months or after in months):
             return True
         if word in cues.month_part and after in months and not is_planned(doc, tag, lo, hi):

@@ -153,6 +153,15 @@ class Cues:
     arab_state: frozenset[str]
     date_direction: dict[str, str]  # word -> past | future | current
     plural_nisba: dict[str, str]  # broken plural nisba -> state code
+    tally: frozenset[str]
+    ministry: frozenset[str]
+    anchored: frozenset[str]
+    ago: frozenset[str]
+    vague_ago: frozenset[str]
+    reported_that: frozenset[str]
+    includes: frozenset[str]
+    dash: frozenset[str]
+    own_kingdom: dict[str, str]  # word -> the states (|-separated) whose own press names them so
     day_part: tuple[str, ...]
     day_offset: dict[str, int]  # word -> days from publication
     needs_anchor: frozenset[str]
@@ -192,7 +201,7 @@ class Cues:
                 built[kind] = tuple((tuple(g), v) for v, g in groups.items())
             elif kind == "day_offset":
                 built[kind] = {w: int(v) for w, v in zip(ws, values[kind], strict=True)}
-            elif kind in ("date_direction", "ruling_house", "plural_nisba"):
+            elif kind in ("date_direction", "ruling_house", "plural_nisba", "own_kingdom"):
                 built[kind] = dict(zip(ws, values[kind], strict=True))
             elif kind == "ruler_rank":
                 built[kind] = _prefixed_ranks(tuple(ws))
@@ -347,19 +356,19 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
 
 def _leaders(data_dir) -> tuple[dict[str, str], dict[str, tuple[tuple[int, int, str], ...]]]:
     """Known office holders by every listed spelling: the country of each one's most recent
-    office, and every office's years for those listed for two countries (أبو الغيط: Egypt's
-    foreign minister, then the Arab League's secretary-general)."""
-    latest: dict[str, tuple[str, str]] = {}  # name -> (first year, code)
+    office, and the years of every office they held (أبو الغيط: Egypt's foreign minister,
+    then the Arab League's secretary-general)."""
+    latest: dict[str, tuple[str, int, str]] = {}  # name -> (first year, last year, code)
     terms: dict[str, list[tuple[int, int, str]]] = {}
     for row in read_rows("leaders.tsv", data_dir):
         since = cell(row, 3) or "0000"
         until = int(cell(row, 4) or 9999)
         for name in split_variants(cell(row, 1)):
             key = " ".join(fold(name).replace("عبد ", "عبد").split())
-            if key not in latest or since > latest[key][0]:
-                latest[key] = (since, row[0])
+            if key not in latest or (since, until) > latest[key][:2]:
+                latest[key] = (since, until, row[0])  # of two offices begun the same year, the later-ending
             terms.setdefault(key, []).append((int(since), until, row[0]))
-    return {name: code for name, (_, code) in latest.items()}, {k: tuple(v) for k, v in terms.items()}
+    return {name: code for name, (_, _, code) in latest.items()}, {k: tuple(v) for k, v in terms.items()}
 
 
 def leader_left_office(lex: Lexicon, name: str) -> int | None:

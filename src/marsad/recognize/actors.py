@@ -614,7 +614,14 @@ def find_mentions(doc: Document, lo: int, hi: int, *, refer_back: bool) -> list[
     while k < len(starts) and starts[k] < hi:
         i = starts[k]
         k += 1
-        if i < pos or i in doc.date_tokens or doc.covering("trigger", i) is not None:
+        if i < pos or i in doc.date_tokens:
+            continue
+        ministry = _ministry(doc, i, hi)
+        if ministry is not None:
+            mentions.append(ministry)
+            pos = ministry.last
+            continue
+        if doc.covering("trigger", i) is not None:
             continue
         if _names_a_facility(doc, i):
             continue  # «مستشفى الملك فهد» "King Fahd Hospital": a building, not the King
@@ -654,6 +661,27 @@ def _names_a_facility(doc: Document, i: int) -> bool:
 MENTION_TAGS = ("hon", "title", "place", "nisba", "capital")
 
 
+def _ministry(doc: Document, i: int, hi: int) -> Mention | None:
+    """A ministry acting as a party, named by its portfolio («استقبلت وزارة الخارجية
+    البلجيكية السفير المغربي» "the Belgian foreign ministry received the Moroccan
+    ambassador"): the state its nisba names, else the outlet's own."""
+    word = doc.word(i)
+    ministries = doc.lexicon.cues.ministry
+    prefix = word[:1] if word[:1] in "وبل" and word[1:] in ministries else ""
+    if word[len(prefix):] not in ministries or _title_kind(doc.at("title", i + 1)) != "part":
+        return None
+    previous = doc.word(i - 1) if i > 0 else ""
+    if prefix == "ب" or previous in doc.lexicon.cues.title_seat or doc.at("title", i - 1) is not None \
+            or previous.startswith(doc.lexicon.cues.venue):
+        return None  # «اجتمع في فرع وزارة الخارجية بجدة مع …»: where they met
+    end, refs = consume_title(doc, i, hi)
+    if end <= i + 1 or (end < hi and doc.word(end) in doc.lexicon.cues.reported_that):
+        return None  # «أكدت وزارة الدفاع أن اللقاءات …»: the ministry reports, it is no party
+    mention = Mention(i, end, "office", title=(i, end), prefix=prefix)
+    _attribute_country(mention, refs)
+    return mention
+
+
 def _named_after(doc: Document, i: int, m: Mention) -> bool:
     """A ruler's or prince's name after an institution's head is that institution's name:
     «مركز الملك سلمان للإغاثة» "the King Salman Relief Centre", «برنامج خادم الحرمين
@@ -688,7 +716,21 @@ def _openers(doc: Document) -> set[int]:
         i for i, tok in enumerate(doc.tokens)
         if tok.text in names or tok.text.startswith("عبد") or ("نظ" in tok.text and _is_counterpart(doc, tok.text))
         or tok.text in leaders or (tok.text[:1] in "ول" and tok.text[1:] in leaders)
+        or _own_kingdom(doc, tok.text) is not None
     }
+
+
+def _own_kingdom(doc: Document, word: str) -> str | None:
+    """The proclitics before «المملكة» said alone («للمملكة» "to the Kingdom",
+    «والمملكة»), or None where the word is not the name ``own_kingdom`` lists."""
+    kingdoms = doc.lexicon.cues.own_kingdom
+    prefix = word[:1] if word[:1] in "وف" else ""
+    core = word[len(prefix):]
+    if core.startswith("لل") and "ال" + core[2:] in kingdoms:
+        return prefix + "ل"
+    if core[:1] in "بلك" and core[1:] in kingdoms:
+        return prefix + core[:1]
+    return prefix if core in kingdoms else None
 
 
 def _resolve_leader(doc: Document, m: Mention) -> None:
@@ -756,6 +798,13 @@ def _state_or_known(doc: Document, i: int, known: dict[tuple[str, ...], Mention]
         if ref is not None:
             return Mention(i, i + length, "person", name=(i, i + length), country=ref.country,
                            prefix=word[:1] if key not in known else "", ref=ref)
+    prefix = _own_kingdom(doc, word)
+    if prefix is not None:
+        core = word[len(prefix):]
+        states = doc.lexicon.cues.own_kingdom.get(core if core.startswith("ال") else "ال" + core[1:], "")
+        if doc.home in states.split("|"):
+            return Mention(i, i + 1, "state", country=HOME, country_tokens=(i, i + 1), prefix=prefix)
+        return None
     return _known_leader(doc, i)
 
 
