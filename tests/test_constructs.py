@@ -230,3 +230,35 @@ def test_on_the_eve_of_talks_held_today_they_happen_today():
     # "… on the eve of talks he holds with his Russian counterpart in Moscow today."
     got = summary("وتأتي تصريحات الوزير عشية مباحثات يعقدها وزير الخارجية السعودي مع نظيره الروسي في موسكو اليوم.")
     assert got == [("MEETING", "occurred", ["RUS", "SAU"])]
+
+
+def test_where_a_traveller_came_from_is_not_where_he_went():
+    # "Bahah arrived at Aden airport this afternoon, coming from the Saudi capital Riyadh."
+    assert summary("وصل نائب الرئيس اليمني إلى مطار عدن الدولي اليوم قادماً من العاصمة السعودية الرياض.") == []
+    # "The US secretary of state arrived in Riyadh coming from Cairo."
+    got = summary("وصل وزير الخارجية الأمريكي إلى الرياض قادما من القاهرة.")
+    assert got == [("VISIT", "occurred", ["SAU", "USA"])]
+
+
+def test_a_refused_visit_and_what_follows_it_are_no_visit():
+    # "President Putin visited the region and refused to visit Damascus."
+    assert summary("وقالت إن الرئيس الروسي فلاديمير بوتين زار المنطقة ورفض زيارة دمشق.") == []
+
+
+def test_urging_to_force_a_signature_is_no_signature():
+    # "The government urged the world to force the former parliament to sign the UN deal."
+    text = "حثت الحكومة الليبية المجتمع الدولي على إجبار البرلمان على التوقيع على الاتفاق مع الأمم المتحدة."
+    assert summary(text) == []
+
+
+def test_a_year_above_the_hijri_range_is_gregorian_history():
+    # "… during King Henry's reception of the French ambassador in the year 1546."
+    assert summary("كانت تزين القاعة أثناء استقبال الملك هنري للسفير الفرنسي في عام 1546.") == []
+
+
+def test_an_engagement_dated_weeks_before_publication_is_recalled():
+    # "Iran and the six powers signed a nuclear agreement on 14 July" in a paper of 10 August.
+    text = "ووقعت إيران والقوى العالمية الست اتفاقا نوويا في 14 يوليو مع الولايات المتحدة."
+    assert summary(text, published="2015-08-10") == []
+    # The same date in a paper of 15 July is the news.
+    assert summary(text, published="2015-07-15")[0][:2] == ("AGREEMENT", "occurred")

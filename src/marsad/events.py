@@ -191,7 +191,8 @@ def _unpunctuated_line(doc: Document, hi: int) -> bool:
     return rest.strip(" \t").startswith("\n") or not rest.strip()
 
 
-FIRST_GREGORIAN_YEAR = 1600  # earlier four-digit years are Hijri (1436 هـ is 2015)
+FIRST_GREGORIAN_YEAR = 1600  # earlier four-digit years are Hijri (1436 هـ is 2015) …
+LAST_HIJRI_YEAR = 1470  # … up to this one (1470 هـ is 2047); between the two they are Gregorian
 SUBJECT_REACH = 8  # words between a verb and its subject (time words, honorifics, a dateline)
 HISTORY_WINDOW = 12  # words around a trigger where a past year makes it history
 TALLY_REACH = 6  # words before a trigger where «وبهذا تكون … قد» sums up the past
@@ -722,8 +723,9 @@ def sentence_events(
     if receptions:
         return _received_on_arrival(doc, receptions[0], sentence, parties, previous, visited)
     by_phone = any(t.type == "PHONE_CALL" and _framed(doc, tag, t, lo) for tag, t in triggers)
+    negated = [tag.first for tag, t in triggers if _negated(doc, tag, t, lo)]
     triggers = [(tag, t) for tag, t in triggers
-                if not _framed(doc, tag, t, lo) and not _negated(doc, tag, t, lo) and not _history(doc, tag, lo, hi)]
+                if not _framed(doc, tag, t, lo) and tag.first not in negated and not _history(doc, tag, lo, hi)]
     if not triggers:
         return []
     if by_phone:
@@ -746,6 +748,9 @@ def sentence_events(
         )
         before = [m for m in parties if m.last <= tag.first]
         clause_end = min(verbal_next, boundary) if tag.first < boundary else verbal_next
+        # «زار المنطقة ورفض زيارة دمشق» "visited the region and refused to visit Damascus":
+        # what follows a negated engagement is its own.
+        clause_end = min([clause_end, *(k for k in negated if k > tag.first)])
         if t.type == "VISIT":
             clause_end = min(clause_end, _clause_after(doc, tag.last, hi))  # the host is in its clause
         after = [m for m in parties if tag.last <= m.first < clause_end]
@@ -770,7 +775,7 @@ def sentence_events(
         clause = Clause(
             doc, tag, t, sentence, status, before,
             after=after,
-            cities=[m for m in cities if tag.last <= m.first < verbal_next],
+            cities=[m for m in cities if tag.last <= m.first < max(clause_end, tag.last)],
             similar=last_addressees if _similar(doc, lo, hi) else None,
             subject=subject,
         )
@@ -966,7 +971,11 @@ def _by_phone(doc: Document, tag: Tag, t: Trigger) -> Trigger:
 def gregorian_year(word: str) -> int | None:
     """The Gregorian year a word writes («2015», «2015م»), else None."""
     year = word.rstrip("مه")
-    if len(year) == 4 and year.isdigit() and int(year) >= FIRST_GREGORIAN_YEAR:
+    if len(year) != 4 or not year.isdigit():
+        return None
+    # Hijri years run to about 1450 in this century, so a larger year below 1600 («عام
+    # 1546») is Gregorian too.
+    if int(year) >= FIRST_GREGORIAN_YEAR or int(year) > LAST_HIJRI_YEAR:
         return int(year)
     return None
 
@@ -1265,6 +1274,14 @@ def _relative_made_by(doc: Document, i: int) -> bool:
     return any(doc.word(k) == "بها" for k in range(i + 1, i + 4))
 
 
+def _came_from(doc: Document, m: Mention) -> bool:
+    """Is ``m`` named after «من» "from", directly or after «العاصمة …» "the … capital"?"""
+    k = m.first - 1
+    while k > 0 and (doc.word(k) in ("العاصمه", "عاصمه") or doc.at("nisba", k) is not None) and k > m.first - 3:
+        k -= 1
+    return doc.word(k) == "من"
+
+
 def _visits(c: Clause) -> list[Candidate]:
     """``زيارة الأمير محمد بن سلمان للقاهرة``: a visitor, and the state or city visited
     and/or the person who hosts them."""
@@ -1291,6 +1308,9 @@ def _visits(c: Clause) -> list[Candidate]:
                        or c.doc.word(i) in cues.topic_head), c.sentence[1])
     places = sorted([m for m in c.after if m.kind == "state" and m.first < clause_end]
                     + [m for m in c.cities if m.first < clause_end], key=lambda m: m.first)
+    # «قادماً من العاصمة السعودية الرياض» "coming from the Saudi capital Riyadh": where the
+    # traveller came from is not where he went.
+    places = [m for m in places if not _came_from(c.doc, m)]
     if _visits_the_cared_for(c, places):
         return []
     orgs = c.doc.lexicon.org_codes

@@ -122,6 +122,7 @@ def extract_article(
     events = _assemble(doc, per_sentence, named)
     _headline_status(doc, events)
     _date_from_context(doc, events)
+    events = [e for e in events if not _stale(doc, e)]
     for event in events:
         geo = locate(event.location, event.countries(), doc.home)
         event.place = geo.to_dict() if geo is not None else None
@@ -256,6 +257,18 @@ def _headline_status(doc: Document, events: list[Event]) -> None:
                 and event.type in planned_types:
             event.status = "planned"
             event.codes = codes_for(event.type, event.subtype, event.status)
+
+
+STALE_DAYS = 7  # an engagement dated this long before publication is background, not news
+
+
+def _stale(doc: Document, event: Event) -> bool:
+    """«ووقعت إيران والقوى العالمية الست اتفاقا نوويا في 14 يوليو» in a paper of August:
+    an engagement the text dates weeks before the publication is recalled, not reported."""
+    published = doc.article.published
+    if event.status != "occurred" or event.date is None or published is None:
+        return False
+    return (published - dt.date.fromisoformat(event.date)).days > STALE_DAYS
 
 
 def _date_from_context(doc: Document, events: list[Event]) -> None:

@@ -716,7 +716,7 @@ def _openers(doc: Document) -> set[int]:
         i for i, tok in enumerate(doc.tokens)
         if tok.text in names or tok.text.startswith("عبد") or ("نظ" in tok.text and _is_counterpart(doc, tok.text))
         or tok.text in leaders or (tok.text[:1] in "ول" and tok.text[1:] in leaders)
-        or _own_kingdom(doc, tok.text) is not None
+        or ("مملك" in tok.text and _own_kingdom(doc, tok.text) is not None)
     }
 
 
