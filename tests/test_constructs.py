@@ -262,3 +262,14 @@ def test_an_engagement_dated_weeks_before_publication_is_recalled():
     assert summary(text, published="2015-08-10") == []
     # The same date in a paper of 15 July is the news.
     assert summary(text, published="2015-07-15")[0][:2] == ("AGREEMENT", "occurred")
+
+
+def test_a_verb_never_takes_bi_or_the_article():
+    # "Morocco welcomed hosting it (the summit)": «باستضافتها» is the noun, no meeting.
+    assert summary("رحبت المملكة المغربية باستضافتها القمة الإسلامية.", source=None) == []
+
+
+def test_days_ago_is_background():
+    # "A few days ago the King received the Hamas leadership", in a statement.
+    text = "وقال النائب في بيان قبل أيام استقبل خادم الحرمين الشريفين الملك سلمان رئيس المكتب السياسي لحماس."
+    assert summary(text, published=None) == []

@@ -57,12 +57,18 @@ def tag_tokens(
                 or all(r.type == "NOT" for r in m.value)
             ):
                 continue  # وصل / سلم+ان: a given name; تهنئة: a noun listed as not a verb
+            value = m.value
+            if kind == "trigger" and any(p in text[m.start : m.core_start] for p in ("ب", "ال")):
+                # «باستضافتها» "with hosting it", «الاستقبال»: a verb takes neither ب nor the article
+                value = tuple(r for r in m.value if r.voice not in ("agent", "recipient"))
+                if not value:
+                    continue
             if kind == "title" and m.value[0] == "not":
                 continue  # مساعدات "aid", الرئيسي "main": not مساعد, رئيس
             definite = toks[first].text.startswith(("ال", "بال", "وال", "لل"))
             if kind == "title" and definite and text[m.core_end : m.end] == "ي":
                 continue  # «بالقصر الملكي» "at the royal palace": a definite ي is an adjective
-            tag = Tag(kind, m.value, first, last + 1, text[m.start : m.core_start], m)
+            tag = Tag(kind, value, first, last + 1, text[m.start : m.core_start], m)
             found[first] = tag
             cover[first : last + 1] = [tag] * (last + 1 - first)
         tags[kind] = found
