@@ -212,6 +212,7 @@ def reading(doc: Document, trig: Tag, hi: int) -> tuple[Trigger, int | None] | N
     with the index of that word (``None`` when the reading needs none)."""
     if _hamza_missing(doc, trig):
         return None  # «هنا» "here", not «هنأ» "congratulated"
+    rest = doc.text[doc.tokens[trig.last].start : doc.tokens[hi - 1].end] if trig.last < hi else ""
     for t in trig.value:
         if t.voice in ("agent", "recipient") and trig.prefix.endswith(("ال", "لل")):
             continue  # «عمليات البحث» "the search": a verb never takes the article
@@ -219,6 +220,8 @@ def reading(doc: Document, trig: Tag, hi: int) -> tuple[Trigger, int | None] | N
             return t, None
         words = [r for r in t.requires if r != DESTINATION]
         destination = len(words) < len(t.requires)
+        if not destination and not any(r in rest for r in words):
+            continue  # none of the required words anywhere after it (the common case)
         if destination and any(
             doc.word(i) in doc.lexicon.cues.not_travel for i in range(trig.last, min(hi, trig.last + 8))
         ):

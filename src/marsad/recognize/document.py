@@ -74,6 +74,10 @@ class Document:
     # Tokens where an actor mention may start, computed once by the actor grammar:
     # without and with the names in ``known``.
     mention_starts: dict[bool, list[int]] = field(default_factory=dict, repr=False)
+    words: list[str] = field(default_factory=list, repr=False)  # each token's text, for word()
+
+    def __post_init__(self) -> None:
+        self.words = [t.text for t in self.tokens]
 
     @classmethod
     def read(cls, article: Article, lexicon: Lexicon) -> Document:
@@ -145,7 +149,9 @@ class Document:
         return k < len(starts) and starts[k] < hi
 
     def word(self, i: int) -> str:
-        return self.tokens[i].text if 0 <= i < len(self.tokens) else ""
+        """The folded text of token ``i`` ("" outside the document)."""
+        words = self.words
+        return words[i] if 0 <= i < len(words) else ""
 
     def char_range(self, lo: int, hi: int) -> tuple[int, int]:
         """Folded character range of tokens ``[lo, hi)``."""
