@@ -273,3 +273,17 @@ def test_days_ago_is_background():
     # "A few days ago the King received the Hamas leadership", in a statement.
     text = "وقال النائب في بيان قبل أيام استقبل خادم الحرمين الشريفين الملك سلمان رئيس المكتب السياسي لحماس."
     assert summary(text, published=None) == []
+
+
+def test_talks_of_a_pair_during_a_phone_call_are_the_call():
+    # "President Obama and his Turkish counterpart Erdogan discussed, during a phone call on
+    # Wednesday, the war in Syria."
+    got = summary("بحث الرئيس الأمريكي باراك أوباما ونظيره التركي رجب طيب أردوغان، خلال اتصال هاتفي "
+                  "الأربعاء، الحرب في سوريا.")
+    assert got == [("PHONE_CALL", "occurred", ["TUR", "USA"])]
+
+
+def test_football_officials_are_sport():
+    # "Platini met the president of the Asian federation and a member of FIFA's executive."
+    assert summary("وعقد بلاتيني اجتماعا مع رئيس الاتحاد الآسيوي الشيخ سلمان بن إبراهيم آل خليفة "
+                   "وعضو المكتب التنفيذي في الفيفا.") == []

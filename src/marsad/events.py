@@ -725,7 +725,9 @@ def sentence_events(
     receptions = [(tag, t) for tag, t in triggers if _reception(doc, tag, t, lo)]
     if receptions:
         return _received_on_arrival(doc, receptions[0], sentence, parties, previous, visited)
-    by_phone = any(t.type == "PHONE_CALL" and _framed(doc, tag, t, lo) for tag, t in triggers)
+    by_phone = any(t.type == "PHONE_CALL" and (_framed(doc, tag, t, lo) or (
+        t.voice in ("noun", "genitive") and doc.word(tag.first - 1) in doc.lexicon.cues.during_talks))
+        for tag, t in triggers)  # «بحث … في اتصال هاتفي», «… خلال اتصال هاتفي»
     negated = [tag.first for tag, t in triggers if _negated(doc, tag, t, lo)]
     triggers = [(tag, t) for tag, t in triggers
                 if not _framed(doc, tag, t, lo) and tag.first not in negated and not _history(doc, tag, lo, hi)]
@@ -1150,6 +1152,12 @@ def _state_as_host(c: Clause) -> Mention | None:
 def _calls(c: Clause) -> list[Candidate]:
     """``أجرى اتصالين هاتفيين بأمير قطر وملك البحرين``: a call is always between two."""
     sources, objects = c.parties(c.people)
+    doc = c.doc
+    pair = [m for m in c.before if m.kind in ("person", "office")][-2:]
+    if not objects and c.reading.voice in ("noun", "genitive") and len(pair) == 2 \
+            and doc.word(c.trigger.first - 1) in doc.lexicon.cues.during_talks and _coordinated_with(doc, *pair):
+        # «بحث أوباما ونظيره التركي أردوغان، خلال اتصال هاتفي، …»: the pair named before
+        return [c.candidate(pair[:1], pair[1:])]
     return _with_objects(c, sources, objects, always_separate=True)
 
 
