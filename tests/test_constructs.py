@@ -287,3 +287,8 @@ def test_football_officials_are_sport():
     # "Platini met the president of the Asian federation and a member of FIFA's executive."
     assert summary("وعقد بلاتيني اجتماعا مع رئيس الاتحاد الآسيوي الشيخ سلمان بن إبراهيم آل خليفة "
                    "وعضو المكتب التنفيذي في الفيفا.") == []
+
+
+def test_a_television_interview_is_no_meeting():
+    # "The Iranian ambassador made the offer in a television interview with a Jordanian channel."
+    assert summary("وقدم السفير الإيراني العرض عبر لقاء تلفزيوني مع إحدى الفضائيات الأردنية.") == []
