@@ -292,3 +292,13 @@ def test_football_officials_are_sport():
 def test_a_television_interview_is_no_meeting():
     # "The Iranian ambassador made the offer in a television interview with a Jordanian channel."
     assert summary("وقدم السفير الإيراني العرض عبر لقاء تلفزيوني مع إحدى الفضائيات الأردنية.") == []
+
+
+def test_an_invitation_to_visit_is_no_visit():
+    # "Fabius passed on an invitation from President Hollande to his Iranian counterpart
+    # Hassan Rouhani to visit France."
+    assert summary("نقل فابيوس دعوة من الرئيس فرنسوا هولاند إلى نظيره الإيراني حسن روحاني لزيارة فرنسا.") == []
+    # "The French president arrived in Tehran on an official visit at the invitation of his
+    # Iranian counterpart": the visit itself is told.
+    got = summary("وصل الرئيس الفرنسي إلى طهران في زيارة رسمية تلبية لدعوة من نظيره الإيراني.")
+    assert got[0][:2] == ("VISIT", "occurred")

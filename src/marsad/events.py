@@ -201,6 +201,7 @@ NEGATION_WINDOW = 2  # words before a trigger where a negation or cancellation a
 BIHA_REACH = 6  # words after a visit noun within which «تقوم بها» names its visitor
 TOLD_BEFORE_REACH = 3  # words after «الزيارة» where its own visitor would be named
 CARED_FOR_WINDOW = 14  # words after a visit where "the sick", "the injured" make it a round of them
+INVITATION_WINDOW = 12  # words before a visit noun where an invitation makes it no visit
 CONDITIONAL_WINDOW = 6  # words before a trigger where "if" or a question makes it no report
 MODAL_WINDOW = 16  # words before a trigger where "should" or an authorisation makes it no news
 REQUIRES_REACH = 18  # words after a signing verb within which its agreement noun must come
@@ -1049,6 +1050,10 @@ def _negated(doc: Document, tag: Tag, t: Trigger, lo: int) -> bool:
         doc.word(i) in cues.first_to and doc.word(i - 1) != "ال" for i in range(max(lo, tag.first - 3), tag.first)
     ):  # (not «آل ثاني», the family)
         return True  # «وهو أول رئيس أمريكي يزور كينيا» "the first US president to visit Kenya": who he is
+    if t.type == "VISIT" and t.voice in ("noun", "genitive") and tag.prefix.endswith("ل") and any(
+        doc.word(i) in cues.invitation for i in range(max(lo, tag.first - INVITATION_WINDOW), tag.first)
+    ):
+        return True  # «دعوة … إلى نظيره الإيراني لزيارة فرنسا» "an invitation … to visit France"
     supposed = t.voice in ("noun", "genitive") and doc.word(tag.first - 1) not in cues.passive_frame
     if not supposed and any(
         doc.word(i) in cues.conditional for i in range(max(lo, tag.first - CONDITIONAL_WINDOW), tag.first)

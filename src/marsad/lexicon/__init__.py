@@ -176,6 +176,7 @@ class Cues:
     hand_over: frozenset[str]
     place_not_after: frozenset[str]
     hamza_needed: frozenset[str]
+    invitation: frozenset[str]
 
     @classmethod
     def from_rows(cls, rows: list[list[str]]) -> Cues:
