@@ -302,3 +302,11 @@ def test_an_invitation_to_visit_is_no_visit():
     # Iranian counterpart": the visit itself is told.
     got = summary("وصل الرئيس الفرنسي إلى طهران في زيارة رسمية تلبية لدعوة من نظيره الإيراني.")
     assert got[0][:2] == ("VISIT", "occurred")
+
+
+def test_recently_at_the_end_of_the_clause_is_background():
+    # "… details of the secret meeting that brought together the Israeli minister and the
+    # chief Palestinian negotiator in Amman recently."
+    text = ("كشفت الصحيفة تفاصيل اللقاء السري الذي جمع الوزير الإسرائيلي سيلفان شالوم "
+            "بكبير المفاوضين الفلسطينيين صائب عريقات في العاصمة الأردنية عمان مؤخرا.")
+    assert summary(text) == []

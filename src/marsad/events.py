@@ -1019,6 +1019,11 @@ def _history(doc: Document, tag: Tag, lo: int, hi: int) -> bool:
             return True
     if any(doc.word(i) in cues.ago_unit and doc.word(i - 1) == "قبل" for i in window if i > lo):
         return True  # «قبل عامين تقريبا، التقيت …» "about two years ago I met …"
+    for i in range(tag.last, hi):
+        if doc.word(i) in ("،", ","):
+            break
+        if doc.word(i) in cues.recently:
+            return True  # «… الذي جمع الوزير بكبير المفاوضين في عمان مؤخرا»: recently, vaguely
     months = month_names()
     vague_reach = range(max(lo, tag.first - VAGUE_PAST_WINDOW), min(hi, tag.last + VAGUE_PAST_WINDOW))
     # «يونيو (حزيران) الماضي»: the other calendar's name in brackets; «في شهر نوفمبر»

@@ -177,6 +177,7 @@ class Cues:
     place_not_after: frozenset[str]
     hamza_needed: frozenset[str]
     invitation: frozenset[str]
+    recently: frozenset[str]
 
     @classmethod
     def from_rows(cls, rows: list[list[str]]) -> Cues:
