@@ -310,3 +310,10 @@ def test_recently_at_the_end_of_the_clause_is_background():
     text = ("كشفت الصحيفة تفاصيل اللقاء السري الذي جمع الوزير الإسرائيلي سيلفان شالوم "
             "بكبير المفاوضين الفلسطينيين صائب عريقات في العاصمة الأردنية عمان مؤخرا.")
     assert summary(text) == []
+
+
+def test_a_state_that_is_also_a_family_name_after_a_personal_name():
+    # "Assistant director Abdullah bin Mohammed Al-Suwaid visited the injured soldier at home."
+    assert summary("زار مساعد المدير العام عبدالله بن محمد السويد الجندي المصاب في منزله.") == []
+    # "The American minister visited Sweden yesterday."
+    assert summary("زار الوزير الأمريكي السويد أمس.") == [("VISIT", "occurred", ["SWE", "USA"])]

@@ -178,6 +178,7 @@ class Cues:
     hamza_needed: frozenset[str]
     invitation: frozenset[str]
     recently: frozenset[str]
+    surname_state: frozenset[str]
 
     @classmethod
     def from_rows(cls, rows: list[list[str]]) -> Cues:

@@ -376,7 +376,11 @@ def _state_inside_name(doc: Document, j: int, words: int) -> bool:
     """A state's name written bare between two words of a name is part of the person's name:
     «رفائيل كوريا دلجادو» is Rafael Correa Delgado, not Korea."""
     tag = doc.at("place", j)
-    if words == 0 or tag is None or tag.prefix or tag.last != j + 1:
+    if words == 0 or tag is None or tag.last != j + 1:
+        return False
+    if doc.word(j) in doc.lexicon.cues.surname_state and doc.word(j - 1) not in doc.lexicon.common_words:
+        return True  # «عبدالله بن محمد السويد»: the family, not Sweden
+    if tag.prefix:
         return False
     if doc.word(j - 1) in doc.lexicon.common_words and doc.word(j - 1) not in doc.lexicon.given_names:
         return False
