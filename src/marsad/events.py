@@ -362,18 +362,7 @@ def _possessor(doc: Document, before: list[Mention], lo: int) -> Mention | None:
         return first
     # «… بين السواحل التونسية وسواحل مالطا احتج خلال مؤتمر صحافي مع …»: a state named
     # in passing is not whose the engagement is when a person or office is named before it.
-    people = [m for m in before if m.kind in ("person", "office")]
-    if before[-1].kind == "state" and people and not _coordinated_with(doc, people[-1], before[-1]):
-        return people[-1]
-    return before[-1]
-
-
-def _last_person(before: list[Mention]) -> Mention:
-    """The last person or office named, else the last party: a state named on the way is
-    where, not who (in «… بمحاربة داعش في شمال سوريا، خلال لقاء مع نظيره» the meeting is
-    the minister's)."""
-    people = [m for m in before if m.kind != "state"]
-    return people[-1] if people else before[-1]
+    return _last_party(doc, before)[0]
 
 
 def _parties(
@@ -802,7 +791,7 @@ def _coordinated_verb(doc: Document, tag: Tag, t: Trigger, after: list[Mention])
         return False
     if not after or after[0].first != tag.last or after[0].kind not in ("person", "office"):
         return True
-    own = len(after) > 1 and after[1].kind in ("person", "office") and not _addressed(doc, after[1])
+    own = _own_subject(tag, after) and not _addressed(doc, after[1])
     return not (own or _subject_then_object(doc, tag, after[0]))
 
 

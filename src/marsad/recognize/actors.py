@@ -114,20 +114,16 @@ def _continues_title(doc: Document, i: int) -> bool:
     )
 
 
-def _indefinite_title_word(doc: Document, i: int) -> bool:
-    """Token ``i`` ends an office without the article («ولي عهد», «رئيس بلدية»), so what
-    follows is its genitive: «ولي عهد أبوظبي» "the crown prince of Abu Dhabi". After a
-    definite office («زار وزير الخارجية القاهرة») a city is what the verb governs."""
-    return doc.covering("title", i) is not None and not doc.word(i).startswith("ال")
-
-
 BRACKET_REACH = 5  # tokens within which a gloss in brackets inside a title closes
 
 
-def _bracket_before_state(doc: Document, j: int, hi: int) -> bool:
-    """A short bracket at token ``j`` closes before a nisba or a state name."""
+def _gloss_end(doc: Document, j: int, hi: int) -> int | None:
+    """The token after a short bracket opened at ``j`` when a nisba or a state name follows
+    it («رئيس مجلس الأمة (البرلمان) الجزائري»), else None."""
     close = next((k for k in range(j + 1, min(hi, j + BRACKET_REACH)) if doc.word(k) == ")"), None)
-    return close is not None and (doc.at("nisba", close + 1) is not None or doc.at("place", close + 1) is not None)
+    if close is None or (doc.at("nisba", close + 1) is None and doc.at("place", close + 1) is None):
+        return None
+    return close + 1
 
 
 def consume_title(doc: Document, j: int, hi: int) -> tuple[int, list[tuple[str, tuple[int, int], bool]]]:
@@ -209,10 +205,9 @@ def consume_title(doc: Document, j: int, hi: int) -> tuple[int, list[tuple[str, 
         elif word in cues.home_word and end > 0:
             refs.append((HOME, (j, j + 1), host))
             j = end = j + 1
-        elif word == "(" and end > start and _bracket_before_state(doc, j, hi):
+        elif word == "(" and end > start and (gloss_end := _gloss_end(doc, j, hi)) is not None:
             # «رئيس مجلس الأمة (البرلمان) الجزائري»: a gloss in brackets, then the state
-            j = doc_close = next(k for k in range(j + 1, min(hi, j + BRACKET_REACH)) if doc.word(k) == ")") + 1
-            end = doc_close
+            j = end = gloss_end
             continue
         elif _is_counterpart(doc, word) and j == end and not (last_nisba and j > start):
             j = end = j + 1
