@@ -6,10 +6,7 @@ copied from a corpus), each with an English gloss. The learned layer is off
 (``model=None``) so that the rules alone are tested.
 """
 from marsad import extract
-
-
-def events(text, source="spa", published="2024-05-05", **kw):
-    return extract(text, source=source, published=published, model=None, **kw).events
+from rule_reading import events
 
 
 def summary(text, **kw):

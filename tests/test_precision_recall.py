@@ -7,10 +7,7 @@ The learned layer is switched off (``model=None``) so that the rules alone are t
 import pytest
 
 from marsad import extract
-
-
-def events(text, source="spa", published="2024-05-05", **kw):
-    return extract(text, source=source, published=published, model=None, **kw).events
+from rule_reading import events
 
 
 def summary(text, **kw):
