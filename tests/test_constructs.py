@@ -317,3 +317,30 @@ def test_a_state_that_is_also_a_family_name_after_a_personal_name():
     assert summary("زار مساعد المدير العام عبدالله بن محمد السويد الجندي المصاب في منزله.") == []
     # "The American minister visited Sweden yesterday."
     assert summary("زار الوزير الأمريكي السويد أمس.") == [("VISIT", "occurred", ["SWE", "USA"])]
+
+
+def test_a_counterpart_after_a_bare_office_is_the_other_party():
+    # "The foreign minister met his Japanese counterpart in Doha." «نظيره» never continues
+    # the subject's chain of offices: it is the object.
+    found = extract("التقى وزير الخارجية نظيره الياباني في الدوحة.", source="spa",
+                    published="2024-05-05", model=None).events
+    assert [(e.type, sorted(e.countries())) for e in found] == [("MEETING", ["JPN", "SAU"])]
+    assert [a.title for a in found[0].actors] == ["وزير الخارجية", "نظيره الياباني"]
+
+
+def test_an_arrival_and_its_reception_told_in_one_sentence():
+    # "The crown prince arrived in Jordan yesterday, and receiving him on arrival was the
+    # Jordanian prime minister." Both the visit and the airport reception (a meeting with
+    # the traveller) are read from one sentence.
+    assert summary("وصل ولي العهد إلى الأردن أمس وكان في استقباله لدى وصوله رئيس الوزراء الأردني.") == [
+        ("VISIT", "occurred", ["JOR", "SAU"]), ("MEETING", "occurred", ["JOR", "SAU"])]
+
+
+def test_a_royal_airport_name_is_no_host():
+    # "... and receiving him at King Abdulaziz International Airport was the deputy governor
+    # Prince Saud bin Abdullah." The airport's name is a place, not the prince who met him.
+    found = extract("وصل رئيس وزراء باكستان إلى جدة أمس، وكان في استقباله لدى وصوله مطار الملك "
+                    "عبدالعزيز الدولي الأمير سعود بن عبدالله بن جلوي وكيل إمارة المنطقة.",
+                    source="spa", published="2024-05-05", model=None).events
+    meeting = next(e for e in found if e.type == "MEETING")
+    assert [a.name for a in meeting.actors if a.role == "source"] == ["سعود بن عبدالله بن جلوي"]

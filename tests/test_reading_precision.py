@@ -50,6 +50,40 @@ def test_the_lead_names_the_outlets_official():
     assert summary("التقى وزير التجارة وفدا تجاريا صينيا.") == [("MEETING", "occurred", ["CHN", "SAU"])]
 
 
+def test_a_story_set_abroad_gives_a_bare_office_that_states_not_the_outlets():
+    # Headline "Pakistan's army chief: the war on terror is a war of survival". Body: "The
+    # Pakistani army chief General Raheel affirmed ... Saudi Arabia and the UAE support
+    # this war. General Raheel, who is on an official visit to Italy, said ..." Saudi Arabia
+    # is named in passing; the story is set in Pakistan, so the ranked name is Pakistan's.
+    text = ("أكد قائد الجيش الباكستاني الجنرال راحيل أن الحرب على الإرهاب حرب بقاء. "
+            "وتدعم السعودية والإمارات هذه الحرب. "
+            "وقال الجنرال راحيل الذي يقوم بزيارة رسمية لإيطاليا إن الأمن لا يتجزأ.")
+    found = summary(text, title="قائد الجيش الباكستاني: الحرب على الإرهاب حرب بقاء")
+    assert found == [("VISIT", "occurred", ["ITA", "PAK"])]
+
+
+def test_a_bare_office_in_a_story_set_abroad_is_of_that_state():
+    # Headline "A double Turkish military operation". Body: "The Turkish army announced an
+    # operation against the group. Davutoglu said in Ankara before heading to Istanbul to
+    # meet the Turkish president and the army chief ..." The army chief is Turkey's: a
+    # domestic meeting, no event.
+    text = ("أعلن الجيش التركي بدء عملية ضد التنظيم. "
+            "وقال داود أوغلو في مؤتمر صحافي في أنقرة قبل أن يتوجه إلى إسطنبول "
+            "للقاء الرئيس التركي وقائد الجيش إن العمليات ستستمر.")
+    assert summary(text, title="عملية عسكرية تركية مزدوجة") == []
+
+
+def test_a_home_story_with_a_foreign_headline_keeps_its_bare_offices_home():
+    # Headline "The Emir of Qatar receives the foreign minister Adel al-Jubeir". Body: "...
+    # The minister conveyed the leadership's greetings. The foreign minister visits Kuwait
+    # tomorrow." The story names the outlet's own minister, so the later bare office is his.
+    text = ("استقبل أمير دولة قطر الشيخ تميم بن حمد آل ثاني اليوم وزير الخارجية عادل الجبير. "
+            "ونقل الوزير تحيات القيادة. "
+            "ويزور وزير الخارجية الكويت غدا.")
+    found = summary(text, title="أمير دولة قطر يستقبل وزير الخارجية عادل الجبير")
+    assert found == [("MEETING", "occurred", ["QAT", "SAU"]), ("VISIT", "planned", ["KWT", "SAU"])]
+
+
 def test_a_later_bare_office_is_home_where_the_kingdom_is_named():
     # "Talks on trade between the Kingdom and Japan. ... Later the trade minister met the
     # Japanese delegation."

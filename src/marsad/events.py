@@ -714,7 +714,23 @@ def sentence_events(
         parties[0] = previous  # «وعبر المسؤول الأوروبي، خلال لقائه …»: the official named before
     receptions = [(tag, t) for tag, t in triggers if _reception(doc, tag, t, lo)]
     if receptions:
-        return _received_on_arrival(doc, receptions[0], sentence, parties, previous, visited)
+        # «وصل ولي العهد إلى عمّان أمس وكان في استقباله رئيس الوزراء» "the crown prince
+        # arrived in Amman yesterday, and receiving him was the prime minister": the arrival
+        # is read as its own clause, and its traveller is the one received.
+        opener = doc.lexicon.cues.perfect_opener
+        cut = next(k for k in range(max(lo, receptions[0][0].first - 3), receptions[0][0].first - 1)
+                   if doc.word(k) in opener)
+        arrival: list[Candidate] = []
+        if any(tag.first < cut for tag, _ in triggers):
+            arrival = sentence_events(
+                doc, (lo, cut), [m for m in mentions if m.last <= cut], dated=dated, previous=previous,
+                last_addressees=last_addressees, visited=visited, traveller=traveller,
+                last_sources=last_sources, day_named=day_named)
+            for c in arrival:
+                c.sentence = sentence
+        visitor = traveller_after(arrival, previous) if arrival else previous
+        visited = visited_after(arrival, visited)
+        return arrival + _received_on_arrival(doc, receptions[0], sentence, parties, visitor, visited)
     by_phone = any(t.type == "PHONE_CALL" and (_framed(doc, tag, t, lo) or (
         t.voice in ("noun", "genitive") and doc.word(tag.first - 1) in doc.lexicon.cues.during_talks))
         for tag, t in triggers)  # «بحث … في اتصال هاتفي», «… خلال اتصال هاتفي»
@@ -1092,10 +1108,17 @@ def _received_on_arrival(doc: Document, reception: tuple[Tag, Trigger], sentence
 
 
 def _after_venue(doc: Document, m: Mention, venues: tuple[str, ...]) -> bool:
-    word = doc.word(m.first - 1)
-    for clitic in ("و", "ب", "ل", "ال"):
-        word = word.removeprefix(clitic)
-    return word.startswith(venues)
+    """Whether a mention names a place after a venue word: «مطار حمد الدولي», and
+    «مطار الملك عبدالعزيز الدولي» with a rank between."""
+    for k in (m.first - 1, m.first - 2):
+        word = doc.word(k)
+        for clitic in ("و", "ب", "ل", "ال"):
+            word = word.removeprefix(clitic)
+        if word.startswith(venues):
+            return True
+        if doc.covering("hon", k) is None:
+            return False
+    return False
 
 
 def _similar(doc: Document, lo: int, hi: int) -> bool:

@@ -116,6 +116,9 @@ def extract_article(
     first_pass = _remember_titled(doc)
     if not settled:
         doc.home = _home_from_rulers(doc, first_pass) or doc.home
+    if not doc.home_named:  # naming the outlet's own office holder speaks of its state too
+        doc.home_named = any(m.name is not None and m.country == doc.home for found in first_pass for m in found)
+    doc.scene = _scene(doc, first_pass)
     doc.cues = sorted(find_topic_cues(doc.text, doc.lexicon), key=lambda c: c.start)
     per_sentence = _candidates(doc, first_pass)
     named = [m for found in first_pass for m in found if m.name and m.title]
@@ -444,7 +447,13 @@ def _resolve_country(doc: Document, m: Mention) -> str | None:
         if own is not None:
             return own  # «تميم بن حمد آل ثاني أمير البلاد» in any outlet: QAT
     if implicit:
-        return doc.home if _home_office(doc, m) and (doc.home_named or _in_lead(doc, m)) else None
+        if not _home_office(doc, m):
+            return None
+        if _in_lead(doc, m):
+            return doc.home
+        if doc.scene is not None and not _names_home(doc, *_sentence_of(doc, m.first)):
+            return doc.scene  # a wire story set abroad: «قائد الجيش» is that state's
+        return doc.home if doc.home_named else None
     if m.country == HOME:
         return doc.home
     return m.country
@@ -456,6 +465,58 @@ def _in_lead(doc: Document, m: Mention) -> bool:
     if not doc.n_body or m.first < doc.token_index(doc.title_end):
         return True  # no body, or the headline
     return m.first < doc.sentences[0][1]
+
+
+def _lead_end(doc: Document) -> int:
+    """Token index where the headline and the first body sentence end."""
+    end = doc.token_index(doc.title_end)
+    return max(end, doc.sentences[0][1]) if doc.n_body else end
+
+
+def _sentence_of(doc: Document, i: int) -> tuple[int, int]:
+    """Token range of the sentence holding token ``i``."""
+    return next(((lo, hi) for lo, hi in doc.sentences if lo <= i < hi), (i, i + 1))
+
+
+def _names_home(doc: Document, lo: int, hi: int) -> bool:
+    """Whether tokens ``[lo, hi)`` name the outlet's state (place, nisba, capital, an office
+    unique to it, «المملكة»)."""
+    home = doc.home
+    for kind in ("place", "nisba", "capital"):
+        if any(doc.tags[kind][k].value == home for k in doc.starts_within(kind, lo, hi)):
+            return True
+    for k in doc.starts_within("title", lo, hi):
+        value = doc.tags["title"][k].value
+        if value[0] == "unique" and value[1] == home:
+            return True
+    home_name = doc.lexicon.cues.home_name
+    return any(doc.word(k) in home_name for k in range(lo, hi))
+
+
+def _scene(doc: Document, first_pass: list[list[Mention]]) -> str | None:
+    """The one foreign state a story is set in, when its headline and lead are about that
+    state and not the outlet's: «قائد الجيش الباكستاني: …» makes a later «قائد الجيش»
+    Pakistan's, not the outlet's. None for home news (the lead names the outlet's state or
+    one of its officials by bare office) and for stories of several states."""
+    if doc.home is None:
+        return None
+    lead = _lead_end(doc)
+    if _names_home(doc, 0, lead):
+        return None
+    for found in first_pass:
+        for m in found:
+            if m.first >= lead:
+                continue
+            own = state_of_name(doc, *m.name) if m.name else None
+            if doc.home in (m.country, own) or (
+                    own is None and _implicit(m) and m.title is not None and _home_office(doc, m)):
+                return None
+    for lo, hi in ((0, doc.token_index(doc.title_end)), (doc.token_index(doc.title_end), lead)):
+        states = {doc.tags[kind][k].value for kind in ("place", "nisba", "capital")
+                  for k in doc.starts_within(kind, lo, hi)} - {doc.home, None}
+        if states:
+            return states.pop() if len(states) == 1 else None
+    return None
 
 
 def _home_named(doc: Document) -> bool:
@@ -553,7 +614,7 @@ def _shares_state(doc: Document, before: Actor, m: Mention) -> bool:
     two sides)."""
     if not _implicit(m) or m.title is None or not m.prefix.startswith("و"):
         return False
-    return before.country not in (None, doc.home)
+    return before.country not in (None, doc.home, doc.scene)
 
 
 def _build_event(doc: Document, cand: Candidate, n: int, candidate_sentences: list[int]) -> Event | None:
@@ -561,16 +622,17 @@ def _build_event(doc: Document, cand: Candidate, n: int, candidate_sentences: li
     parties = [(m, _actor(doc, m, "source")) for m in cand.sources]
     parties += [(m, _actor(doc, m, "target")) for m in cand.targets]
     by_end = {m.last: actor for m, actor in parties}
+    assumed = {doc.home, doc.scene} - {None}  # what a bare office is given by default
     for m, actor in parties:
         before = by_end.get(m.first)
-        if before is not None and before.role == actor.role and actor.country == doc.home \
+        if before is not None and before.role == actor.role and actor.country in assumed \
                 and _shares_state(doc, before, m):
             actor.country = before.country
-        elif actor.country == doc.home and _implicit(m) and actor.title:
+        elif actor.country in assumed and _implicit(m) and actor.title:
             # «العبادي رئيس الوزراء … رئيس الوزراء»: the same bare office as a foreign party's
             # in one engagement is that party's, not the outlet's.
             same = next((a for _, a in parties if a is not actor and a.title
-                         and fold(a.title) == fold(actor.title) and a.country not in (None, doc.home)), None)
+                         and fold(a.title) == fold(actor.title) and a.country not in (None, *assumed)), None)
             if same is not None:
                 actor.country = same.country
     actors = []

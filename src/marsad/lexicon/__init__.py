@@ -111,6 +111,7 @@ class Cues:
     states_of: frozenset[str]
     title_host: frozenset[str]
     home_word: frozenset[str]
+    home_name: frozenset[str]
     during_talks: frozenset[str]
     cared_for: frozenset[str]
     ago_unit: frozenset[str]

@@ -209,7 +209,7 @@ def consume_title(doc: Document, j: int, hi: int) -> tuple[int, list[tuple[str, 
             # «رئيس مجلس الأمة (البرلمان) الجزائري»: a gloss in brackets, then the state
             j = end = gloss_end
             continue
-        elif _is_counterpart(doc, word) and j == end and not (last_nisba and j > start):
+        elif _is_counterpart(doc, word) and j == start:
             j = end = j + 1
         elif word in cues.states_of and j > start and _continues_title(doc, j):
             j += 1  # «وزراء خارجية دول مجلس التعاون»: the group is named next
@@ -742,8 +742,9 @@ def _resolve_leader(doc: Document, m: Mention) -> None:
 
 
 def _end_at_known_name(doc: Document, m: Mention) -> None:
-    """"جون كيري هيمن عليه الوضع": a known office holder's name followed by words that are
-    no name (here the verb "dominated") ends where the known name ends."""
+    """"جون كيري هيمن عليه الوضع", «الرئيس السيسي انفتح»: a known office holder's name
+    followed by words that are no name (here the verbs "dominated", "opened up") ends where
+    the known name ends."""
     if m.name is None:
         return
     leaders = doc.lexicon.leaders
@@ -751,9 +752,11 @@ def _end_at_known_name(doc: Document, m: Mention) -> None:
     if " ".join(words).replace("عبد ", "عبد") in leaders:
         return
     given, particles = doc.lexicon.given_names, doc.lexicon.cues.name_particle
-    for size in range(len(words) - 1, 1, -1):
+    for size in range(len(words) - 1, 0, -1):
         if " ".join(words[:size]).replace("عبد ", "عبد") not in leaders:
             continue
+        if size == 1 and words[0] in doc.lexicon.common_words:
+            return  # a one-word listed spelling that is also a common word
         if any(w in given or w in particles for w in words[size:]):
             return  # the name goes on: "محمد بن سلمان بن عبدالعزيز"
         end = m.name[0] + size

@@ -64,6 +64,7 @@ class Document:
     tag_starts: dict[str, list[int]]
     home: str | None = None
     home_named: bool = False  # whether the article speaks of its outlet's state
+    scene: str | None = None  # the one foreign state a wire story is set in
     latest_year: int | None = None  # the latest Gregorian year the article names
     sentences: list[tuple[int, int]] = field(default_factory=list)
     n_body: int = 0
