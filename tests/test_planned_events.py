@@ -404,3 +404,41 @@ def test_then_received_keeps_the_subject_of_the_first_meeting():
     # ambassador." — two meetings of the minister, none between the ambassadors.
     got = summary("والتقى وزير الخارجية الياباني أمس السفير الأمريكي ثم استقبل السفير الفرنسي.")
     assert got == [("MEETING", "occurred", ["FRA", "JPN"]), ("MEETING", "occurred", ["JPN", "USA"])]
+
+
+# --- legs still to come, and engagements called off -------------------------------------
+
+
+def test_a_later_leg_of_a_tour_is_still_to_come():
+    # "The US secretary of state left Washington on Friday evening for a tour he opens in
+    # Egypt, and moves on to Qatar after it." The Qatar leg («وينتقل بعدها») is ahead.
+    text = ("غادر وزير الخارجية الأمريكي مساء الجمعة واشنطن في جولة يستهلها من مصر، "
+            "وينتقل بعدها إلى قطر لطمأنة دول الخليج.")
+    assert ("VISIT", "planned", ["QAT", "USA"]) in summary(text)
+    assert ("VISIT", "occurred", ["QAT", "USA"]) not in summary(text)
+
+
+def test_a_leg_after_then_is_still_to_come_unless_today():
+    # "The minister visits Oman, then goes on to Kuwait" vs "... today".
+    assert summary("وصل وزير الخارجية الياباني أمس إلى مسقط، ثم يتوجه إلى الكويت.") == [
+        ("VISIT", "occurred", ["JPN", "OMN"]), ("VISIT", "planned", ["JPN", "KWT"])]
+
+
+def test_a_visit_said_to_be_postponed_did_not_take_place():
+    # "A Turkish official said that the Iranian foreign minister's visit to Turkey was
+    # postponed, without giving details."
+    text = "قال مسؤول في الخارجية التركية إن زيارة وزير الخارجية الإيراني لتركيا أُجلت، دون ذكر تفاصيل."
+    assert summary(text) == []
+    # but "the visit ... took place yesterday" is reported
+    assert summary("إن زيارة وزير الخارجية الإيراني لتركيا تمت أمس.") == [("VISIT", "occurred", ["IRN", "TUR"])]
+
+
+def test_a_sentence_opening_with_a_place_names_where_not_who():
+    # "In Egypt, the secretary will meet his counterpart Sameh Shoukry today"; "From Egypt,
+    # Kerry moves on to Doha on Monday, where he will meet his Gulf counterparts."
+    assert summary("وفي مصر سيلتقي وزير الخارجية الأمريكي جون كيري نظيره المصري سامح شكري.") == [
+        ("MEETING", "planned", ["EGY", "USA"])]
+    got = summary("ومن مصر، سينتقل وزير الخارجية الأمريكي، الإثنين، إلى الدوحة حيث سيلتقي "
+                  "نظراءه في دول مجلس التعاون.")
+    assert ("MEETING", "planned", ["EGY", "GCC"]) not in got
+    assert ("MEETING", "planned", ["GCC", "USA"]) in got

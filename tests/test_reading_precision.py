@@ -555,3 +555,31 @@ def test_the_first_president_to_visit_announces_nothing():
     text = ("ويشار إلى أن الرئيس الأمريكي جو بايدن في زيارة لمدة أربعة أيام لكينيا. "
             "ويعد بايدن أول رئيس أمريكي يزور كينيا وهو ما زال في منصبه.")
     assert summary(text, published=None) == [("VISIT", "occurred", ["KEN", "USA"])]
+
+
+def test_a_pair_that_called_together_is_one_side():
+    # "The German chancellor and the French president made a phone call with the Russian
+    # president." The dual verb «أجريا» makes the pair its subject; the Russian is the other side.
+    text = "المستشارة الألمانية والرئيس الفرنسي أجريا أمس اتصالا هاتفيا مع الرئيس الروسي."
+    found = events(text)
+    assert len(found) == 1
+    assert sorted((a.role, a.country) for a in found[0].actors) == [
+        ("source", "DEU"), ("source", "FRA"), ("target", "RUS")]
+
+
+def test_a_subheading_run_into_its_lead_is_one_meeting():
+    # "The deputy crown prince meets the head of the Lebanese Forces party The deputy crown
+    # prince Prince Mohammed bin Salman met in Jeddah this evening the head of the Lebanese
+    # Forces party Samir Geagea." A subheading without a full stop runs into the lead: the
+    # same meeting, told from the other side, is one event.
+    text = ("ولي ولي العهد يجتمع مع رئيس حزب القوات اللبنانية اجتمع الأمير محمد بن سلمان "
+            "ولي ولي العهد في جدة مساء اليوم مع رئيس حزب القوات اللبنانية سمير جعجع.")
+    assert summary(text) == [("MEETING", "occurred", ["LBN", "SAU"])]
+
+
+def test_a_known_name_ends_before_the_verb_after_it():
+    # "The expert said that President Sisi opened up to Europe and visited France
+    # yesterday." «السيسي انفتح» is no two-word name: Sisi is listed, the verb is not.
+    found = events("وقال الخبير إن الرئيس السيسي انفتح على أوروبا وزار فرنسا أمس.")
+    assert [(e.type, sorted(e.countries())) for e in found] == [("VISIT", ["EGY", "FRA"])]
+    assert found[0].actors[0].name == "السيسي"

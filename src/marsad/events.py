@@ -136,6 +136,8 @@ def is_planned(doc: Document, trig: Tag, lo: int, hi: int | None = None) -> bool
         return True  # «يغادر - بمشيئة الله -», «الزيارة المرتقبة», «زيارته المقبلة»
     if hi is not None and _upcoming_noun(doc, trig, hi):
         return True  # «زيارته المقبلة» "his coming visit"
+    if hi is not None and _later_leg(doc, trig, lo, hi):
+        return True  # «وينتقل بعدها إلى قطر» "and moves on to Qatar after it"
     for i in range(trig.first - 1, max(lo, trig.first - PLANNED_WINDOW) - 1, -1):
         if doc.word(i) in ("،", ","):
             return False  # «وعلى وقع محادثات مسقط المرتقبة، شدد الوزير …»: another clause's
@@ -144,6 +146,21 @@ def is_planned(doc: Document, trig: Tag, lo: int, hi: int | None = None) -> bool
         if cues.day_offset.get(doc.word(i), 0) > 0:
             return True  # «يبدأ الوزير غدا جولة …» "the minister begins a tour tomorrow"
     return False
+
+
+def _later_leg(doc: Document, trig: Tag, lo: int, hi: int) -> bool:
+    """«وينتقل بعدها إلى قطر», «ثم يتوجه إلى الكويت»: an imperfect verb that a word of
+    sequence ties to an earlier leg tells a leg still to come (unless the sentence says
+    "today")."""
+    cues = doc.lexicon.cues
+    word = doc.word(trig.first)
+    if word.removeprefix("و").removeprefix("ف") not in cues.imperfect:
+        return False
+    after = (doc.word(trig.last), f"{doc.word(trig.last)} {doc.word(trig.last + 1)}")
+    before = trig.first > lo and doc.word(trig.first - 1) in cues.later_leg_before
+    if not (before or any(w in cues.later_leg for w in after)):
+        return False
+    return not any(doc.word(i) in cues.present_time for i in range(lo, hi))
 
 
 def _upcoming_noun(doc: Document, trig: Tag, hi: int) -> bool:
@@ -198,6 +215,7 @@ HISTORY_WINDOW = 12  # words around a trigger where a past year makes it history
 TALLY_REACH = 6  # words before a trigger where «وبهذا تكون … قد» sums up the past
 VAGUE_PAST_WINDOW = 10  # words around a trigger where "last month" or "recent" dates it vaguely
 NEGATION_WINDOW = 2  # words before a trigger where a negation or cancellation applies to it
+CALLED_OFF_REACH = 14  # words after an event noun where "was postponed / cancelled" may follow
 BIHA_REACH = 6  # words after a visit noun within which «تقوم بها» names its visitor
 TOLD_BEFORE_REACH = 3  # words after «الزيارة» where its own visitor would be named
 CARED_FOR_WINDOW = 14  # words after a visit where "the sick", "the injured" make it a round of them
@@ -419,6 +437,10 @@ def _parties(
     if subject is not None and _dual(doc, trig):
         # "أبوبكر ورئيس مندوبية الاتحاد الأوروبي يناقشان": the pair is the subject.
         group = _coordinated_before(doc, before)
+        if len(group) >= 2 and after and _with_party(doc, after[0]):
+            # «ميركل وهولاند أجريا اتصالا هاتفيا مع بوتين»: the pair on one side, who is
+            # after «مع» on the other.
+            return group, after
         if len(group) >= 2:
             return group[:1], group[1:] + after
     if subject is not None:
@@ -708,8 +730,11 @@ def sentence_events(
         return []
     boundary = non_party_boundary(doc, lo, hi)
     resume = _clause_after(doc, boundary, hi)
+    places = doc.lexicon.cues.place_preposition
     parties = [m for m in mentions
-               if (m.last <= boundary or m.first < lo or m.first >= resume) and m.kind != "city"]
+               if (m.last <= boundary or m.first < lo or m.first >= resume) and m.kind != "city"
+               and not (m.kind == "state" and m.first - 1 == lo and doc.word(lo) in places)]
+    # (a sentence opening «وفي مصر …», «ومن مصر، …» says where, not who)
     if previous is not None and parties and _stands_for(doc, parties[0], previous, lo):
         parties[0] = previous  # «وعبر المسؤول الأوروبي، خلال لقائه …»: the official named before
     receptions = [(tag, t) for tag, t in triggers if _reception(doc, tag, t, lo)]
@@ -1056,6 +1081,13 @@ def _negated(doc: Document, tag: Tag, t: Trigger, lo: int) -> bool:
     cues = doc.lexicon.cues
     if any(doc.word(i) in cues.negation for i in range(max(lo, tag.first - NEGATION_WINDOW), tag.first)):
         return True
+    if t.voice in ("noun", "genitive"):
+        for i in range(tag.last, min(len(doc.tokens), tag.last + CALLED_OFF_REACH)):
+            word = doc.word(i)
+            if word in ("،", ",", ".") or doc.at("trigger", i) is not None:
+                break
+            if word in cues.called_off or f"{word} {doc.word(i + 1)}" in cues.called_off:
+                return True  # «إن زيارة الوزير لتركيا أُجلت» "the minister's visit was postponed"
     if t.voice == "agent" and doc.word(tag.first).removeprefix("و") in cues.imperfect and any(
         doc.word(i) in cues.first_to and doc.word(i - 1) != "ال" for i in range(max(lo, tag.first - 3), tag.first)
     ):  # (not «آل ثاني», the family)

@@ -808,13 +808,16 @@ def _same_event(a: Event, b: Event) -> bool:
         return True
     # A meeting is told from either side: «التقى كارتر الملك سلمان» and «أكد الملك سلمان
     # خلال لقائه الوزير الأمريكي» are one meeting with host and guest in either order.
-    return not vocabulary().type(a.type).directed and _same_parties(a, b, swapped=True)
+    # In one sentence («ولي ولي العهد يجتمع مع … اجتمع الأمير … مع …», a subheading run
+    # into its lead) no conflict is enough.
+    same_sentence = a.sentence is not None and a.sentence == b.sentence
+    return not vocabulary().type(a.type).directed and _same_parties(a, b, swapped=True, same_sentence=same_sentence)
 
 
-def _same_parties(a: Event, b: Event, *, swapped: bool) -> bool:
+def _same_parties(a: Event, b: Event, *, swapped: bool, same_sentence: bool = False) -> bool:
     """Whether the named (else titled) parties of ``a`` and ``b`` may be the same, role by
     role or, ``swapped``, each side against the other's; a swapped reading needs a person
-    named on both sides, not merely no conflict."""
+    named on both sides, not merely no conflict, unless both are told in one sentence."""
     named_both = False
     for role in ("source", "target"):
         other = {"source": "target", "target": "source"}[role] if swapped else role
@@ -832,7 +835,7 @@ def _same_parties(a: Event, b: Event, *, swapped: bool) -> bool:
             if titles_a and titles_b and not any(_names_compatible(x, y) for x in titles_a for y in titles_b):
                 return False
     different_days = bool(a.date and b.date and a.date != b.date)
-    return not (swapped and (not named_both or different_days))
+    return not (swapped and (not (named_both or same_sentence) or different_days))
 
 
 def _merge_into(events: list[Event], new: Event) -> None:
@@ -846,8 +849,9 @@ def _merge_into(events: list[Event], new: Event) -> None:
             for topic, spans in new.topic_spans.items():
                 old.topic_spans.setdefault(topic, spans)
             old.topics = sorted(old.topic_spans)
-            for mine, theirs in zip(old.actors, new.actors, strict=False):
-                if mine.role == theirs.role and not mine.name and theirs.name:
+            for mine in old.actors:
+                theirs = next((x for x in new.actors if x.country == mine.country and x.name), None)
+                if not mine.name and theirs is not None:
                     mine.name, mine.evidence = theirs.name, theirs.evidence
             return
     events.append(new)
