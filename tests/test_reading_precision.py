@@ -583,3 +583,18 @@ def test_a_known_name_ends_before_the_verb_after_it():
     found = events("وقال الخبير إن الرئيس السيسي انفتح على أوروبا وزار فرنسا أمس.")
     assert [(e.type, sorted(e.countries())) for e in found] == [("VISIT", ["EGY", "FRA"])]
     assert found[0].actors[0].name == "السيسي"
+
+
+def test_a_review_of_many_past_engagements_keeps_only_its_lead():
+    # A "hundred days" review, undated: "The King received the ambassador of X …" for
+    # fourteen states. Past twelve events an article retells past engagements; only the
+    # lead's (here: the first sentence's) is kept.
+    states = ["فرنسا", "اليابان", "الصين", "الهند", "تركيا", "ألمانيا", "إيطاليا", "إسبانيا",
+              "البرازيل", "كندا", "المكسيك", "روسيا", "النمسا", "السويد"]
+    text = " ".join(f"واستقبل خادم الحرمين الشريفين سفير {s}." for s in states)
+    lead = "استقبل خادم الحرمين الشريفين في الرياض الرئيس الأمريكي خلال مائة يوم حافلة. "
+    found = extract(lead + text, title="مائة يوم من الإنجازات", source="alriyadh", model=None).events
+    assert [(e.type, sorted(e.countries())) for e in found] == [("MEETING", ["SAU", "USA"])]
+    # twelve such engagements are an ordinary article's and all stay
+    few = " ".join(f"واستقبل خادم الحرمين الشريفين سفير {s}." for s in states[:11])
+    assert len(extract(lead + few, source="alriyadh", model=None).events) == 12

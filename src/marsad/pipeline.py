@@ -126,6 +126,7 @@ def extract_article(
     _headline_status(doc, events)
     _date_from_context(doc, events)
     events = [e for e in events if not _stale(doc, e)]
+    events = _without_review(doc, events)
     for event in events:
         geo = locate(event.location, event.countries(), doc.home)
         event.place = geo.to_dict() if geo is not None else None
@@ -263,6 +264,7 @@ def _headline_status(doc: Document, events: list[Event]) -> None:
 
 
 STALE_DAYS = 7  # an engagement dated this long before publication is background, not news
+REVIEW_EVENTS = 12  # more events than this in one article make it a review of past engagements
 
 
 def _stale(doc: Document, event: Event) -> bool:
@@ -272,6 +274,19 @@ def _stale(doc: Document, event: Event) -> bool:
     if event.status != "occurred" or event.date is None or published is None:
         return False
     return (published - dt.date.fromisoformat(event.date)).days > STALE_DAYS
+
+
+def _without_review(doc: Document, events: list[Event]) -> list[Event]:
+    """A review («سلمان يؤسس لدولة المستقبل خلال مائة يوم» "a hundred days that founded a
+    state", a year's almanac) retells dozens of engagements of past weeks and months: past
+    REVIEW_EVENTS events, only what its headline and lead tell, or what it dates within the
+    week of a dated page, is news."""
+    if len(events) <= REVIEW_EVENTS or not doc.n_body:
+        return events
+    lead = doc.span(*doc.char_range(*doc.sentences[0]))
+    dated = doc.article.published is not None  # (dates of an undated page may be of any year)
+    return [e for e in events if (dated and e.date is not None) or (
+        e.sentence is not None and (e.sentence.part == "title" or e.sentence.start <= lead.start))]
 
 
 def _date_from_context(doc: Document, events: list[Event]) -> None:
