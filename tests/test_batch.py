@@ -138,7 +138,7 @@ def test_articles_and_events_are_those_ingest_stores(batch, store):
     (out, _), (db, _) = batch, store
     assert batch_articles(out) == store_articles(db)
     events = batch_events(out)
-    assert events == store_events(db) and len(events) > 150
+    assert events == store_events(db) and len(events) > 80
 
 
 def test_clusters_are_those_ingest_stores_with_the_same_numbers(batch, store):

@@ -322,3 +322,14 @@ def test_speed_on_a_2000_character_article():
         find_dates(text, D(2015, 8, 11))
     per_call = (time.perf_counter() - start) / runs
     assert per_call < 0.005  # ~0.2-0.3 ms measured; loose bound for slow CI machines
+
+
+def test_a_day_of_this_last_or_next_month():
+    # "on the 12th of this month", "on the 20th of last month", "the 3rd of next month"
+    published = D(2015, 8, 9)
+    assert dates_in("يلتقي الوزير نظيره في 12 الشهر الجاري", published) == [
+        ("12 الشهر الجاري", D(2015, 8, 12), "relative")]
+    assert dates_in("وصل في 20 من الشهر الماضي", published) == [("20 من الشهر الماضي", D(2015, 7, 20), "relative")]
+    assert dates_in("يعقد في 3 الشهر المقبل", D(2015, 12, 9)) == [("3 الشهر المقبل", D(2016, 1, 3), "relative")]
+    assert dates_in("في 31 الشهر المقبل", published) == []  # there is no 31 September
+    assert dates_in("في 12 الشهر الجاري", None) == [("12 الشهر الجاري", None, "relative")]

@@ -442,3 +442,26 @@ def test_a_sentence_opening_with_a_place_names_where_not_who():
                   "نظراءه في دول مجلس التعاون.")
     assert ("MEETING", "planned", ["EGY", "GCC"]) not in got
     assert ("MEETING", "planned", ["GCC", "USA"]) in got
+
+
+def test_an_engagement_dated_after_publication_is_announced():
+    # "The head of the coalition meets the Russian foreign minister in Moscow on the 12th of
+    # this month" in a paper of 9 August: the present tense announces it.
+    found = events("وقال مصدر إن رئيس الائتلاف السوري يلتقي وزير الخارجية الروسي سيرجي لافروف "
+                   "في موسكو في 12 الشهر الجاري.", published="2015-08-09")
+    assert [(e.type, e.status, e.date) for e in found] == [("MEETING", "planned", "2015-08-12")]
+
+
+def test_a_present_verb_with_a_bare_weekday_is_the_coming_one():
+    # "The foreign minister visits Moscow on Tuesday" in a paper of Saturday 8 August 2015:
+    # the Tuesday ahead, announced; "visited Moscow on Tuesday" is the one before.
+    found = events("إلى ذلك يزور وزير الخارجية موسكو الثلاثاء لبحث الأزمة.", published="2015-08-08")
+    assert [(e.type, e.status, e.date) for e in found] == [("VISIT", "planned", "2015-08-11")]
+    found = events("وكان وزير الخارجية زار موسكو الثلاثاء لبحث الأزمة.", published="2015-08-08")
+    assert [(e.type, e.status, e.date) for e in found] == [("VISIT", "occurred", "2015-08-04")]
+
+
+def test_a_visit_ruled_out_is_no_visit():
+    # "The Iranian foreign minister ruled out (apparently at the last moment) a visit to the UAE."
+    assert summary("واستبعد وزير الخارجية الإيراني (في ما يبدو في اللحظة الأخيرة) "
+                   "زيارة الإمارات العربية المتحدة.") == []

@@ -598,3 +598,17 @@ def test_a_review_of_many_past_engagements_keeps_only_its_lead():
     # twelve such engagements are an ordinary article's and all stay
     few = " ".join(f"واستقبل خادم الحرمين الشريفين سفير {s}." for s in states[:11])
     assert len(extract(lead + few, source="alriyadh", model=None).events) == 12
+
+
+def test_a_support_verb_takes_only_a_near_noun():
+    # "In an interview the paper held (أجرته) with the adviser of the Afghan vice-president
+    # … [a long clause] … after long consultations (مشاورات) with the president he decided
+    # to go north." «أجرى» is a meeting only with its talks near it; fifty words on,
+    # «مشاورات» belongs to another clause.
+    filler = " ".join(["وتحدث عن الأوضاع الأمنية في الولايات الشمالية"] * 9)
+    text = (f"في حوار أجرته الصحيفة مع المستشار الإعلامي للنائب الأول للرئيس الأفغاني، {filler}، "
+            "وبعد مشاورات مطولة مع الرئيس الأمريكي قرر التوجه إلى الشمال.")
+    assert all(e.type != "MEETING" or e.trigger.text != "أجرته" for e in events(text))
+    # near, «أجرى … مباحثات» is a meeting however long the chain of titles between
+    assert summary("أجرى ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء وزير الدفاع أمس "
+                   "مباحثات مع الرئيس المصري.") == [("MEETING", "occurred", ["EGY", "SAU"])]

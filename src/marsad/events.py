@@ -223,6 +223,7 @@ INVITATION_WINDOW = 12  # words before a visit noun where an invitation makes it
 CONDITIONAL_WINDOW = 6  # words before a trigger where "if" or a question makes it no report
 MODAL_WINDOW = 16  # words before a trigger where "should" or an authorisation makes it no news
 REQUIRES_REACH = 18  # words after a signing verb within which its agreement noun must come
+SUPPORT_NOUN_REACH = 50  # … and after «أجرى»، «عقد» its talks or call (past a long chain of titles)
 DESTINATION = "@destination"  # a `requires` entry of triggers.tsv: a state or city after إلى
 
 
@@ -248,8 +249,11 @@ def reading(doc: Document, trig: Tag, hi: int) -> tuple[Trigger, int | None] | N
         seen_to = False  # the destination is the first «إلى» phrase after the verb
         for i in range(trig.last, hi):
             word = doc.word(i)
-            if (t.type != "AGREEMENT" or i < trig.last + REQUIRES_REACH) and any(0 <= word.find(r) <= 3 for r in words):
-                return t, i  # (far from «وقع»/«توقع», «الاتفاقيات التي وقعتها» belongs to another verb)
+            reach = REQUIRES_REACH if t.type == "AGREEMENT" else SUPPORT_NOUN_REACH
+            if i < trig.last + reach and any(0 <= word.find(r) <= 3 for r in words):
+                # (far from «وقع», «الاتفاقيات التي وقعتها» belongs to another verb; far from
+                # «أجرته», «مشاورات» is another clause's)
+                return t, i
             if destination and not seen_to and doc.word(i - 1) in doc.lexicon.cues.title_host:
                 seen_to = True
                 # «إلى جمهورية مصر» "to the Republic of Egypt": the state follows its polity word

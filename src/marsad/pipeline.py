@@ -39,7 +39,7 @@ from marsad.geo import locate
 from marsad.lexicon import Lexicon, leader_left_office, load_lexicon
 from marsad.model import Actor, Article, Event, Extraction, Span, vocabulary
 from marsad.recognize.actors import HOME, Mention, find_mentions, register_names, state_of_name
-from marsad.recognize.dates import DateMention, find_dates
+from marsad.recognize.dates import DateMention, find_dates, weekday_names
 from marsad.recognize.document import Document
 from marsad.recognize.home import infer_home_country, outlet_country
 from marsad.recognize.places import find_location, settle_ambiguous_places
@@ -125,6 +125,7 @@ def extract_article(
     events = _assemble(doc, per_sentence, named)
     _headline_status(doc, events)
     _date_from_context(doc, events)
+    _dated_ahead(doc, events)
     events = [e for e in events if not _stale(doc, e)]
     events = _without_review(doc, events)
     for event in events:
@@ -274,6 +275,31 @@ def _stale(doc: Document, event: Event) -> bool:
     if event.status != "occurred" or event.date is None or published is None:
         return False
     return (published - dt.date.fromisoformat(event.date)).days > STALE_DAYS
+
+
+def _dated_ahead(doc: Document, events: list[Event]) -> None:
+    """«يلتقي رئيس الائتلاف لافروف في موسكو في 12 الشهر الجاري» in a paper of the 9th: an
+    engagement the text dates after the publication is announced, whatever the verb's tense."""
+    published = doc.article.published
+    if published is None:
+        return
+    weekdays = weekday_names()
+    imperfect = doc.lexicon.cues.imperfect
+    for event in events:
+        if event.status != "occurred" or event.date is None:
+            continue
+        day = dt.date.fromisoformat(event.date)
+        bare_day = event.date_span is not None and fold(event.date_span.text).removeprefix("يوم ") in weekdays
+        verb = fold(event.trigger.text).split()[0].removeprefix("و") if event.trigger is not None else ""
+        if bare_day and verb in imperfect and day < published and event.sentence is not None \
+                and event.sentence.part == "text":
+            # «يزور الجبير موسكو الثلاثاء» "Jubeir visits Moscow on Tuesday" in a paper of
+            # Saturday: an imperfect verb's bare weekday is the coming one.
+            day += dt.timedelta(days=7)
+            event.date = day.isoformat()
+        if day > published:
+            event.status = "planned"
+            event.codes = codes_for(event.type, event.subtype, event.status)
 
 
 def _without_review(doc: Document, events: list[Event]) -> list[Event]:

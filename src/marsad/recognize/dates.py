@@ -257,10 +257,12 @@ def _pattern(cues: Cues) -> re.Pattern:
         rf"(?:(?P<wpart>{parts}) +)?(?:(?P<wyom>يوم) +)?(?P<wd>{weekday})"
         rf"(?: +(?P<dir>{past_or_future}))?(?!\w)"
     )
+    # «في 12 الشهر الجاري» "on the 12th of this month", «20 من الشهر الماضي»
+    this_month = rf"(?P<mday>\d{{1,2}})(?!\d) *(?:من +)?الشهر +(?P<mdir>{direction})(?!\w)"
     # A date may carry the conjunction و / ف glued to its first word (وأمس، و23 يوليو);
     # the mention starts after it, where the branch group starts.
     return re.compile(
-        rf"(?<!\w)[وف]?(?:(?P<absolute>{absolute})|(?P<numeric>{numeric})"
+        rf"(?<!\w)[وف]?(?:(?P<absolute>{absolute})|(?P<numeric>{numeric})|(?P<month_day>{this_month})"
         rf"|(?P<relative>{relative})|(?P<weekday>{weekday_only}))"
     )
 
@@ -371,6 +373,17 @@ def _day_month(m: re.Match, published: Day | None, cues: Cues):
     return nearest_year(build, base, published), ABSOLUTE
 
 
+def _day_of_month(m: re.Match, published: Day | None, cues: Cues):
+    """``12 الشهر الجاري`` "the 12th of this month", ``20 من الشهر الماضي`` -> a date of the
+    publication's month, the one before or the one after."""
+    if published is None:
+        return None, RELATIVE
+    step = {"past": -1, "current": 0, "future": 1}[cues.date_direction[m["mdir"]]]
+    year, month = divmod(published.year * 12 + published.month - 1 + step, 12)
+    day = _gregorian(year, month + 1, int(m["mday"]))
+    return (day, RELATIVE) if day is not None else None  # (no 31 September: not a date)
+
+
 def _numeric(m: re.Match):
     """``23/7/2015``, ``2015-07-23``, ``1436/10/7هـ`` (day first, as Arab papers write)."""
     a, b, c = m["a"], m["b"], m["c"]
@@ -431,6 +444,8 @@ def find_dates(
             result = _day_month(m, published, cues)
         elif branch == "numeric":
             result = _numeric(m)
+        elif branch == "month_day":
+            result = _day_of_month(m, published, cues)
         elif branch == "relative":
             result = _relative(m, text, published, cues)
         else:
