@@ -612,3 +612,43 @@ def test_a_support_verb_takes_only_a_near_noun():
     # near, «أجرى … مباحثات» is a meeting however long the chain of titles between
     assert summary("أجرى ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء وزير الدفاع أمس "
                    "مباحثات مع الرئيس المصري.") == [("MEETING", "occurred", ["EGY", "SAU"])]
+
+
+def test_a_message_as_a_figure_of_speech_is_no_message():
+    # "The Egyptian president stressed the visit's importance, saying it is an important
+    # message to both peoples"; "Israel aims to send a message to the international community".
+    said = "وأكد الرئيس المصري أهمية زيارة ولي العهد لمصر، مشيرا إلى أنها رسالة مهمة للشعبين الشقيقين."
+    assert [t for t, _, _ in summary(said)] == ["VISIT"]
+    assert summary("وقال إن إسرائيل تهدف لإرسال رسالة للمجتمع الدولي المتعاطف مع القيادة الفلسطينية.") == []
+    # a letter sent is a message
+    assert summary("بعث خادم الحرمين الشريفين رسالة إلى الرئيس المصري.") == [("MESSAGE", "occurred", ["EGY", "SAU"])]
+
+
+def test_congratulations_spoken_at_a_reception_are_no_message():
+    # "At the start of the reception the GCC secretary-general congratulated the King on
+    # choosing the crown prince."
+    assert summary("وفي بداية الاستقبال هنأ الأمين العام لمجلس التعاون خادم الحرمين الشريفين "
+                   "باختيار ولي العهد.") == []
+    assert summary("هنأ الأمين العام لمجلس التعاون خادم الحرمين الشريفين باختيار ولي العهد.") == [
+        ("MESSAGE", "occurred", ["GCC", "SAU"])]
+
+
+def test_a_rumoured_visit_that_is_denied_is_none():
+    # "Commenting on what was rumoured in some media of a visit by a Saudi official to
+    # Damascus, the ambassador denied these claims."
+    assert summary("وتعقيبا على ما تردد في بعض وسائل الإعلام من زيارة مسؤول سعودي للعاصمة السورية دمشق، "
+                   "نفى السفير هذه المزاعم.") == []
+
+
+def test_a_name_does_not_open_with_and():
+    # "The deputy crown prince meets the president of Chechnya and Samir Geagea": «وسمير»
+    # is "and Samir", a second person, not the Chechen president's name.
+    found = events("ولي ولي العهد يلتقي رئيس الشيشان وسمير جعجع")
+    assert [a.name for e in found for a in e.actors if a.country == "RUS"] == [None]
+
+
+def test_his_grandfather_is_not_a_city():
+    # "Obama said his grandfather (جده) lived in Kenya": «جده» without its taa marbuta is no
+    # Jeddah, «وجده» no Oujda; written «جدة» it is the city.
+    assert summary("وقال الرئيس الأمريكي إن جده عاش في كينيا وزار قبره أمس.") == []
+    assert summary("وصل الرئيس الأمريكي إلى جدة أمس.") == [("VISIT", "occurred", ["SAU", "USA"])]

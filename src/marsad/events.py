@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
+from itertools import pairwise
 
 from marsad.lexicon import Trigger
 from marsad.model import vocabulary
@@ -215,6 +216,7 @@ HISTORY_WINDOW = 12  # words around a trigger where a past year makes it history
 TALLY_REACH = 6  # words before a trigger where «وبهذا تكون … قد» sums up the past
 VAGUE_PAST_WINDOW = 10  # words around a trigger where "last month" or "recent" dates it vaguely
 NEGATION_WINDOW = 2  # words before a trigger where a negation or cancellation applies to it
+SPOKEN_AT_REACH = 5  # words before a message verb where «في بداية الاستقبال» may stand
 CALLED_OFF_REACH = 14  # words after an event noun where "was postponed / cancelled" may follow
 BIHA_REACH = 6  # words after a visit noun within which «تقوم بها» names its visitor
 TOLD_BEFORE_REACH = 3  # words after «الزيارة» where its own visitor would be named
@@ -1085,6 +1087,8 @@ def _negated(doc: Document, tag: Tag, t: Trigger, lo: int) -> bool:
     cues = doc.lexicon.cues
     if any(doc.word(i) in cues.negation for i in range(max(lo, tag.first - NEGATION_WINDOW), tag.first)):
         return True
+    if t.type == "MESSAGE" and _figurative_message(doc, tag, t, lo):
+        return True
     if t.voice in ("noun", "genitive"):
         for i in range(tag.last, min(len(doc.tokens), tag.last + CALLED_OFF_REACH)):
             word = doc.word(i)
@@ -1112,6 +1116,26 @@ def _negated(doc: Document, tag: Tag, t: Trigger, lo: int) -> bool:
     if any(f"{doc.word(i - 1)} {doc.word(i)}" in cues.whether for i in window if i > lo):
         return True  # «ما إذا كان سيتوجه» "whether he will travel"
     return any(doc.word(i) in cues.modal for i in window)
+
+
+def _figurative_message(doc: Document, tag: Tag, t: Trigger, lo: int) -> bool:
+    """«إنها رسالة مهمة للشعبين» "it is an important message to both peoples", «لإرسال رسالة
+    للمجتمع الدولي» "to send a message to the international community": a figure of speech;
+    and «وفي بداية الاستقبال هنأ …» "at the start of the reception … congratulated": spoken
+    at a meeting, not sent."""
+    cues = doc.lexicon.cues
+    if t.voice in ("noun", "genitive"):
+        if any(doc.word(i) in cues.figurative_before for i in range(max(lo, tag.first - 2), tag.first)):
+            return True
+        after = [doc.word(i) for i in range(tag.last, tag.last + 3)]
+        pairs = [f"{a} {b}" for a, b in pairwise(after)]
+        return any(w.startswith(cues.figurative_to) for w in after + pairs)
+    for i in range(max(lo, tag.first - SPOKEN_AT_REACH), tag.first):
+        if doc.word(i) in cues.spoken_at and any(
+            r.type == "MEETING" for r in (doc.at("trigger", i + 1).value if doc.at("trigger", i + 1) else ())
+        ):
+            return True
+    return False
 
 
 def _reception(doc: Document, tag: Tag, t: Trigger, lo: int) -> bool:

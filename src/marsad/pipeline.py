@@ -490,11 +490,9 @@ def _resolve_country(doc: Document, m: Mention) -> str | None:
     if implicit:
         if not _home_office(doc, m):
             return None
-        if _in_lead(doc, m):
-            return doc.home
         if doc.scene is not None and not _names_home(doc, *_sentence_of(doc, m.first)):
             return doc.scene  # a wire story set abroad: «قائد الجيش» is that state's
-        return doc.home if doc.home_named else None
+        return doc.home if doc.home_named or _in_lead(doc, m) else None
     if m.country == HOME:
         return doc.home
     return m.country

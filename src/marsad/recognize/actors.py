@@ -425,6 +425,8 @@ def consume_name(doc: Document, j: int, hi: int, *, need_given: bool) -> int:
             break  # برقيتي, جولتين: a feminine noun in the dual, never a name
         if words == 0 and need_given and not (is_given or word.startswith("عبد")):
             return start
+        if words == 0 and word[0] == "و" and not is_given and word[1:] in given:
+            return start  # «رئيس الشيشان وسمير جعجع»: «و» opens a second person, not the name
         if words > 0 and word[0] in "وف" and not is_given and (word[1:] in given or word[1:] in cues.stop_word):
             break  # و/ف + a name or function word: a second person or a new clause
         if words > 0 and word[0] == "و" and word not in given and word[1:2] != "ل" and (

@@ -138,10 +138,15 @@ def _drop_idioms(doc: Document) -> None:
     makes an idiom of it (``cues.tsv``: place_idiom), or after a word that makes a common
     noun of it («مستشفى العيون» "the eye hospital": place_not_after), names no place."""
     idiom, not_after = doc.lexicon.cues.place_idiom, doc.lexicon.cues.place_not_after
+    taa_needed = doc.lexicon.cues.taa_needed
     for kind in ("place", "capital"):
         for i, tag in list(doc.tags[kind].items()):
             before = doc.word(tag.first - 1)
-            if doc.word(tag.last) in idiom or before in not_after or before[1:] in not_after:
+            last = doc.word(tag.last - 1)
+            # «وجده» "and his grandfather", «جده» "his grandfather": Oujda and Jeddah are
+            # written with their taa marbuta (folding makes the two spellings one)
+            unwritten_taa = last in taa_needed and not doc.token_span(tag.last - 1, tag.last).text.endswith("ة")
+            if doc.word(tag.last) in idiom or before in not_after or before[1:] in not_after or unwritten_taa:
                 del doc.tags[kind][i]
                 for k in range(tag.first, tag.last):
                     doc.cover[kind][k] = None
