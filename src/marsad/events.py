@@ -1131,9 +1131,8 @@ def _figurative_message(doc: Document, tag: Tag, t: Trigger, lo: int) -> bool:
         pairs = [f"{a} {b}" for a, b in pairwise(after)]
         return any(w.startswith(cues.figurative_to) for w in after + pairs)
     for i in range(max(lo, tag.first - SPOKEN_AT_REACH), tag.first):
-        if doc.word(i) in cues.spoken_at and any(
-            r.type == "MEETING" for r in (doc.at("trigger", i + 1).value if doc.at("trigger", i + 1) else ())
-        ):
+        meeting = doc.at("trigger", i + 1)
+        if doc.word(i) in cues.spoken_at and meeting is not None and any(r.type == "MEETING" for r in meeting.value):
             return True
     return False
 
