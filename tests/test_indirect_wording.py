@@ -293,9 +293,10 @@ def test_an_envoy_to_a_state_still_represents_his_organisation():
 
 def test_the_visitor_meets_during_the_visit_not_the_state():
     # "The Jordanian foreign minister heads today to Egypt on a working visit during which
-    # he meets the Egyptian president."
+    # he is to meet the Egyptian president." The visitor meets the president (not Egypt
+    # meeting Jordan's minister), on the visit's programme.
     got = summary("يتوجه وزير الخارجية الأردني اليوم إلى مصر في زيارة عمل يلتقي خلالها الرئيس المصري.")
-    assert ("MEETING", "occurred", ("EGY", "JOR")) in got
+    assert ("MEETING", "planned", ("EGY", "JOR")) in got
 
 
 # --- a state after a definite office is the verb's object --------------------------------

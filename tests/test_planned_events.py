@@ -375,10 +375,11 @@ def test_signatories_in_a_parallel_clause_sign_together():
 
 def test_during_which_he_meets_the_king_and_officials():
     # "The crown prince travels today to Jordan on a visit during which he meets King
-    # Abdullah II and a number of officials."
+    # Abdullah II and a number of officials." He travels today; the meeting is on the
+    # visit's programme, still to come.
     got = summary("يتوجه ولي العهد السعودي الأمير محمد بن سلمان اليوم إلى الأردن في زيارة يلتقي خلالها "
                   "الملك عبدالله الثاني وعددا من المسؤولين في الأردن.")
-    assert got == [("MEETING", "occurred", ["JOR", "SAU"]), ("VISIT", "occurred", ["JOR", "SAU"])]
+    assert got == [("MEETING", "planned", ["JOR", "SAU"]), ("VISIT", "occurred", ["JOR", "SAU"])]
 
 
 # --- «المبعوث الدولي» is the UN's; «قريبا» "soon" ------------------------------------------
@@ -465,3 +466,20 @@ def test_a_visit_ruled_out_is_no_visit():
     # "The Iranian foreign minister ruled out (apparently at the last moment) a visit to the UAE."
     assert summary("واستبعد وزير الخارجية الإيراني (في ما يبدو في اللحظة الأخيرة) "
                    "زيارة الإمارات العربية المتحدة.") == []
+
+
+def test_a_meeting_during_a_visit_that_starts_today_is_still_to_come():
+    # "The deputy crown prince heads today to Jordan on a visit during which he is to meet
+    # King Abdullah II." The meeting is on the visit's programme.
+    found = summary("يتوجه ولي ولي العهد اليوم إلى الأردن في زيارة يلتقي خلالها الملك عبدالله الثاني.")
+    assert ("MEETING", "planned", ["JOR", "SAU"]) in found
+    # «التقى خلالها» "during which he met" tells it done
+    found = summary("وصل ولي ولي العهد أمس إلى الأردن في زيارة التقى خلالها الملك عبدالله الثاني.")
+    assert ("MEETING", "occurred", ["JOR", "SAU"]) in found
+
+
+def test_meetings_a_visitor_came_to_hold_are_still_to_come():
+    # "The US deputy envoy arrived in Ankara to hold meetings with Turkish officials": one
+    # visit done, the meetings ahead (not also a meeting done with the same officials).
+    found = summary("وصل المبعوث الأمريكي إلى العاصمة التركية أنقرة، لإجراء لقاءات مع المسؤولين الأتراك.")
+    assert found == [("MEETING", "planned", ["TUR", "USA"]), ("VISIT", "occurred", ["TUR", "USA"])]

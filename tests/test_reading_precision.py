@@ -652,3 +652,11 @@ def test_his_grandfather_is_not_a_city():
     # Jeddah, «وجده» no Oujda; written «جدة» it is the city.
     assert summary("وقال الرئيس الأمريكي إن جده عاش في كينيا وزار قبره أمس.") == []
     assert summary("وصل الرئيس الأمريكي إلى جدة أمس.") == [("VISIT", "occurred", ["SAU", "USA"])]
+
+
+def test_the_first_to_visit_and_a_visit_years_ago_describe_not_report():
+    # "Gabriel is the first prominent Western politician to visit Iran after the deal"; "the
+    # last visit by a German government official to Iran was made 13 years ago".
+    assert summary("وجابريل أول سياسي غربي بارز يزور إيران عقب الاتفاق النووي.") == []
+    assert summary("وكانت آخر زيارة لوزير الخارجية الألماني إلى إيران قبل 13 عاما.") == []
+    assert summary("وزار وزير الخارجية الألماني إيران قبل يومين.") == [("VISIT", "occurred", ["DEU", "IRN"])]

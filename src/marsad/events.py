@@ -137,8 +137,13 @@ def is_planned(doc: Document, trig: Tag, lo: int, hi: int | None = None) -> bool
         return True  # «يغادر - بمشيئة الله -», «الزيارة المرتقبة», «زيارته المقبلة»
     if hi is not None and _upcoming_noun(doc, trig, hi):
         return True  # «زيارته المقبلة» "his coming visit"
+    if trig.first > lo and doc.word(trig.first - 1) in cues.purpose_support:
+        return True  # «وصل … لإجراء لقاءات مع المسؤولين» "arrived to hold meetings with officials"
     if hi is not None and _later_leg(doc, trig, lo, hi):
         return True  # «وينتقل بعدها إلى قطر» "and moves on to Qatar after it"
+    verb = doc.word(trig.first).removeprefix("و").removeprefix("ف")
+    if verb in cues.imperfect and doc.word(trig.last) in cues.during_it:
+        return True  # «في زيارة يلتقي خلالها الملك» "a visit during which he is to meet the King"
     for i in range(trig.first - 1, max(lo, trig.first - PLANNED_WINDOW) - 1, -1):
         if doc.word(i) in ("،", ","):
             return False  # «وعلى وقع محادثات مسقط المرتقبة، شدد الوزير …»: another clause's
@@ -190,7 +195,7 @@ def _announced_in_present(doc: Document, trig: Tag, sentence: tuple[int, int], d
         return False  # «… بوسيتش التي تزور القاهرة» "who is visiting Cairo": under way
     if any(doc.word(i) in cues.while_ for i in range(max(lo, trig.first - 2), trig.first)):
         return False  # «في وقت يزور فيه الوزير إسرائيل» "at a time when the minister is visiting"
-    if any(doc.word(i) in cues.first_to for i in range(max(lo, trig.first - 3), trig.first)):
+    if any(doc.word(i) in cues.first_to for i in range(max(lo, trig.first - FIRST_TO_REACH), trig.first)):
         return False  # «أول رئيس أمريكي يزور كينيا» "the first American president to visit Kenya"
     if trig.first - 2 >= lo and doc.word(trig.first - 1) in cues.then_subjunctive \
             and doc.word(trig.first - 2) in cues.before_after:
@@ -215,6 +220,7 @@ SUBJECT_REACH = 8  # words between a verb and its subject (time words, honorific
 HISTORY_WINDOW = 12  # words around a trigger where a past year makes it history
 TALLY_REACH = 6  # words before a trigger where «وبهذا تكون … قد» sums up the past
 VAGUE_PAST_WINDOW = 10  # words around a trigger where "last month" or "recent" dates it vaguely
+FIRST_TO_REACH = 5  # words between «أول» and the verb it describes («أول سياسي غربي بارز يزور»)
 NEGATION_WINDOW = 2  # words before a trigger where a negation or cancellation applies to it
 SPOKEN_AT_REACH = 5  # words before a message verb where «في بداية الاستقبال» may stand
 CALLED_OFF_REACH = 14  # words after an event noun where "was postponed / cancelled" may follow
@@ -1053,8 +1059,9 @@ def _history(doc: Document, tag: Tag, lo: int, hi: int) -> bool:
             and not any(doc.word(k) in cues.since for k in range(max(lo, i - 2), i))
         ):
             return True
-    if any(doc.word(i) in cues.ago_unit and doc.word(i - 1) == "قبل" for i in window if i > lo):
-        return True  # «قبل عامين تقريبا، التقيت …» "about two years ago I met …"
+    if any(doc.word(i) in cues.ago_unit and (doc.word(i - 1) == "قبل" or (
+            doc.word(i - 1).isdigit() and doc.word(i - 2) == "قبل")) for i in window if i > lo):
+        return True  # «قبل عامين تقريبا، التقيت …» "about two years ago I met …", «قبل 13 عاما»
     for i in range(tag.last, hi):
         if doc.word(i) in ("،", ","):
             break
@@ -1097,7 +1104,8 @@ def _negated(doc: Document, tag: Tag, t: Trigger, lo: int) -> bool:
             if word in cues.called_off or f"{word} {doc.word(i + 1)}" in cues.called_off:
                 return True  # «إن زيارة الوزير لتركيا أُجلت» "the minister's visit was postponed"
     if t.voice == "agent" and doc.word(tag.first).removeprefix("و") in cues.imperfect and any(
-        doc.word(i) in cues.first_to and doc.word(i - 1) != "ال" for i in range(max(lo, tag.first - 3), tag.first)
+        doc.word(i) in cues.first_to and doc.word(i - 1) != "ال"
+        for i in range(max(lo, tag.first - FIRST_TO_REACH), tag.first)
     ):  # (not «آل ثاني», the family)
         return True  # «وهو أول رئيس أمريكي يزور كينيا» "the first US president to visit Kenya": who he is
     if t.type == "VISIT" and t.voice in ("noun", "genitive") and tag.prefix.endswith("ل") and any(
@@ -1435,6 +1443,10 @@ def _talks_with_host(c: Clause, visitor: Mention, hosts: list[Mention]) -> list[
     also meets the visitor."""
     if not hosts or c.reading.voice != "agent" or c.doc.word(hosts[0].first - 1) not in ("مع", "ومع"):
         return []  # («سيلتقي خلال زيارته مع الرئيس»: the verb tells the meeting)
+    doc = c.doc
+    if any(any(r.type == "MEETING" for r in doc.tags["trigger"][k].value)
+           for k in doc.starts_within("trigger", c.trigger.last, hosts[0].first)):
+        return []  # «وصل … لإجراء لقاءات مع المسؤولين»: the meeting noun tells the meeting
     return [Candidate("MEETING", None, c.status, c.trigger, c.sentence, [visitor], hosts[:1])]
 
 

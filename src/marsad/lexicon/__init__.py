@@ -120,6 +120,7 @@ class Cues:
     figurative_to: tuple[str, ...]
     spoken_at: frozenset[str]
     taa_needed: frozenset[str]
+    purpose_support: frozenset[str]
     during_talks: frozenset[str]
     cared_for: frozenset[str]
     ago_unit: frozenset[str]
