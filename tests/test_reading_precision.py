@@ -660,3 +660,12 @@ def test_the_first_to_visit_and_a_visit_years_ago_describe_not_report():
     assert summary("وجابريل أول سياسي غربي بارز يزور إيران عقب الاتفاق النووي.") == []
     assert summary("وكانت آخر زيارة لوزير الخارجية الألماني إلى إيران قبل 13 عاما.") == []
     assert summary("وزار وزير الخارجية الألماني إيران قبل يومين.") == [("VISIT", "occurred", ["DEU", "IRN"])]
+
+
+def test_a_listed_leaders_name_may_end_in_a_place_name():
+    # "The Nigerian president Muhammadu Buhari said his visit to Cameroon this week was a
+    # success." «بخاري» (also Bukhara) ends a listed office holder's name.
+    found = events("وقال الرئيس النيجيري محمد بخاري إن زيارته إلى الكاميرون هذا الأسبوع كانت ناجحة.",
+                   published="2015-08-01")
+    assert [(e.type, sorted(e.countries())) for e in found] == [("VISIT", ["CMR", "NGA"])]
+    assert found[0].actors[0].name == "محمد بخاري"

@@ -406,6 +406,11 @@ def consume_name(doc: Document, j: int, hi: int, *, need_given: bool) -> int:
             j += 1
             words += 1
             continue
+        if words > 0 and (doc.at("place", j) or doc.at("nisba", j) or doc.at("capital", j)) and " ".join(
+                doc.word(k) for k in range(start, j + 1)).replace("عبد ", "عبد") in doc.lexicon.leaders:
+            j += 1  # «محمد بخاري» (Muhammadu Buhari), a listed office holder: not Bukhara
+            words += 1
+            continue
         if not _name_ok_word(doc, j):
             break
         is_given = word in given or word.replace(" ", "") in given
