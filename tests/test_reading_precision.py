@@ -669,3 +669,14 @@ def test_a_listed_leaders_name_may_end_in_a_place_name():
                    published="2015-08-01")
     assert [(e.type, sorted(e.countries())) for e in found] == [("VISIT", ["CMR", "NGA"])]
     assert found[0].actors[0].name == "محمد بخاري"
+
+
+def test_a_listed_name_whose_first_word_is_common_is_read_whole():
+    # "The King received Ban Ki-moon"; "the minister met with (ب) Ban Ki-moon". «بان» is also
+    # "appeared": it opens the listed name only before «كي», and the name is given without
+    # the proclitic ب.
+    for text in ("استقبل خادم الحرمين الشريفين بان كي مون.", "والتقى وزير الخارجية ببان كي مون أمس."):
+        found = events(text, published="2015-05-05")
+        assert [(e.type, sorted(e.countries())) for e in found] == [("MEETING", ["SAU", "UNO"])]
+        assert found[0].actors[1].name == "بان كي مون"
+    assert events("وقال إن الموقف بان واضحا للجميع.", published="2015-05-05") == []

@@ -222,6 +222,7 @@ TALLY_REACH = 6  # words before a trigger where «وبهذا تكون … قد»
 VAGUE_PAST_WINDOW = 10  # words around a trigger where "last month" or "recent" dates it vaguely
 FIRST_TO_REACH = 5  # words between «أول» and the verb it describes («أول سياسي غربي بارز يزور»)
 NEGATION_WINDOW = 2  # words before a trigger where a negation or cancellation applies to it
+FIGURE_REACH = 12  # words back to a figurative «رسالة» that a second «ورسالة» repeats
 SPOKEN_AT_REACH = 5  # words before a message verb where «في بداية الاستقبال» may stand
 CALLED_OFF_REACH = 14  # words after an event noun where "was postponed / cancelled" may follow
 BIHA_REACH = 6  # words after a visit noun within which «تقوم بها» names its visitor
@@ -1137,7 +1138,13 @@ def _figurative_message(doc: Document, tag: Tag, t: Trigger, lo: int) -> bool:
             return True
         after = [doc.word(i) for i in range(tag.last, tag.last + 3)]
         pairs = [f"{a} {b}" for a, b in pairwise(after)]
-        return any(w.startswith(cues.figurative_to) for w in after + pairs)
+        if any(w.startswith(cues.figurative_to) for w in after + pairs):
+            return True
+        # «إنها رسالة مهمة للشعبين … ورسالة للدول الخليجية»: the second is the same figure
+        earlier = [k for k in doc.starts_within("trigger", max(lo, tag.first - FIGURE_REACH), tag.first)
+                   if doc.word(k).endswith(doc.word(tag.first).removeprefix("و"))]
+        return tag.prefix.startswith("و") and any(
+            _figurative_message(doc, doc.tags["trigger"][k], t, lo) for k in earlier)
     for i in range(max(lo, tag.first - SPOKEN_AT_REACH), tag.first):
         meeting = doc.at("trigger", i + 1)
         if doc.word(i) in cues.spoken_at and meeting is not None and any(r.type == "MEETING" for r in meeting.value):

@@ -622,7 +622,10 @@ def _actor(doc: Document, m: Mention, role: str) -> Actor:
     evidence: dict[str, Span] = {"mention": doc.token_span(m.first, m.last)}
     name = title = None
     if m.name:
-        evidence["name"] = doc.token_span(*m.name)
+        start, end = m.name
+        skip = len(m.prefix) if start == m.first and m.prefix and m.kind == "person" and m.title is None else 0
+        # «ببان كي مون» "with Ban Ki-moon": the name without its proclitic
+        evidence["name"] = doc.span(doc.tokens[start].start + skip, doc.tokens[end - 1].end)
         name = evidence["name"].text
     if m.title:
         evidence["title"] = _title_span(doc, m.title)

@@ -256,6 +256,7 @@ class Lexicon:
     leaders: dict[str, str] = field(default_factory=dict)  # folded name -> country of a known office holder
     leader_terms: dict[str, tuple[tuple[int, int, str], ...]] = field(default_factory=dict)  # name -> (from, to, code)
     leader_starts: frozenset[str] = frozenset()  # first words of those names
+    leader_second: dict[str, frozenset[str]] = field(default_factory=dict)  # common first word -> seconds
     cues: Cues = field(default_factory=load_cues)  # the cue words the grammar reads
 
 
@@ -361,7 +362,18 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
     lex.agencies = PhraseMatcher(agencies, suffixes=EXACT, keep_article=True)
     lex.outlets = {row[0].lower(): row[1] for row in read_rows("outlets.tsv", data_dir)}
     lex.leaders, lex.leader_terms = _leaders(data_dir)
-    lex.leader_starts = frozenset(name.split()[0] for name in lex.leaders)
+    # A listed name opens at its first word; where that word is also a common word or a
+    # particle («آن ليندي» folds to «ان ليندي», "that"), only together with its second.
+    plain: set[str] = set()
+    paired: dict[str, set[str]] = {}
+    for name in lex.leaders:
+        first, *rest = name.split()
+        if rest and (first in lex.common_words or len(first) < 3):
+            paired.setdefault(first, set()).add(rest[0])
+        else:
+            plain.add(first)
+    lex.leader_starts = frozenset(plain)
+    lex.leader_second = {first: frozenset(seconds) for first, seconds in paired.items() if first not in plain}
     lex.cues = load_cues(data_dir)
     return lex
 

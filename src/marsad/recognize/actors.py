@@ -718,10 +718,13 @@ def _openers(doc: Document) -> set[int]:
     name or a counterpart word (names seen earlier are checked by the caller)."""
     names = doc.lexicon.given_names
     leaders = doc.lexicon.leader_starts
+    second = doc.lexicon.leader_second
     return {i for kind in MENTION_TAGS for i in doc.tags[kind]} | {
         i for i, tok in enumerate(doc.tokens)
         if tok.text in names or tok.text.startswith("عبد") or ("نظ" in tok.text and _is_counterpart(doc, tok.text))
         or tok.text in leaders or (tok.text[:1] in "ول" and tok.text[1:] in leaders)
+        or (tok.text in second and doc.word(i + 1) in second[tok.text])
+        or (tok.text[:1] in "ولب" and tok.text[1:] in second and doc.word(i + 1) in second[tok.text[1:]])
         or ("مملك" in tok.text and _own_kingdom(doc, tok.text) is not None)
     }
 
@@ -822,8 +825,11 @@ def _known_leader(doc: Document, i: int) -> Mention | None:
     enough on their own: «التقى كيري نظيره الروسي» "Kerry met his Russian counterpart"."""
     word = doc.word(i)
     starts = doc.lexicon.leader_starts
-    prefix = word[:1] if word not in starts and word[:1] in "ولب" else ""
-    if word[len(prefix):] not in starts and word[len(prefix):] != "عبد":
+    paired = doc.lexicon.leader_second
+    prefix = word[:1] if word not in starts and word not in paired and word[:1] in "ولب" else ""
+    core = word[len(prefix):]
+    second = paired.get(core)
+    if core not in starts and core != "عبد" and (second is None or doc.word(i + 1) not in second):
         return None  # the common case: no listed name starts here («عبد الله …» is read joined)
     for length in (3, 2, 1):
         words = [doc.word(k) for k in range(i, i + length)]
