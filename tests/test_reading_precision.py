@@ -680,3 +680,31 @@ def test_a_listed_name_whose_first_word_is_common_is_read_whole():
         assert [(e.type, sorted(e.countries())) for e in found] == [("MEETING", ["SAU", "UNO"])]
         assert found[0].actors[1].name == "بان كي مون"
     assert events("وقال إن الموقف بان واضحا للجميع.", published="2015-05-05") == []
+
+
+def test_a_nisba_before_bin_is_a_given_name():
+    # "The minister of social affairs met Prince Dr Turki bin Saud, head of King Abdulaziz
+    # City for Science": «تركي بن سعود» is Turki, a Saudi prince, not "Turkish".
+    assert summary("التقى وزير الشؤون الاجتماعية أمس الأمير الدكتور تركي بن سعود بن محمد "
+                   "رئيس مدينة الملك عبدالعزيز للعلوم والتقنية.") == []
+    assert summary("استقبل وزير الخارجية التركي سفير المملكة.") == [("MEETING", "occurred", ["SAU", "TUR"])]
+
+
+def test_a_son_of_zayed_is_emirati():
+    # "Sheikh Saif bin Zayed visited the martyr's family in Dubai": a domestic Emirati visit.
+    assert summary("زار الشيخ سيف بن زايد منزل ذوي الشهيد في دبي.") == []
+
+
+def test_a_bare_office_arriving_with_a_foreign_minister_serves_his_state():
+    # "The Yemeni interior minister and the transport minister arrived in Yemen on Friday":
+    # both are Yemeni, coming home; no engagement.
+    assert summary("ووصل وزير الداخلية اليمني اللواء عبده الحذيفي ووزير النقل بدر باسلمة إلى اليمن مساء الجمعة.") == []
+
+
+def test_an_organisation_in_the_headline_does_not_hide_the_story_s_state():
+    # Headline "Greece asks the IMF for a new loan"; body "… The finance minister said in a
+    # letter to the IMF director …": the minister is Greece's (the IMF is no state).
+    text = ("أعلن صندوق النقد الدولي أمس أن الحكومة اليونانية طلبت منه قرضا جديدا. "
+            "وقال وزير المالية في رسالة بعث بها إلى مديرة صندوق النقد الدولي إن بلاده تريد قرضا.")
+    found = events(text, title="اليونان تطلب قرضا جديدا من صندوق النقد الدولي")
+    assert [sorted(e.countries()) for e in found] == [["GRC", "UNO"]]

@@ -1440,7 +1440,13 @@ def _visits(c: Clause) -> list[Candidate]:
             and hosts[0].first > visitors[0].first:
         # «ووصل إلى القاهرة أمس الرئيس التوغولي …، ورئيس مجلس الأمة الجزائري …»: one arriving
         # with another arrives too; an arrival names no host after its traveller.
-        return [c.candidate([v], [destinations[0]], destination=destinations[0]) for v in (visitors[0], hosts[0])]
+        second = hosts[0]
+        if second.title is not None and second.country_tokens is None and second.country in (None, HOME) \
+                and visitors[0].country not in (None, HOME):
+            # «ووصل وزير الداخلية اليمني … ووزير النقل … إلى اليمن»: the bare office joined to
+            # a foreign minister travels with him and serves the same state
+            second.country = visitors[0].country
+        return [c.candidate([v], [destinations[0]], destination=destinations[0]) for v in (visitors[0], second)]
     return [c.candidate(visitors[:1], [destinations[0], *hosts], destination=destinations[0]), *talks]
 
 

@@ -490,9 +490,11 @@ def _resolve_country(doc: Document, m: Mention) -> str | None:
     if implicit:
         if not _home_office(doc, m):
             return None
+        if _in_lead(doc, m):
+            return doc.home  # «استقبل وزير التجارة وفدا صينيا»: a local item names its official
         if doc.scene is not None and not _names_home(doc, *_sentence_of(doc, m.first)):
             return doc.scene  # a wire story set abroad: «قائد الجيش» is that state's
-        return doc.home if doc.home_named or _in_lead(doc, m) else None
+        return doc.home if doc.home_named else None
     if m.country == HOME:
         return doc.home
     return m.country
@@ -552,7 +554,7 @@ def _scene(doc: Document, first_pass: list[list[Mention]]) -> str | None:
                 return None
     for lo, hi in ((0, doc.token_index(doc.title_end)), (doc.token_index(doc.title_end), lead)):
         states = {doc.tags[kind][k].value for kind in ("place", "nisba", "capital")
-                  for k in doc.starts_within(kind, lo, hi)} - {doc.home, None}
+                  for k in doc.starts_within(kind, lo, hi)} - {doc.home, None} - doc.lexicon.org_codes
         if states:
             return states.pop() if len(states) == 1 else None
     return None
