@@ -708,3 +708,31 @@ def test_an_organisation_in_the_headline_does_not_hide_the_story_s_state():
             "وقال وزير المالية في رسالة بعث بها إلى مديرة صندوق النقد الدولي إن بلاده تريد قرضا.")
     found = events(text, title="اليونان تطلب قرضا جديدا من صندوق النقد الدولي")
     assert [sorted(e.countries()) for e in found] == [["GRC", "UNO"]]
+
+
+def test_engagements_of_the_past_weeks_or_earlier_are_background():
+    # "The Turkish president received over the past weeks the Russian foreign minister";
+    # "… met the Palestinian president in an earlier meeting"; but "earlier today" is news,
+    # and "the former French president" is no time at all.
+    assert summary("واستقبل الرئيس التركي خلال الأسابيع الماضية وزير الخارجية الروسي.") == []
+    assert summary("والتقى وزير الخارجية الفرنسي الرئيس الفلسطيني في لقاء سابق.") == []
+    assert summary("والتقى وزير الخارجية الفرنسي في وقت سابق اليوم الرئيس الفلسطيني.") == [
+        ("MEETING", "occurred", ["FRA", "PSE"])]
+    assert summary("وزار الرئيس الفرنسي السابق نيكولا ساركوزي تونس أمس.", published="2015-08-01") == [
+        ("VISIT", "occurred", ["FRA", "TUN"])]
+
+
+def test_the_red_cross_is_no_state():
+    # "The president of the International Committee of the Red Cross and Red Crescent visits
+    # Yemen tomorrow."
+    found = events("رئيس اللجنة الدولية للصليب والهلال الأحمرين يزور اليمن غدًا.")
+    assert [(e.type, e.status, sorted(e.countries())) for e in found] == [("VISIT", "planned", ["NGO", "YEM"])]
+
+
+def test_an_upcoming_visit_named_after_the_visitor_and_one_it_precedes():
+    # "The upcoming visit of the EU foreign policy chief Federica Mogherini to the Kingdom";
+    # "a visit that comes ahead of Mogherini's visit to Tehran".
+    assert summary("وتدل زيارة وزيرة خارجية الاتحاد الأوروبي فيديريكا موغيريني المرتقبة إلى المملكة "
+                   "على دورها.") == [("VISIT", "planned", ["EUR", "SAU"])]
+    assert summary("وهي زيارة تستبق زيارة وزيرة خارجية الاتحاد الأوروبي إلى طهران.") == [
+        ("VISIT", "planned", ["EUR", "IRN"])]

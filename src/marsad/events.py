@@ -176,7 +176,14 @@ def _upcoming_noun(doc: Document, trig: Tag, hi: int) -> bool:
     i = trig.last
     while i < hi and (doc.covering("title", i) is not None or doc.covering("nisba", i) is not None):
         i += 1
-    return i < hi and doc.word(i) in cues.upcoming
+    # and the name after the office: «زيارة وزيرة الخارجية فيديريكا موغيريني المرتقبة»
+    for k in range(i, min(hi, i + UPCOMING_NAME_WORDS + 1)):
+        if doc.word(k) in cues.upcoming:
+            return True
+        if not doc.word(k).isalpha() or doc.at("trigger", k) is not None or doc.word(k) in cues.title_host \
+                or (k > i and doc.word(k) in doc.lexicon.common_words):
+            return False
+    return False
 
 
 def _announced_in_present(doc: Document, trig: Tag, sentence: tuple[int, int], dated: bool) -> bool:
@@ -220,6 +227,7 @@ SUBJECT_REACH = 8  # words between a verb and its subject (time words, honorific
 HISTORY_WINDOW = 12  # words around a trigger where a past year makes it history
 TALLY_REACH = 6  # words before a trigger where «وبهذا تكون … قد» sums up the past
 VAGUE_PAST_WINDOW = 10  # words around a trigger where "last month" or "recent" dates it vaguely
+UPCOMING_NAME_WORDS = 3  # words of a name between an office and «المرتقبة» "upcoming"
 FIRST_TO_REACH = 5  # words between «أول» and the verb it describes («أول سياسي غربي بارز يزور»)
 NEGATION_WINDOW = 2  # words before a trigger where a negation or cancellation applies to it
 FIGURE_REACH = 12  # words back to a figurative «رسالة» that a second «ورسالة» repeats
@@ -1076,8 +1084,11 @@ def _history(doc: Document, tag: Tag, lo: int, hi: int) -> bool:
     for k, (i, word) in enumerate(words):
         before = words[k - 1][1] if k else ""
         after = words[k + 1][1] if k + 1 < len(words) else ""
-        if i >= tag.last and word in cues.vague_past:
-            return True
+        if i >= tag.last and word in cues.vague_past and not (
+                doc.word(i + 1) in cues.day_offset or doc.word(i + 2) in cues.day_offset
+                or any(doc.covering(kind, k) is not None for kind in ("title", "nisba", "place")
+                       for k in (i - 1, i - 2))):
+            return True  # (not «الرئيس الفرنسي السابق» "the former French president")
         if word in cues.vague_ago and before in cues.ago:
             return True  # «أعلنت الوزارة، قبل فترة، توقيع اتفاقية» "announced a while ago"
         if word in cues.past and (before in cues.vague_period or before in months or after in months):
