@@ -344,3 +344,10 @@ def test_a_royal_airport_name_is_no_host():
                     source="spa", published="2024-05-05", model=None).events
     meeting = next(e for e in found if e.type == "MEETING")
     assert [a.name for a in meeting.actors if a.role == "source"] == ["سعود بن عبدالله بن جلوي"]
+
+
+def test_the_kingdom_as_a_destination():
+    # "The French foreign minister arrived in the Kingdom yesterday": «المملكة» in a Saudi
+    # outlet is Saudi Arabia, as a destination too.
+    assert summary("وصل وزير الخارجية الفرنسي إلى المملكة أمس.") == [("VISIT", "occurred", ["FRA", "SAU"])]
+    assert summary("وصلت الطائرة إلى المملكة أمس.") == []

@@ -736,3 +736,18 @@ def test_an_upcoming_visit_named_after_the_visitor_and_one_it_precedes():
                    "على دورها.") == [("VISIT", "planned", ["EUR", "SAU"])]
     assert summary("وهي زيارة تستبق زيارة وزيرة خارجية الاتحاد الأوروبي إلى طهران.") == [
         ("VISIT", "planned", ["EUR", "IRN"])]
+
+
+def test_a_signing_referred_to_is_not_reported():
+    # "The US defence secretary arrived in the Kingdom today to reassure it after Washington
+    # concluded a nuclear deal with Iran": the deal is a reference point, the visit is news.
+    found = summary("وصل وزير الدفاع الأمريكي إلى المملكة اليوم لطمأنتها بعد أن أبرمت واشنطن اتفاقا نوويا مع إيران.")
+    assert found == [("VISIT", "occurred", ["SAU", "USA"])]
+    # deep in an undated piece, a signing neither dated nor in the lead is referred to
+    text = ("قال الوزير إن العلاقات بين البلدين متينة. "
+            "وأضاف أن التعاون الاقتصادي يتطور. "
+            "وأشار إلى أن إيران وقعت اتفاقية خط ائتماني مع سوريا بقيمة مليار دولار.")
+    assert summary(text) == []
+    # the same signing as the article's lead is its news
+    assert summary("وقعت إيران أمس اتفاقية خط ائتماني مع سوريا بقيمة مليار دولار.") == [
+        ("AGREEMENT", "occurred", ["IRN", "SYR"])]

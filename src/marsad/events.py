@@ -304,6 +304,8 @@ def _destination_at(doc: Document, i: int, to: int) -> bool:
     Morocco" (unlike «وصل عدد الزوار إلى مليون» "the number of visitors reached a million",
     or «ستتوجه إلى المحكمة الجنائية الدولية» "will turn to the ICC", an organisation)."""
     tag = doc.at("place", i) or doc.at("capital", i)
+    if tag is None and doc.word(i) in doc.lexicon.cues.home_name and doc.home is not None:
+        return doc.word(to) in doc.lexicon.cues.title_host  # «وصل … إلى المملكة» "to the Kingdom"
     if tag is None or tag.value in doc.lexicon.org_codes:
         return False
     return doc.word(to) in doc.lexicon.cues.title_host
@@ -1108,6 +1110,9 @@ def _negated(doc: Document, tag: Tag, t: Trigger, lo: int) -> bool:
         return True
     if t.type == "MESSAGE" and _figurative_message(doc, tag, t, lo):
         return True
+    if t.type == "AGREEMENT" and tag.first - 2 >= lo and doc.word(tag.first - 1) in cues.then_subjunctive \
+            and doc.word(tag.first - 2) in cues.before_after:
+        return True  # «… لطمأنة المملكة بعد أن أبرمت واشنطن اتفاقا نوويا مع إيران»: a reference point
     if t.voice in ("noun", "genitive"):
         for i in range(tag.last, min(len(doc.tokens), tag.last + CALLED_OFF_REACH)):
             word = doc.word(i)

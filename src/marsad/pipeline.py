@@ -128,6 +128,7 @@ def extract_article(
     _dated_ahead(doc, events)
     events = [e for e in events if not _stale(doc, e)]
     events = _without_review(doc, events)
+    events = [e for e in events if not _agreement_in_passing(doc, e)]
     for event in events:
         geo = locate(event.location, event.countries(), doc.home)
         event.place = geo.to_dict() if geo is not None else None
@@ -265,6 +266,7 @@ def _headline_status(doc: Document, events: list[Event]) -> None:
 
 
 STALE_DAYS = 7  # an engagement dated this long before publication is background, not news
+AGREEMENT_LEAD_SENTENCES = 2  # body sentences where an undated signing is the article's news
 REVIEW_EVENTS = 12  # more events than this in one article make it a review of past engagements
 
 
@@ -300,6 +302,19 @@ def _dated_ahead(doc: Document, events: list[Event]) -> None:
         if day > published:
             event.status = "planned"
             event.codes = codes_for(event.type, event.subtype, event.status)
+
+
+def _agreement_in_passing(doc: Document, event: Event) -> bool:
+    """«احمدوا ربكم أن إيران وقعت الاتفاقية النووية مع أمريكا» deep in a column, «بعد أن
+    أبرمت واشنطن اتفاقا مع موسكو» in the fifth paragraph: a signing the article neither dates
+    nor tells in its headline or first sentences is one it refers to, not one it reports."""
+    if event.type != "AGREEMENT" or event.status != "occurred" or event.date is not None \
+            or event.sentence is None or not doc.n_body:
+        return False
+    if event.sentence.part == "title":
+        return False
+    lead = doc.sentences[min(AGREEMENT_LEAD_SENTENCES, doc.n_body) - 1]
+    return event.sentence.start > doc.span(*doc.char_range(*lead)).start
 
 
 def _without_review(doc: Document, events: list[Event]) -> list[Event]:
