@@ -581,18 +581,14 @@ def _home_named(doc: Document) -> bool:
     no other state («استقبل وكيل الوزارة سفير باكستان»: Pakistan's ambassador here).
     A wire story on Cuba or Syria that does neither gives a bare office
     («وزير الخارجية برونو رودريغيز», «المبعوث الخاص») no home state."""
-    home = doc.home
     cues = doc.lexicon.cues
     hosts = cues.title_host | cues.title_seat
     for t in doc.tags["title"].values():
         if t.value[0] == "envoy" and not any(doc.word(k) in hosts for k in range(t.last, t.last + 6)):
             return True
-    for kind in ("place", "nisba", "capital"):
-        if any(t.value == home for t in doc.tags[kind].values()):
-            return True
-    if any(t.value[0] == "unique" and t.value[1] == home for t in doc.tags["title"].values()):
+    if _names_home(doc, 0, len(doc.tokens)):
         return True
-    return not doc.lexicon.cues.home_word.isdisjoint(t.text for t in doc.tokens)
+    return not cues.home_word.isdisjoint(doc.words)
 
 
 def _home_office(doc: Document, m: Mention) -> bool:
