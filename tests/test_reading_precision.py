@@ -687,6 +687,7 @@ def test_a_nisba_before_bin_is_a_given_name():
     # City for Science": «تركي بن سعود» is Turki, a Saudi prince, not "Turkish".
     assert summary("التقى وزير الشؤون الاجتماعية أمس الأمير الدكتور تركي بن سعود بن محمد "
                    "رئيس مدينة الملك عبدالعزيز للعلوم والتقنية.") == []
+    assert summary("استقبل وزير الثقافة الأمير تركي الفيصل في الرياض أمس.") == []  # «الأمير تركي الفيصل»
     assert summary("استقبل وزير الخارجية التركي سفير المملكة.") == [("MEETING", "occurred", ["SAU", "TUR"])]
 
 

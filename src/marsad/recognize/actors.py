@@ -177,9 +177,9 @@ def consume_title(doc: Document, j: int, hi: int) -> tuple[int, list[tuple[str, 
             refs.append((place.value, (j, place.last), host or bool(sent_to)))
             j = end = place.last
         elif nisba is not None:
-            if not nisba.prefix.endswith("ال") and not word.startswith("ال") \
-                    and doc.word(nisba.last) in cues.name_particle:
-                break  # «الأمير تركي بن سعود»: Turki, a given name, not "Turkish"
+            if not nisba.prefix.endswith("ال") and not word.startswith("ال") and (
+                    doc.word(nisba.last) in cues.name_particle or doc.covering("hon", j - 1) is not None):
+                break  # «الأمير تركي بن سعود», «الأمير تركي الفيصل»: Turki, a given name, not "Turkish"
             refs.append((nisba.value, (j, nisba.last), host))
             j = end = nisba.last
             last_nisba = True
