@@ -545,8 +545,7 @@ def _names_home(doc: Document, lo: int, hi: int) -> bool:
         value = doc.tags["title"][k].value
         if value[0] == "unique" and value[1] == home:
             return True
-    home_name = doc.lexicon.cues.home_name
-    return any(doc.word(k) in home_name for k in range(lo, hi))
+    return not doc.lexicon.cues.home_name.isdisjoint(doc.words[lo:hi])
 
 
 def _scene(doc: Document, first_pass: list[list[Mention]]) -> str | None:
