@@ -483,3 +483,10 @@ def test_meetings_a_visitor_came_to_hold_are_still_to_come():
     # visit done, the meetings ahead (not also a meeting done with the same officials).
     found = summary("وصل المبعوث الأمريكي إلى العاصمة التركية أنقرة، لإجراء لقاءات مع المسؤولين الأتراك.")
     assert found == [("MEETING", "planned", ["TUR", "USA"]), ("VISIT", "occurred", ["TUR", "USA"])]
+
+
+def test_a_plan_to_visit_is_announced_and_plans_is_no_name():
+    # "He said the Cypriot president plans to visit the Kingdom."
+    found = events("وقال إن الرئيس القبرصي يخطط لزيارة المملكة.")
+    assert [(e.type, e.status, sorted(e.countries())) for e in found] == [("VISIT", "planned", ["CYP", "SAU"])]
+    assert found[0].actors[0].name is None

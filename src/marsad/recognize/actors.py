@@ -414,8 +414,8 @@ def consume_name(doc: Document, j: int, hi: int, *, need_given: bool) -> int:
             j += 1  # «محمد بخاري» (Muhammadu Buhari), a listed office holder: not Bukhara
             words += 1
             continue
-        if not _name_ok_word(doc, j):
-            break
+        if not _name_ok_word(doc, j) or word in cues.planned or word in cues.imperfect:
+            break  # (nor «يخطط» "plans", «يزور» "visits": verbs after a title end it)
         is_given = word in given or word.replace(" ", "") in given
         foreign_surname = (  # "ديفيد لامي", "جون كيري": a surname after a given name
             words == 1 and doc.word(j - 1) in given and not word.startswith("ال")
