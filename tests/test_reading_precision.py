@@ -752,3 +752,21 @@ def test_a_signing_referred_to_is_not_reported():
     # the same signing as the article's lead is its news
     assert summary("وقعت إيران أمس اتفاقية خط ائتماني مع سوريا بقيمة مليار دولار.") == [
         ("AGREEMENT", "occurred", ["IRN", "SYR"])]
+
+
+def test_a_government_named_by_its_leaders_surname_is_his_states():
+    # Headline "From Diyala to Basra: al-Abadi's government on hot coals"; lead "The Iraqi
+    # government formed by Haider al-Abadi nears its first year"; later "the governor of
+    # Basra called the prime minister". The story is Iraq's: a domestic call, no event.
+    text = ("تقترب الحكومة العراقية التي شكلها حيدر العبادي من إتمام سنتها الأولى. "
+            "وقال المتحدث إن محافظ البصرة اتصل برئيس الوزراء أمس.")
+    assert summary(text, title="من ديالى إلى البصرة.. حكومة العبادي على «صفيح ساخن»") == []
+
+
+def test_ala_with_alif_maqsura_ends_a_name_unless_a_given_name_follows():
+    # «العبادي على صفيح ساخن» "al-Abadi on hot coals": على is the preposition; «محمد على
+    # حسن» (Egyptian spelling) and «مرزوق علي الغانم» keep Ali in the name.
+    found = events("استقبل وزير الخارجية أمس رئيس مجلس الأمة الكويتي مرزوق علي الغانم.")
+    assert [a.name for a in found[0].actors if a.country == "KWT"] == ["مرزوق علي الغانم"]
+    found = events("استقبل وزير الخارجية السفير المصري محمد على حسن أمس.")
+    assert [a.name for a in found[0].actors if a.country == "EGY"] == ["محمد على حسن"]

@@ -558,11 +558,13 @@ def _scene(doc: Document, first_pass: list[list[Mention]]) -> str | None:
     lead = _lead_end(doc)
     if _names_home(doc, 0, lead):
         return None
+    named = {m.name_key(doc)[-1]: m.country for found in first_pass for m in found
+             if m.name and m.country not in (None, HOME)}  # «حيدر العبادي» beside «حكومة العبادي»
     for found in first_pass:
         for m in found:
             if m.first >= lead:
                 continue
-            own = state_of_name(doc, *m.name) if m.name else None
+            own = _state_of_named(doc, m) or (named.get(m.name_key(doc)[-1]) if m.name else None)
             if doc.home in (m.country, own) or (
                     own is None and _implicit(m) and m.title is not None and _home_office(doc, m)):
                 return None
@@ -572,6 +574,19 @@ def _scene(doc: Document, first_pass: list[list[Mention]]) -> str | None:
         if states:
             return states.pop() if len(states) == 1 else None
     return None
+
+
+def _state_of_named(doc: Document, m: Mention) -> str | None:
+    """The state a mention's name tells: a listed office holder, or someone the article
+    names in full elsewhere («حكومة العبادي» beside «حيدر العبادي»)."""
+    if m.name is None:
+        return None
+    own = state_of_name(doc, *m.name)
+    if own is not None:
+        return own
+    words = m.name_key(doc)
+    ref = doc.known.get(words) or doc.known.get(words[-1:])
+    return ref.country if ref is not None and ref.country != HOME else None
 
 
 def _home_named(doc: Document) -> bool:

@@ -193,7 +193,7 @@ def consume_title(doc: Document, j: int, hi: int) -> tuple[int, list[tuple[str, 
                 break  # «الأمير سلطان بن سلمان»: the name
             if j > start and _title_kind(title) == "envoy" and _title_kind(doc.at("title", start)) != "envoy":
                 break  # "استقبل وزير الدفاع سفير تركيا": an envoy is never a second office
-            if j > start and _is_delegation(doc, j):
+            if j > start and is_delegation(doc, j):
                 break  # "التقى وزير التجارة وفدا صينيا": a delegation is another party
             definite = title.prefix.endswith("ال") and _title_kind(title) == "office"
             if refs and _title_kind(title) not in ("part", "org") and (
@@ -217,7 +217,7 @@ def consume_title(doc: Document, j: int, hi: int) -> tuple[int, list[tuple[str, 
         elif word in cues.states_of and j > start and _continues_title(doc, j):
             j += 1  # «وزراء خارجية دول مجلس التعاون»: the group is named next
             continue
-        elif word == "من" and j == end and _is_delegation(doc, start) and _title_kind(doc.at("title", j + 1)) == "org":
+        elif word == "من" and j == end and is_delegation(doc, start) and _title_kind(doc.at("title", j + 1)) == "org":
             j += 1  # «وفد من شركة بوينج الأمريكية» "a delegation from the American Boeing company"
             continue
         elif word in cues.title_seat | cues.title_host and _continues_title(doc, j) and not _destination(doc, start, j):
@@ -269,7 +269,8 @@ def _destination(doc: Document, start: int, j: int) -> bool:
                for k in range(start, j))
 
 
-def _is_delegation(doc: Document, i: int) -> bool:
+def is_delegation(doc: Document, i: int) -> bool:
+    """«وفد», «وفدا», «والوفد»: a delegation word at token ``i``."""
     word = doc.word(i)
     delegation = doc.lexicon.cues.delegation
     return word in delegation or (word[:1] in "وفبل" and word[1:] in delegation)
@@ -279,7 +280,7 @@ def _describes_delegation(doc: Document, start: int, end: int, j: int) -> bool:
     """An adjective between a delegation and its nisba («وفد تجاري صيني» "a Chinese trade
     delegation"): at most two, each with the adjectival ending, followed in the end by a
     nisba."""
-    if j - end >= DELEGATION_ADJECTIVES or not _is_delegation(doc, start):
+    if j - end >= DELEGATION_ADJECTIVES or not is_delegation(doc, start):
         return False
     if not doc.word(j).endswith(("ي", "يا", "يه", "ين")):
         return False
@@ -291,7 +292,7 @@ ORIGIN_REACH = 4  # words between a delegation and «قدم من» "came from"
 
 def _delegation_origin(doc: Document, start: int, j: int, hi: int) -> Tag | None:
     """The state a delegation came from: «وفدا إعلاميا رفيع المستوى قدم من الجزائر»."""
-    if not _is_delegation(doc, start):
+    if not is_delegation(doc, start):
         return None
     for k in range(j, min(hi - 2, j + ORIGIN_REACH)):
         if doc.word(k) in doc.lexicon.cues.came and doc.word(k + 1) == "من":
@@ -401,8 +402,11 @@ def consume_name(doc: Document, j: int, hi: int, *, need_given: bool) -> int:
     words = 0
     while j < hi and words < MAX_NAME_TOKENS:
         word = doc.word(j)
-        if words > 0 and word == "علي" and _name_like(doc, j + 1):
-            j += 1  # علي the name, not على "on" (both fold to علي): مرزوق علي الغانم
+        if words > 0 and word == "علي" and _name_like(doc, j + 1) and (
+                doc.token_span(j, j + 1).text.endswith("ي") or doc.word(j + 1) in doc.lexicon.given_names):
+            # علي the name, not على "on" (both fold to علي): مرزوق علي الغانم; written «على»
+            # only before another given name («محمد على حسن»), not in «حكومة العبادي على صفيح ساخن»
+            j += 1
             words += 1
             continue
         if words > 0 and word in cues.regnal and doc.word(j - 1) in given:
@@ -566,7 +570,7 @@ def parse_mention(doc: Document, i: int, hi: int) -> Mention | None:
         # «استقبل السلطان هيثم بن طارق السفير الهندي»: a ruler is no ambassador.
         ruler = name[0] > i and doc.word(name[0] - 1) in cues.ruler_rank and _title_kind(head) == "envoy"
         if head is not None and bare and not ruler and not head.prefix.startswith(("و", "ب")) \
-                and not _is_delegation(doc, k):  # «… بالسفير الهندي»: ب opens an object
+                and not is_delegation(doc, k):  # «… بالسفير الهندي»: ب opens an object
             end, refs = consume_title(doc, k, hi)
             title = (k, end)
             last = end
