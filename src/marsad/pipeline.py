@@ -255,7 +255,7 @@ def _headline_status(doc: Document, events: list[Event]) -> None:
         t.type for i in doc.starts_within("trigger", lo, hi)
         for t in doc.tags["trigger"][i].value if is_planned(doc, doc.tags["trigger"][i], lo, hi)
     }
-    lead = doc.span(*doc.char_range(lo, hi))
+    lead = _sentence_span(doc, 0)
     planned_types |= {e.type for e in events if e.status == "planned" and e.sentence is not None
                       and e.sentence.part == lead.part and e.sentence.start == lead.start}
     for event in events:
@@ -313,8 +313,8 @@ def _agreement_in_passing(doc: Document, event: Event) -> bool:
         return False
     if event.sentence.part == "title":
         return False
-    lead = doc.sentences[min(AGREEMENT_LEAD_SENTENCES, doc.n_body) - 1]
-    return event.sentence.start > doc.span(*doc.char_range(*lead)).start
+    lead = min(AGREEMENT_LEAD_SENTENCES, doc.n_body) - 1
+    return event.sentence.start > _sentence_span(doc, lead).start
 
 
 def _without_review(doc: Document, events: list[Event]) -> list[Event]:
@@ -324,7 +324,7 @@ def _without_review(doc: Document, events: list[Event]) -> list[Event]:
     week of a dated page, is news."""
     if len(events) <= REVIEW_EVENTS or not doc.n_body:
         return events
-    lead = doc.span(*doc.char_range(*doc.sentences[0]))
+    lead = _sentence_span(doc, 0)
     dated = doc.article.published is not None  # (dates of an undated page may be of any year)
     return [e for e in events if (dated and e.date is not None) or (
         e.sentence is not None and (e.sentence.part == "title" or e.sentence.start <= lead.start))]
@@ -523,6 +523,11 @@ def _in_lead(doc: Document, m: Mention) -> bool:
     return m.first < doc.sentences[0][1]
 
 
+def _sentence_span(doc: Document, n: int) -> Span:
+    """The text of sentence ``n`` (body sentences first, as in ``doc.sentences``)."""
+    return doc.span(*doc.char_range(*doc.sentences[n]))
+
+
 def _lead_end(doc: Document) -> int:
     """Token index where the headline and the first body sentence end."""
     end = doc.token_index(doc.title_end)
@@ -564,7 +569,7 @@ def _scene(doc: Document, first_pass: list[list[Mention]]) -> str | None:
         for m in found:
             if m.first >= lead:
                 continue
-            own = _state_of_named(doc, m) or (named.get(m.name_key(doc)[-1]) if m.name else None)
+            own = (state_of_name(doc, *m.name) or named.get(m.name_key(doc)[-1])) if m.name else None
             if doc.home in (m.country, own) or (
                     own is None and _implicit(m) and m.title is not None and _home_office(doc, m)):
                 return None
@@ -574,19 +579,6 @@ def _scene(doc: Document, first_pass: list[list[Mention]]) -> str | None:
         if states:
             return states.pop() if len(states) == 1 else None
     return None
-
-
-def _state_of_named(doc: Document, m: Mention) -> str | None:
-    """The state a mention's name tells: a listed office holder, or someone the article
-    names in full elsewhere («حكومة العبادي» beside «حيدر العبادي»)."""
-    if m.name is None:
-        return None
-    own = state_of_name(doc, *m.name)
-    if own is not None:
-        return own
-    words = m.name_key(doc)
-    ref = doc.known.get(words) or doc.known.get(words[-1:])
-    return ref.country if ref is not None and ref.country != HOME else None
 
 
 def _home_named(doc: Document) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import cache
 
 from marsad.lexicon import leader_state
 from marsad.recognize.document import Document
@@ -418,7 +419,7 @@ def consume_name(doc: Document, j: int, hi: int, *, need_given: bool) -> int:
             j += 1  # «محمد بخاري» (Muhammadu Buhari), a listed office holder: not Bukhara
             words += 1
             continue
-        if not _name_ok_word(doc, j) or word in cues.planned or word in cues.imperfect:
+        if not _name_ok_word(doc, j) or word in _as_set(cues.planned) or word in cues.imperfect:
             break  # (nor «يخطط» "plans", «يزور» "visits": verbs after a title end it)
         is_given = word in given or word.replace(" ", "") in given
         foreign_surname = (  # "ديفيد لامي", "جون كيري": a surname after a given name
@@ -467,6 +468,12 @@ def consume_name(doc: Document, j: int, hi: int, *, need_given: bool) -> int:
     while j > start and doc.word(j - 1) in cues.name_particle:
         j -= 1
     return j
+
+
+@cache
+def _as_set(words: tuple[str, ...]) -> frozenset[str]:
+    """A cue list kept as a tuple (matched as word starts elsewhere) for whole-word lookups."""
+    return frozenset(words)
 
 
 def _name_like(doc: Document, j: int) -> bool:
