@@ -770,3 +770,30 @@ def test_ala_with_alif_maqsura_ends_a_name_unless_a_given_name_follows():
     assert [a.name for a in found[0].actors if a.country == "KWT"] == ["مرزوق علي الغانم"]
     found = events("استقبل وزير الخارجية السفير المصري محمد على حسن أمس.")
     assert [a.name for a in found[0].actors if a.country == "EGY"] == ["محمد على حسن"]
+
+
+def test_an_engagement_mentioned_in_passing_far_into_a_long_article_is_not_reported():
+    # A column on oil prices (over 1,000 characters before it) argues "as the French
+    # president called the Lebanese prime minister asking him not to resign": undated, far
+    # from the lead and between parties the lead does not engage, it is an argument.
+    filler = "وتراجعت أسعار النفط في الأسواق العالمية وسط مخاوف من تباطؤ النمو الاقتصادي. " * 14
+    text = filler + "كما أن الرئيس الفرنسي اتصل برئيس الوزراء اللبناني متمنيا عليه ألا يستقيل."
+    assert len(filler) > 1000
+    assert summary(text) == []
+    # the same call dated in its sentence is news wherever it is told
+    dated = filler + "وكان الرئيس الفرنسي قد اتصل أمس برئيس الوزراء اللبناني متمنيا عليه ألا يستقيل."
+    assert summary(dated) == [("PHONE_CALL", "occurred", ["FRA", "LBN"])]
+    # and so is it as the article's lead
+    assert summary("اتصل الرئيس الفرنسي برئيس الوزراء اللبناني متمنيا عليه ألا يستقيل. " + filler) == [
+        ("PHONE_CALL", "occurred", ["FRA", "LBN"])]
+
+
+def test_the_leads_parties_may_meet_again_further_down():
+    # Lead: the Egyptian foreign minister arrived in Moscow; far down, undated: "he also met
+    # the Russian foreign minister" — the parties of the lead's visit, so the visit's meeting.
+    filler = "وتناولت المباحثات ملفات التعاون في مجالات الطاقة والتجارة والاستثمار بين البلدين. " * 13
+    text = ("وصل وزير الخارجية المصري سامح شكري إلى موسكو أمس في زيارة رسمية. " + filler
+            + "كما التقى شكري وزير الخارجية الروسي سيرغي لافروف وبحث معه الأزمة السورية.")
+    found = summary(text)
+    assert ("VISIT", "occurred", ["EGY", "RUS"]) in found
+    assert ("MEETING", "occurred", ["EGY", "RUS"]) in found

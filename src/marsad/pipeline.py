@@ -128,7 +128,7 @@ def extract_article(
     _dated_ahead(doc, events)
     events = [e for e in events if not _stale(doc, e)]
     events = _without_review(doc, events)
-    events = [e for e in events if not _agreement_in_passing(doc, e)]
+    events = _without_passing_mentions(doc, events)
     for event in events:
         geo = locate(event.location, event.countries(), doc.home)
         event.place = geo.to_dict() if geo is not None else None
@@ -267,6 +267,7 @@ def _headline_status(doc: Document, events: list[Event]) -> None:
 
 STALE_DAYS = 7  # an engagement dated this long before publication is background, not news
 AGREEMENT_LEAD_SENTENCES = 2  # body sentences where an undated signing is the article's news
+LEAD_CHARS = 1000  # about the first 170 words: where a news story tells its engagements
 REVIEW_EVENTS = 12  # more events than this in one article make it a review of past engagements
 
 
@@ -304,17 +305,34 @@ def _dated_ahead(doc: Document, events: list[Event]) -> None:
             event.codes = codes_for(event.type, event.subtype, event.status)
 
 
-def _agreement_in_passing(doc: Document, event: Event) -> bool:
-    """«احمدوا ربكم أن إيران وقعت الاتفاقية النووية مع أمريكا» deep in a column, «بعد أن
-    أبرمت واشنطن اتفاقا مع موسكو» in the fifth paragraph: a signing the article neither dates
-    nor tells in its headline or first sentences is one it refers to, not one it reports."""
-    if event.type != "AGREEMENT" or event.status != "occurred" or event.date is not None \
-            or event.sentence is None or not doc.n_body:
-        return False
-    if event.sentence.part == "title":
-        return False
-    lead = min(AGREEMENT_LEAD_SENTENCES, doc.n_body) - 1
-    return event.sentence.start > _sentence_span(doc, lead).start
+def _without_passing_mentions(doc: Document, events: list[Event]) -> list[Event]:
+    """A news story tells its engagements in its headline and lead; further down a long
+    article, an engagement neither dated there nor between the parties the lead engages
+    («كما أن الرئيس الفرنسي اتصل برئيس الوزراء» in a column's argument, «بعد لقائه الرئيس
+    بوتين» in an analysis) is one the article refers to, not one it reports. A signing is
+    held to the first AGREEMENT_LEAD_SENTENCES body sentences: «بعد أن أبرمت واشنطن اتفاقا»."""
+    if not doc.n_body:
+        return events
+    lead_states = {c for e in events if e.sentence is not None and _in_lead_zone(e.sentence)
+                   for c in e.countries()}
+    agreement_lead = _sentence_span(doc, min(AGREEMENT_LEAD_SENTENCES, doc.n_body) - 1)
+    date_spans = [doc.span(d.start, d.end) for d in doc.dates]
+    kept = []
+    for event in events:
+        sentence = event.sentence
+        if sentence is None or sentence.part == "title" or event.date is not None \
+                or any(d.part == sentence.part and sentence.start <= d.start < sentence.end for d in date_spans):
+            kept.append(event)
+        elif event.type == "AGREEMENT":
+            if sentence.start <= agreement_lead.start:
+                kept.append(event)
+        elif _in_lead_zone(sentence) or event.countries() <= lead_states:
+            kept.append(event)  # the lead's engagement told on, or its parties' further talks
+    return kept
+
+
+def _in_lead_zone(sentence: Span) -> bool:
+    return sentence.part == "title" or sentence.start < LEAD_CHARS
 
 
 def _without_review(doc: Document, events: list[Event]) -> list[Event]:
