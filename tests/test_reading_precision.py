@@ -783,6 +783,9 @@ def test_an_engagement_mentioned_in_passing_far_into_a_long_article_is_not_repor
     # the same call dated in its sentence is news wherever it is told
     dated = filler + "وكان الرئيس الفرنسي قد اتصل أمس برئيس الوزراء اللبناني متمنيا عليه ألا يستقيل."
     assert summary(dated) == [("PHONE_CALL", "occurred", ["FRA", "LBN"])]
+    # what is announced is news wherever it is told: "Fabius is due to visit Iran soon"
+    planned = filler + "ومن المقرر أن يزور وزير الخارجية الفرنسي لوران فابيوس إيران قريبا."
+    assert summary(planned) == [("VISIT", "planned", ["FRA", "IRN"])]
     # and so is it as the article's lead
     assert summary("اتصل الرئيس الفرنسي برئيس الوزراء اللبناني متمنيا عليه ألا يستقيل. " + filler) == [
         ("PHONE_CALL", "occurred", ["FRA", "LBN"])]

@@ -309,8 +309,9 @@ def _without_passing_mentions(doc: Document, events: list[Event]) -> list[Event]
     """A news story tells its engagements in its headline and lead; further down a long
     article, an engagement neither dated there nor between the parties the lead engages
     («كما أن الرئيس الفرنسي اتصل برئيس الوزراء» in a column's argument, «بعد لقائه الرئيس
-    بوتين» in an analysis) is one the article refers to, not one it reports. A signing is
-    held to the first AGREEMENT_LEAD_SENTENCES body sentences: «بعد أن أبرمت واشنطن اتفاقا»."""
+    بوتين» in an analysis) is one the article refers to, not one it reports. What is
+    announced («ومن المقرر أن يزور فابيوس إيران قريبا») is news wherever it is told. A signing
+    is held to the first AGREEMENT_LEAD_SENTENCES body sentences: «بعد أن أبرمت واشنطن اتفاقا»."""
     if not doc.n_body:
         return events
     lead_states = {c for e in events if e.sentence is not None and _in_lead_zone(e.sentence)
@@ -320,7 +321,7 @@ def _without_passing_mentions(doc: Document, events: list[Event]) -> list[Event]
     kept = []
     for event in events:
         sentence = event.sentence
-        if sentence is None or sentence.part == "title" or event.date is not None \
+        if sentence is None or sentence.part == "title" or event.date is not None or event.status == "planned" \
                 or any(d.part == sentence.part and sentence.start <= d.start < sentence.end for d in date_spans):
             kept.append(event)
         elif event.type == "AGREEMENT":
