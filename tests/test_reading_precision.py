@@ -800,3 +800,19 @@ def test_the_leads_parties_may_meet_again_further_down():
     found = summary(text)
     assert ("VISIT", "occurred", ["EGY", "RUS"]) in found
     assert ("MEETING", "occurred", ["EGY", "RUS"]) in found
+
+
+def test_a_state_after_fi_in_a_title_is_where_the_office_sits():
+    # "Kerry met his counterparts of the Gulf Cooperation Council in Qatar": Qatar is the
+    # venue of the group's post, not a further party; "the UN Secretary-General's
+    # representative in Lebanon" serves the UN, in Lebanon.
+    found = events("التقى وزير الخارجية الأميركي جون كيري نظراءه في دول مجلس التعاون الخليجي في قطر أمس.",
+                   source="okaz")
+    assert [(e.type, sorted(e.countries())) for e in found] == [("MEETING", ["GCC", "USA"])]
+    found = events("التقى رئيس مجلس النواب اللبناني نبيه بري اليوم ممثلة الأمين العام للأمم المتحدة "
+                   "في لبنان سيغريد كاغ.")
+    assert [sorted(e.countries()) for e in found] == [["LBN", "UNO"]]
+    assert len(found[0].actors) == 2
+    # with no state before it, the state after «في» is the office's own
+    found = events("استقبل وزير الخارجية أمس رئيس الوزراء في اليمن خالد بحاح.")
+    assert [sorted(e.countries()) for e in found] == [["SAU", "YEM"]]

@@ -224,7 +224,9 @@ def consume_title(doc: Document, j: int, hi: int) -> tuple[int, list[tuple[str, 
         elif word in cues.title_seat | cues.title_host and _continues_title(doc, j) and not _destination(doc, start, j):
             if word == "الي" and _title_kind(doc.at("title", start)) != "envoy":
                 break  # "وصل ولي العهد إلى الأردن": only an envoy is posted «إلى» a state
-            host = word in cues.title_host
+            # «لدى الكويت» names where an office holder is posted; so does «في لبنان» after
+            # the state or body served («ممثلة الأمين العام للأمم المتحدة في لبنان»).
+            host = word in cues.title_host or any(not is_host for _, _, is_host in refs)
             j += 1
             continue
         elif word == "،" and _strong_head(doc, j + 1) and not _is_counterpart(doc, doc.word(start)):
