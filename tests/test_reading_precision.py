@@ -816,3 +816,21 @@ def test_a_state_after_fi_in_a_title_is_where_the_office_sits():
     # with no state before it, the state after «في» is the office's own
     found = events("استقبل وزير الخارجية أمس رئيس الوزراء في اليمن خالد بحاح.")
     assert [sorted(e.countries()) for e in found] == [["SAU", "YEM"]]
+
+
+def test_a_visit_is_to_the_country_it_names():
+    # "Mogherini visited Tehran the day before yesterday, and the UAE minister of state
+    # answered the visit": Gargash is no host; "Geagea arrived in Jeddah at the invitation
+    # of the Iranian foreign minister" (a made-up variant): the host is the Kingdom; "Lavrov
+    # arrived in Doha to meet Kerry": the visit is to Qatar.
+    cases = {
+        "زارت مسؤولة السياسة الخارجية للاتحاد الأوروبي فيديريكا موغيريني طهران أول من أمس، "
+        "ورد وزير الدولة الإماراتي للشؤون الخارجية أنور قرقاش على الزيارة.": ["EUR", "IRN"],
+        "وصل رئيس حزب القوات اللبنانية سمير جعجع إلى جدة أمس في زيارة تلبية لدعوة من وزير الخارجية الإيراني.":
+            ["LBN", "SAU"],
+        "وصل وزير الخارجية الروسي سيرغي لافروف إلى الدوحة أمس للقاء وزير الخارجية الأمريكي جون كيري.":
+            ["QAT", "RUS"],
+    }
+    for text, states in cases.items():
+        found = [e for e in events(text, source="okaz") if e.type == "VISIT"]
+        assert [sorted(e.countries()) for e in found] == [states], text

@@ -734,6 +734,7 @@ def _build_event(doc: Document, cand: Candidate, n: int, candidate_sentences: li
         actors = [a for a in actors if a.role == "source" or a.country not in home_side]
         if len({a.country for a in actors}) < 2:
             return None
+        actors = _one_host(actors)
     trig = cand.trigger
     event = Event(
         type=cand.type,
@@ -759,6 +760,17 @@ def _build_event(doc: Document, cand: Candidate, n: int, candidate_sentences: li
 
 
 ERA_GAP_YEARS = 10  # years after leaving every listed office when a leader's engagements are history
+
+
+def _one_host(actors: list[Actor]) -> list[Actor]:
+    """A visit is to one state. Where it names the country visited («زيارة مفاجئة إلى
+    الجزائر») and also an official of another state («الممثل الخاص للأمين العام للأمم المتحدة»,
+    «وزير الخارجية الكويتي»), that official was met elsewhere or only spoke of it: the
+    country visited is the host."""
+    places = {a.country for a in actors if a.role == "target" and a.name is None and a.title is None}
+    if not places:
+        return actors
+    return [a for a in actors if a.role == "source" or a.country in places]
 
 
 def _of_another_era(doc: Document, event: Event) -> bool:
