@@ -351,3 +351,16 @@ def test_the_kingdom_as_a_destination():
     # outlet is Saudi Arabia, as a destination too.
     assert summary("وصل وزير الخارجية الفرنسي إلى المملكة أمس.") == [("VISIT", "occurred", ["FRA", "SAU"])]
     assert summary("وصلت الطائرة إلى المملكة أمس.") == []
+
+
+def test_a_listed_name_runs_through_a_word_that_is_elsewhere_a_title():
+    # «الباجي قائد السبسي» (Beji Caid Essebsi): «قائد» "commander" opens titles elsewhere,
+    # but here it is inside a listed office holder's name.
+    found = extract("استقبل الرئيس التونسي الباجي قائد السبسي أمس وزير الخارجية الفرنسي.", source="okaz",
+                    published="2024-05-05", model=None).events
+    assert [(e.type, sorted(e.countries())) for e in found] == [("MEETING", ["FRA", "TUN"])]
+    assert found[0].actors[0].name == "الباجي قائد السبسي"
+    # an unlisted name still ends at the title: «قائد الجيش» is another person
+    found = extract("استقبل الرئيس التونسي محمد قائد الجيش الفرنسي أمس.", source="okaz",
+                    published="2024-05-05", model=None).events
+    assert all(a.name != "محمد قائد الجيش" for e in found for a in e.actors)

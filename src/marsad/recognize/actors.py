@@ -393,6 +393,16 @@ def _state_inside_name(doc: Document, j: int, words: int) -> bool:
     return bool(word) and word.isalpha() and _name_like(doc, after)
 
 
+def _listed_name_end(doc: Document, start: int, j: int, hi: int) -> int:
+    """The end of a name listed in ``leaders.tsv`` that tokens ``[start, j)`` begin and one
+    or two more words complete; ``j`` when none does."""
+    for more in (2, 1):
+        if j + more <= hi and " ".join(doc.word(k) for k in range(start, j + more)).replace(
+                "عبد ", "عبد") in doc.lexicon.leaders:
+            return j + more
+    return j
+
+
 def consume_name(doc: Document, j: int, hi: int, *, need_given: bool) -> int:
     """Read a personal name chain from ``j``; return its end (``j`` when there is none).
 
@@ -422,6 +432,13 @@ def consume_name(doc: Document, j: int, hi: int, *, need_given: bool) -> int:
             words += 1
             continue
         if not _name_ok_word(doc, j) or word in _as_set(cues.planned) or word in cues.imperfect:
+            through = _listed_name_end(doc, start, j, hi) if words > 0 else j
+            if through > j:
+                # «الباجي قائد السبسي»: a listed office holder's name runs through a word
+                # that elsewhere is a title («قائد» "commander")
+                words += through - j
+                j = through
+                continue
             break  # (nor «يخطط» "plans", «يزور» "visits": verbs after a title end it)
         is_given = word in given or word.replace(" ", "") in given
         foreign_surname = (  # "ديفيد لامي", "جون كيري": a surname after a given name
