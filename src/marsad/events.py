@@ -233,6 +233,7 @@ NEGATION_WINDOW = 2  # words before a trigger where a negation or cancellation a
 FIGURE_REACH = 12  # words back to a figurative «رسالة» that a second «ورسالة» repeats
 SPOKEN_AT_REACH = 5  # words before a message verb where «في بداية الاستقبال» may stand
 CALLED_OFF_REACH = 14  # words after an event noun where "was postponed / cancelled" may follow
+QUOTES = frozenset('"«“')  # an opening quotation mark: a masthead or a title follows
 BIHA_REACH = 6  # words after a visit noun within which «تقوم بها» names its visitor
 TOLD_BEFORE_REACH = 3  # words after «الزيارة» where its own visitor would be named
 CARED_FOR_WINDOW = 14  # words after a visit where "the sick", "the injured" make it a round of them
@@ -1110,6 +1111,8 @@ def _negated(doc: Document, tag: Tag, t: Trigger, lo: int) -> bool:
         return True
     if t.type == "MESSAGE" and _figurative_message(doc, tag, t, lo):
         return True
+    if t.type == "PHONE_CALL" and _with_the_press(doc, tag):
+        return True
     if t.type == "AGREEMENT" and tag.first - 2 >= lo and doc.word(tag.first - 1) in cues.then_subjunctive \
             and doc.word(tag.first - 2) in cues.before_after:
         return True  # «… لطمأنة المملكة بعد أن أبرمت واشنطن اتفاقا نوويا مع إيران»: a reference point
@@ -1141,6 +1144,19 @@ def _negated(doc: Document, tag: Tag, t: Trigger, lo: int) -> bool:
     if any(f"{doc.word(i - 1)} {doc.word(i)}" in cues.whether for i in window if i > lo):
         return True  # «ما إذا كان سيتوجه» "whether he will travel"
     return any(doc.word(i) in cues.modal for i in window)
+
+
+def _with_the_press(doc: Document, tag: Tag) -> bool:
+    """«في اتصال هاتفي مع "الرياض"» "in a phone call with al-Riyadh", «خلال اتصال هاتفي مع
+    الشرق الأوسط»: a call with a newspaper, a channel or an agency is an interview."""
+    k = tag.last
+    if doc.word(k) == "مع":
+        k += 1
+    elif doc.word(tag.last - 1) != "مع":
+        return False
+    word = doc.word(k)
+    return word in QUOTES or word in doc.lexicon.cues.press \
+        or f"{word} {doc.word(k + 1)}" in doc.lexicon.cues.press
 
 
 def _figurative_message(doc: Document, tag: Tag, t: Trigger, lo: int) -> bool:

@@ -522,7 +522,7 @@ def _resolve_country(doc: Document, m: Mention) -> str | None:
         if own is not None:
             return own  # «تميم بن حمد آل ثاني أمير البلاد» in any outlet: QAT
     if implicit:
-        if not _home_office(doc, m):
+        if not _home_office(doc, m) or _foreign_president(doc, m):
             return None
         if _in_lead(doc, m):
             return doc.home  # «استقبل وزير التجارة وفدا صينيا»: a local item names its official
@@ -532,6 +532,14 @@ def _resolve_country(doc: Document, m: Mention) -> str | None:
     if m.country == HOME:
         return doc.home
     return m.country
+
+
+def _foreign_president(doc: Document, m: Mention) -> bool:
+    """«الرئيس هادي» in a Saudi paper: a kingdom has no president, so a bare one is foreign."""
+    if m.title is None or doc.home not in doc.lexicon.cues.kingdom:
+        return False
+    title = fold(doc.token_span(*m.title).text)
+    return title.removeprefix("و") in doc.lexicon.cues.president
 
 
 def _in_lead(doc: Document, m: Mention) -> bool:
@@ -700,7 +708,8 @@ def _shares_state(doc: Document, before: Actor, m: Mention) -> bool:
 def _build_event(doc: Document, cand: Candidate, n: int, candidate_sentences: list[int]) -> Event | None:
     """The event of a candidate found in sentence ``n``; None unless it links two states."""
     parties = [(m, _actor(doc, m, "source")) for m in cand.sources]
-    parties += [(m, _actor(doc, m, "target")) for m in cand.targets]
+    parties += [(m, _actor(doc, m, "target")) for m in cand.targets
+                if not (cand.type == "VISIT" and _listed_after_from(doc, m))]
     by_end = {m.last: actor for m, actor in parties}
     assumed = {doc.home, doc.scene} - {None}  # what a bare office is given by default
     for m, actor in parties:
@@ -760,6 +769,22 @@ def _build_event(doc: Document, cand: Candidate, n: int, candidate_sentences: li
 
 
 ERA_GAP_YEARS = 10  # years after leaving every listed office when a leader's engagements are history
+
+
+def _listed_after_from(doc: Document, m: Mention) -> bool:
+    """«أعضاء الوفود من بريطانيا، والمغرب، وتونس» "the delegates from Britain, Morocco and
+    Tunisia": a state in a list that «من» "from" opens is where visitors came from, not a
+    country visited."""
+    if m.kind != "state":
+        return False
+    k = m.first - 1
+    while k >= 0 and doc.word(k) == "،":
+        k -= 1  # back over «، والمغرب، وتونس» to the head of the list
+        state = doc.covering("place", k) or doc.covering("capital", k)  # (or «وعمان», Oman or Amman)
+        if state is None:
+            return False
+        k = state.first - 1
+    return k >= 0 and doc.word(k) == "من"
 
 
 def _one_host(actors: list[Actor]) -> list[Actor]:

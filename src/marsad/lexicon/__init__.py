@@ -189,6 +189,9 @@ class Cues:
     invitation: frozenset[str]
     recently: frozenset[str]
     surname_state: frozenset[str]
+    press: frozenset[str]
+    president: frozenset[str]
+    kingdom: frozenset[str]
 
     @classmethod
     def from_rows(cls, rows: list[list[str]]) -> Cues:
@@ -199,7 +202,7 @@ class Cues:
             kind, word = row[0], cell(row, 1)
             if kind not in kinds:
                 raise ValueError(f"cues.tsv: unknown kind {kind!r}")
-            if kind != "arab_state":
+            if kind not in ("arab_state", "kingdom"):
                 word = " ".join(fold(word).split())
             if word not in words[kind]:
                 words[kind].append(word)
