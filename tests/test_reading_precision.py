@@ -866,3 +866,45 @@ def test_states_listed_after_from_are_where_visitors_came_from():
     text = ("شملت الزيارة التي قام بها رئيس جمعية النحالين في الباحة أمس، وأعضاء الوفود من بريطانيا، "
             "والمغرب، وتونس، وعمان، والكويت، سوق العسل في المحافظة.")
     assert [e for e in events(text) if e.type == "VISIT"] == []
+
+
+def test_an_office_of_a_body_named_before_serves_that_body():
+    # "The ICRC president Peter Maurer arrived in Sanaa … the committee's president said he
+    # met the Yemeni foreign minister": «رئيس اللجنة» is the ICRC's, not the outlet's state.
+    text = ("وصل رئيس اللجنة الدولية للصليب الأحمر بيتر ماورير إلى صنعاء أمس. "
+            "وقال رئيس اللجنة إنه التقى وزير الخارجية اليمني.")
+    found = events(text, source="okaz")
+    assert {(e.type, tuple(sorted(e.countries()))) for e in found} == {
+        ("VISIT", ("NGO", "YEM")), ("MEETING", ("NGO", "YEM"))}
+
+
+def test_a_city_naming_an_accord_is_not_a_place():
+    from marsad.lexicon import load_lexicon
+    from marsad.model import Article
+    from marsad.recognize.document import Document
+    from marsad.recognize.places import settle_ambiguous_places
+
+    # «اتفاق فيينا» "the Vienna agreement", «معاهدة واشنطن»: names of accords, not places
+    # anyone went to; «إلى فيينا» is the city.
+    doc = Document.read(Article("a", "", "قال إن اتفاق فيينا ومعاهدة واشنطن تلزمان الطرفين، ثم توجه إلى فيينا."),
+                        load_lexicon())
+    settle_ambiguous_places(doc)
+    places = [doc.token_span(i, doc.tags[kind][i].last) for kind in ("place", "capital")
+              for i in doc.tag_starts[kind]]
+    assert [(p.text, p.start > 40) for p in places] == [("فيينا", True)]
+
+
+def test_a_visit_the_relative_clause_puts_ahead_is_planned():
+    # "the visit that the UN delegation will make to Aden" / "that it made yesterday"
+    found = events("وأشار الوزير اليمني إلى أن الزيارة التي سيقوم بها الوفد الأممي إلى محافظة عدن تعد خطوة مهمة.",
+                   source="okaz")
+    assert [(e.type, e.status) for e in found] == [("VISIT", "planned")]
+    found = events("وتأتي زيارة وزير الخارجية الفرنسي لوران فابيوس إلى إيران التي قام بها أمس في إطار تطبيع العلاقات.",
+                   source="okaz")
+    assert [(e.type, e.status) for e in found] == [("VISIT", "occurred")]
+
+
+def test_a_call_to_visit_is_an_invitation():
+    # "and the King invited the French president to visit the Kingdom": no visit yet
+    text = "ودعا خادم الحرمين الشريفين الرئيس الفرنسي فرانسوا هولاند إلى زيارة المملكة، فيما رحب الرئيس بالدعوة."
+    assert [e for e in events(text, source="okaz") if e.type == "VISIT"] == []

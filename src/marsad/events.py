@@ -137,6 +137,8 @@ def is_planned(doc: Document, trig: Tag, lo: int, hi: int | None = None) -> bool
         return True  # «يغادر - بمشيئة الله -», «الزيارة المرتقبة», «زيارته المقبلة»
     if hi is not None and _upcoming_noun(doc, trig, hi):
         return True  # «زيارته المقبلة» "his coming visit"
+    if hi is not None and _made_later(doc, trig, hi):
+        return True  # «الزيارة التي سيقوم بها الوفد» "the visit the delegation will make"
     if trig.first > lo and doc.word(trig.first - 1) in cues.purpose_support:
         return True  # «وصل … لإجراء لقاءات مع المسؤولين» "arrived to hold meetings with officials"
     if hi is not None and _later_leg(doc, trig, lo, hi):
@@ -167,6 +169,20 @@ def _later_leg(doc: Document, trig: Tag, lo: int, hi: int) -> bool:
     if not (before or any(w in cues.later_leg for w in after)):
         return False
     return not any(doc.word(i) in cues.present_time for i in range(lo, hi))
+
+
+def _made_later(doc: Document, trig: Tag, hi: int) -> bool:
+    """«الزيارة التي سيقوم بها الوفد الأممي إلى عدن», «زيارة فابيوس إلى إيران التي سيقوم بها
+    الأربعاء»: a verbal noun whose relative clause makes it in the future."""
+    cues = doc.lexicon.cues
+    for i in range(trig.last, min(hi, trig.last + MADE_LATER_REACH)):
+        word = doc.word(i)
+        if word in ("،", ",", "."):
+            return False
+        if word in ("التي", "الذي"):
+            verb = doc.word(i + 1)
+            return verb == "سوف" or (verb[:1] == "س" and verb[1:] in cues.imperfect)
+    return False
 
 
 def _upcoming_noun(doc: Document, trig: Tag, hi: int) -> bool:
@@ -228,6 +244,7 @@ HISTORY_WINDOW = 12  # words around a trigger where a past year makes it history
 TALLY_REACH = 6  # words before a trigger where «وبهذا تكون … قد» sums up the past
 VAGUE_PAST_WINDOW = 10  # words around a trigger where "last month" or "recent" dates it vaguely
 UPCOMING_NAME_WORDS = 3  # words of a name between an office and «المرتقبة» "upcoming"
+MADE_LATER_REACH = 10  # words after a verbal noun where «التي سيقوم بها» may make it future
 FIRST_TO_REACH = 5  # words between «أول» and the verb it describes («أول سياسي غربي بارز يزور»)
 NEGATION_WINDOW = 2  # words before a trigger where a negation or cancellation applies to it
 FIGURE_REACH = 12  # words back to a figurative «رسالة» that a second «ورسالة» repeats
@@ -1128,10 +1145,12 @@ def _negated(doc: Document, tag: Tag, t: Trigger, lo: int) -> bool:
         for i in range(max(lo, tag.first - FIRST_TO_REACH), tag.first)
     ):  # (not «آل ثاني», the family)
         return True  # «وهو أول رئيس أمريكي يزور كينيا» "the first US president to visit Kenya": who he is
-    if t.type == "VISIT" and t.voice in ("noun", "genitive") and tag.prefix.endswith("ل") and any(
-        doc.word(i) in cues.invitation for i in range(max(lo, tag.first - INVITATION_WINDOW), tag.first)
+    invited_to = tag.prefix.endswith("ل") or (tag.first > lo and doc.word(tag.first - 1) in ("الي", "إلى"))
+    if t.type == "VISIT" and t.voice in ("noun", "genitive") and invited_to and any(
+        doc.word(i).removeprefix("و") in cues.invitation
+        for i in range(max(lo, tag.first - INVITATION_WINDOW), tag.first)
     ):
-        return True  # «دعوة … إلى نظيره الإيراني لزيارة فرنسا» "an invitation … to visit France"
+        return True  # «دعوة … إلى نظيره الإيراني لزيارة فرنسا», «دعا المفوض إلى زيارة عدن»: an invitation
     supposed = t.voice in ("noun", "genitive") and doc.word(tag.first - 1) not in cues.passive_frame
     if not supposed and any(
         doc.word(i) in cues.conditional for i in range(max(lo, tag.first - CONDITIONAL_WINDOW), tag.first)

@@ -522,6 +522,9 @@ def _resolve_country(doc: Document, m: Mention) -> str | None:
         if own is not None:
             return own  # «تميم بن حمد آل ثاني أمير البلاد» in any outlet: QAT
     if implicit:
+        body = _body_referred_to(doc, m)
+        if body is not None:
+            return body  # «رئيس اللجنة» after «اللجنة الدولية للصليب الأحمر»: the ICRC's
         if not _home_office(doc, m) or _foreign_president(doc, m):
             return None
         if _in_lead(doc, m):
@@ -532,6 +535,26 @@ def _resolve_country(doc: Document, m: Mention) -> str | None:
     if m.country == HOME:
         return doc.home
     return m.country
+
+
+def _body_referred_to(doc: Document, m: Mention) -> str | None:
+    """The organisation an office names by its head noun alone: «رئيس اللجنة» "the
+    committee's president" after «اللجنة الدولية للصليب الأحمر», «الأمين العام للمنظمة» after
+    «منظمة التعاون الإسلامي» — the latest such organisation named before, in full."""
+    if m.title is None or m.title[1] - m.title[0] < 2:
+        return None
+    last = doc.word(m.title[1] - 1)
+    noun = last[last.find("ال"):] if "ال" in last[:3] else ""
+    if len(noun) < 5:
+        return None
+    orgs = doc.lexicon.org_codes
+    for k in reversed(doc.starts_within("place", 0, m.title[0])):
+        tag = doc.tags["place"][k]
+        if tag.value in orgs and tag.last - tag.first >= 2:
+            head = doc.word(k)
+            if head[head.find("ال"):] == noun or "ال" + head == noun:
+                return str(tag.value)
+    return None
 
 
 def _foreign_president(doc: Document, m: Mention) -> bool:
