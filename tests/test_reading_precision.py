@@ -908,3 +908,16 @@ def test_a_call_to_visit_is_an_invitation():
     # "and the King invited the French president to visit the Kingdom": no visit yet
     text = "ودعا خادم الحرمين الشريفين الرئيس الفرنسي فرانسوا هولاند إلى زيارة المملكة، فيما رحب الرئيس بالدعوة."
     assert [e for e in events(text, source="okaz") if e.type == "VISIT"] == []
+
+
+def test_a_meeting_hall_does_not_make_separate_meetings():
+    # "the director received the Omani Shura speaker and the Omani ambassador, and a wide
+    # meeting was held in the meeting hall of the hospital": one reception of two guests.
+    text = ("أوضح المتحدث أن مدير عام الجمعية معاذ الجعفري استقبل صباح الجمعة رئيس مجلس الشورى بسلطنة عمان "
+            "الشيخ خالد المعولي، وسفير عمان لدى المملكة الدكتور أحمد البوسعيدي، وقد عقد اجتماع موسع "
+            "بقاعة الاجتماعات بمستشفى الملك فهد بالهفوف بعد صلاة الجمعة.")
+    found = events(text, source="alyaum")
+    assert [(e.type, len(e.actors)) for e in found] == [("MEETING", 3)]
+    # «سيعقد اجتماعات أيضا مع …» near the verb: one meeting each
+    text = "وأضافت أن لافروف سيعقد اجتماعات أيضا مع أمير قطر الشيخ تميم بن حمد آل ثاني ووزير الخارجية القطري خالد العطية."
+    assert len(events(text, source="alyaum")) == 2

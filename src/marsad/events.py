@@ -244,6 +244,7 @@ HISTORY_WINDOW = 12  # words around a trigger where a past year makes it history
 TALLY_REACH = 6  # words before a trigger where «وبهذا تكون … قد» sums up the past
 VAGUE_PAST_WINDOW = 10  # words around a trigger where "last month" or "recent" dates it vaguely
 UPCOMING_NAME_WORDS = 3  # words of a name between an office and «المرتقبة» "upcoming"
+SEPARATE_REACH = 20  # words from a meeting verb within which "separately" or a plural noun splits it
 MADE_LATER_REACH = 10  # words after a verbal noun where «التي سيقوم بها» may make it future
 FIRST_TO_REACH = 5  # words between «أول» and the verb it describes («أول سياسي غربي بارز يزور»)
 NEGATION_WINDOW = 2  # words before a trigger where a negation or cancellation applies to it
@@ -1252,7 +1253,10 @@ def _similar(doc: Document, lo: int, hi: int) -> bool:
 
 
 def _separate(doc: Document, trig: Tag, sentence: tuple[int, int]) -> bool:
-    return any(_word_has_cue(doc.word(i), doc.lexicon.cues.separately) for i in range(trig.first, sentence[1]))
+    """«في لقاءين منفصلين», «كلا على حدة», «سيعقد اجتماعات مع …» near the verb (not «بقاعة
+    الاجتماعات» "in the meeting hall" at the end of a long sentence)."""
+    end = min(sentence[1], trig.first + SEPARATE_REACH)
+    return any(_word_has_cue(doc.word(i), doc.lexicon.cues.separately) for i in range(trig.first, end))
 
 
 # --- one handler per event type -------------------------------------------------------
