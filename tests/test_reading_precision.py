@@ -921,3 +921,15 @@ def test_a_meeting_hall_does_not_make_separate_meetings():
     # «سيعقد اجتماعات أيضا مع …» near the verb: one meeting each
     text = "وأضافت أن لافروف سيعقد اجتماعات أيضا مع أمير قطر الشيخ تميم بن حمد آل ثاني ووزير الخارجية القطري خالد العطية."
     assert len(events(text, source="alyaum")) == 2
+
+
+def test_congratulations_said_during_a_call_are_the_call():
+    # "the Italian foreign minister congratulated his Egyptian counterpart, during a phone
+    # call, on the new canal": a phone call, not a cable
+    text = ("هنأ وزير الخارجية الإيطالي باولو جينتيلوني نظيره المصري سامح شكري، خلال اتصال هاتفي، "
+            "بافتتاح قناة السويس الجديدة.")
+    assert [(e.type, sorted(e.countries())) for e in events(text, source="ahram")] == [
+        ("PHONE_CALL", ["EGY", "ITA"])]
+    # a cable stays a message
+    found = events("بعث خادم الحرمين الشريفين برقية تهنئة للرئيس المصري عبدالفتاح السيسي بافتتاح القناة.")
+    assert [e.type for e in found] == ["MESSAGE"]

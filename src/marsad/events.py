@@ -249,6 +249,7 @@ MADE_LATER_REACH = 10  # words after a verbal noun where «التي سيقوم �
 FIRST_TO_REACH = 5  # words between «أول» and the verb it describes («أول سياسي غربي بارز يزور»)
 NEGATION_WINDOW = 2  # words before a trigger where a negation or cancellation applies to it
 FIGURE_REACH = 12  # words back to a figurative «رسالة» that a second «ورسالة» repeats
+SPOKEN_IN_CALL_REACH = 14  # words after a message verb where «خلال اتصال هاتفي» says it was spoken
 SPOKEN_AT_REACH = 5  # words before a message verb where «في بداية الاستقبال» may stand
 CALLED_OFF_REACH = 14  # words after an event noun where "was postponed / cancelled" may follow
 QUOTES = frozenset('"«“')  # an opening quotation mark: a masthead or a title follows
@@ -1200,6 +1201,15 @@ def _figurative_message(doc: Document, tag: Tag, t: Trigger, lo: int) -> bool:
     for i in range(max(lo, tag.first - SPOKEN_AT_REACH), tag.first):
         meeting = doc.at("trigger", i + 1)
         if doc.word(i) in cues.spoken_at and meeting is not None and any(r.type == "MEETING" for r in meeting.value):
+            return True
+    # «هنأ الوزير نظيره المصري، خلال اتصال هاتفي، …» "congratulated … during a phone call":
+    # said in the call, which is the engagement
+    for i in range(tag.last, min(len(doc.tokens) - 1, tag.last + SPOKEN_IN_CALL_REACH)):
+        if doc.word(i) in (".", "؟"):
+            break
+        call = doc.at("trigger", i + 1)
+        if doc.word(i) in cues.spoken_at | {"في"} and call is not None \
+                and any(r.type == "PHONE_CALL" for r in call.value):
             return True
     return False
 
