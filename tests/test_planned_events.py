@@ -490,3 +490,17 @@ def test_a_plan_to_visit_is_announced_and_plans_is_no_name():
     found = events("وقال إن الرئيس القبرصي يخطط لزيارة المملكة.")
     assert [(e.type, e.status, sorted(e.countries())) for e in found] == [("VISIT", "planned", ["CYP", "SAU"])]
     assert found[0].actors[0].name is None
+
+
+def test_a_visit_someone_intends_to_make_is_planned():
+    # "within a visit the Saudi monarch intends to make to Russia"
+    found = events("وناقش الوزيران أيضا شراء أسلحة روسية في إطار زيارة يعتزم العاهل السعودي القيام بها لروسيا.")
+    assert [(e.type, e.status, sorted(e.countries())) for e in found] == [("VISIT", "planned", ["RUS", "SAU"])]
+
+
+def test_talks_on_a_bare_weekday_in_the_present_are_the_coming_ones():
+    # "the foreign minister discusses with his German counterpart on Monday …" in a paper
+    # of Sunday 9 August: Monday the 10th, still to come
+    found = events("يبحث وزير الخارجية عادل الجبير مع نظيره الألماني فرانك فالتر شتاينماير الاثنين مستجدات المنطقة.",
+                   published="2015-08-09", source="okaz")
+    assert [(e.type, e.status, e.date) for e in found] == [("MEETING", "planned", "2015-08-10")]

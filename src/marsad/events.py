@@ -173,15 +173,19 @@ def _later_leg(doc: Document, trig: Tag, lo: int, hi: int) -> bool:
 
 def _made_later(doc: Document, trig: Tag, hi: int) -> bool:
     """«الزيارة التي سيقوم بها الوفد الأممي إلى عدن», «زيارة فابيوس إلى إيران التي سيقوم بها
-    الأربعاء»: a verbal noun whose relative clause makes it in the future."""
+    الأربعاء», «زيارة يعتزم العاهل القيام بها»: a verbal noun whose relative clause makes it
+    in the future."""
     cues = doc.lexicon.cues
+    if _word_has_cue(doc.word(trig.last), cues.planned):
+        return True  # «في إطار زيارة يعتزم العاهل السعودي القيام بها لروسيا»
     for i in range(trig.last, min(hi, trig.last + MADE_LATER_REACH)):
         word = doc.word(i)
         if word in ("،", ",", "."):
             return False
         if word in ("التي", "الذي"):
             verb = doc.word(i + 1)
-            return verb == "سوف" or (verb[:1] == "س" and verb[1:] in cues.imperfect)
+            return verb == "سوف" or (verb[:1] == "س" and verb[1:] in cues.imperfect) \
+                or _word_has_cue(verb, cues.planned)
     return False
 
 
