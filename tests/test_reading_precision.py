@@ -933,3 +933,12 @@ def test_congratulations_said_during_a_call_are_the_call():
     # a cable stays a message
     found = events("بعث خادم الحرمين الشريفين برقية تهنئة للرئيس المصري عبدالفتاح السيسي بافتتاح القناة.")
     assert [e.type for e in found] == ["MESSAGE"]
+
+
+def test_a_support_verb_does_not_reach_past_that():
+    # "Kerry revealed in the interview conducted with him by phone that his coming meeting on
+    # 3 August with his Gulf counterparts in Doha …": «أجري» "was conducted" is the
+    # interview's; the meeting is the coming one.
+    text = ("وكشف كيري في الحوار الذي أجري معه عبر الهاتف، عن أن لقاءه المرتقب يوم 3 أغسطس المقبل مع نظرائه "
+            "في مجلس التعاون الخليجي في الدوحة يهدف إلى إطلاعهم على تفاصيل الاتفاق.")
+    assert [e.status for e in events(text, published=None, source="aawsat")] == ["planned"]

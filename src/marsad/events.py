@@ -264,6 +264,7 @@ INVITATION_WINDOW = 12  # words before a visit noun where an invitation makes it
 CONDITIONAL_WINDOW = 6  # words before a trigger where "if" or a question makes it no report
 MODAL_WINDOW = 16  # words before a trigger where "should" or an authorisation makes it no news
 REQUIRES_REACH = 18  # words after a signing verb within which its agreement noun must come
+COMPLEMENTIZERS = frozenset({"ان", "بان", "لان"})  # أن/إن "that" (folded): a new clause opens
 SUPPORT_NOUN_REACH = 50  # … and after «أجرى»، «عقد» its talks or call (past a long chain of titles)
 DESTINATION = "@destination"  # a `requires` entry of triggers.tsv: a state or city after إلى
 
@@ -288,9 +289,13 @@ def reading(doc: Document, trig: Tag, hi: int) -> tuple[Trigger, int | None] | N
         ):
             continue  # «توجه بالشكر إلى» "addressed his thanks to": no one travelled
         seen_to = False  # the destination is the first «إلى» phrase after the verb
+        reach = REQUIRES_REACH if t.type == "AGREEMENT" else SUPPORT_NOUN_REACH
         for i in range(trig.last, hi):
             word = doc.word(i)
-            reach = REQUIRES_REACH if t.type == "AGREEMENT" else SUPPORT_NOUN_REACH
+            if word in COMPLEMENTIZERS:
+                # «الحوار الذي أجري معه …، عن أن لقاءه المرتقب …» "the interview conducted with
+                # him … that his coming meeting": a noun after «أن» is another clause's
+                reach = min(reach, i - trig.last)
             if i < trig.last + reach and any(0 <= word.find(r) <= 3 for r in words):
                 # (far from «وقع», «الاتفاقيات التي وقعتها» belongs to another verb; far from
                 # «أجرته», «مشاورات» is another clause's)
