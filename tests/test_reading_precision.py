@@ -942,3 +942,14 @@ def test_a_support_verb_does_not_reach_past_that():
     text = ("وكشف كيري في الحوار الذي أجري معه عبر الهاتف، عن أن لقاءه المرتقب يوم 3 أغسطس المقبل مع نظرائه "
             "في مجلس التعاون الخليجي في الدوحة يهدف إلى إطلاعهم على تفاصيل الاتفاق.")
     assert [e.status for e in events(text, published=None, source="aawsat")] == ["planned"]
+
+
+def test_a_clubs_trip_to_a_super_cup_is_sport():
+    # "the head of Youth Welfare arrived in London and will attend the Super Cup final";
+    # "the team ended the training camp it held in Austria"
+    for text in ("وصل الرئيس العام لرعاية الشباب الأمير عبدالله بن مساعد إلى لندن أمس لحضور نهائي كأس السوبر.",
+                 "اختتم الفريق الأول صباح أمس معسكره الذي يقيمه في النمسا واستمر أسبوعين."):
+        assert events(text) == [], text
+    # a minister's trained militias are no sport: «المدربة»
+    found = events("التقى وزير الخارجية اليمني نظيره القطري في الدوحة أمس وبحثا الميليشيات المدربة.")
+    assert [sorted(e.countries()) for e in found] == [["QAT", "YEM"]]
