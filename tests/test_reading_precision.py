@@ -953,3 +953,19 @@ def test_a_clubs_trip_to_a_super_cup_is_sport():
     # a minister's trained militias are no sport: «المدربة»
     found = events("التقى وزير الخارجية اليمني نظيره القطري في الدوحة أمس وبحثا الميليشيات المدربة.")
     assert [sorted(e.countries()) for e in found] == [["QAT", "YEM"]]
+
+
+def test_a_past_month_after_a_long_office_is_background():
+    # "… following up the results of the visit of HRH Prince Mohammed bin Salman, Deputy
+    # Crown Prince and Minister of Defence, to Moscow last June": the office's words do not
+    # push «في يونيو الماضي» out of reach.
+    text = ("وأشارت المصادر إلى أن المباحثات ستتناول متابعة نتائج زيارة سمو الأمير محمد بن سلمان ولي ولي العهد "
+            "ووزير الدفاع إلى موسكو في يونيو الماضي.")
+    assert [e for e in events(text) if e.type == "VISIT"] == []
+
+
+def test_years_ago_with_fa():
+    # "so 51 years ago the land border agreement was concluded between the two countries"
+    text = ("وصل ولي ولي العهد الأمير محمد بن سلمان إلى عمان أمس في زيارة رسمية للأردن. "
+            "وقد أبرمت السعودية والأردن، فقبل 51 عاما، اتفاقية الحدود البرية بين البلدين.")
+    assert [e.type for e in events(text)] == ["VISIT"]

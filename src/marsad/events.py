@@ -1099,8 +1099,8 @@ def _history(doc: Document, tag: Tag, lo: int, hi: int) -> bool:
             and not any(doc.word(k) in cues.since for k in range(max(lo, i - 2), i))
         ):
             return True
-    if any(doc.word(i) in cues.ago_unit and (doc.word(i - 1) == "قبل" or (
-            doc.word(i - 1).isdigit() and doc.word(i - 2) == "قبل")) for i in window if i > lo):
+    if any(doc.word(i) in cues.ago_unit and (_is_before(doc.word(i - 1)) or (
+            doc.word(i - 1).isdigit() and _is_before(doc.word(i - 2)))) for i in window if i > lo):
         return True  # «قبل عامين تقريبا، التقيت …» "about two years ago I met …", «قبل 13 عاما»
     for i in range(tag.last, hi):
         if doc.word(i) in ("،", ","):
@@ -1108,7 +1108,12 @@ def _history(doc: Document, tag: Tag, lo: int, hi: int) -> bool:
         if doc.word(i) in cues.recently:
             return True  # «… الذي جمع الوزير بكبير المفاوضين في عمان مؤخرا»: recently, vaguely
     months = month_names()
-    vague_reach = range(max(lo, tag.first - VAGUE_PAST_WINDOW), min(hi, tag.last + VAGUE_PAST_WINDOW))
+    end = tag.last  # the words of an office («ولي ولي العهد ووزير الدفاع») do not count
+    counted = 0
+    while end < hi and counted < VAGUE_PAST_WINDOW:
+        counted += doc.covering("title", end) is None and doc.covering("hon", end) is None
+        end += 1
+    vague_reach = range(max(lo, tag.first - VAGUE_PAST_WINDOW), end)
     # «يونيو (حزيران) الماضي»: the other calendar's name in brackets; «في شهر نوفمبر»
     skipped = cues.month_word | {"(", ")"}
     words = [(i, doc.word(i)) for i in vague_reach if doc.word(i) not in skipped]
@@ -1129,6 +1134,11 @@ def _history(doc: Document, tag: Tag, lo: int, hi: int) -> bool:
             if not following.isdigit():
                 return True  # «في مطلع يونيو» "early in June", no day and no year: background
     return False
+
+
+def _is_before(word: str) -> bool:
+    """«قبل» "before, ago", also with «و» or «ف» («فقبل 51 عاما» "for 51 years ago")."""
+    return word.removeprefix("و").removeprefix("ف") == "قبل"
 
 
 def _negated(doc: Document, tag: Tag, t: Trigger, lo: int) -> bool:
