@@ -592,7 +592,7 @@ def _home_named(doc: Document) -> bool:
     for t in doc.tags["title"].values():
         if t.value[0] == "envoy" and not any(doc.word(k) in hosts for k in range(t.last, t.last + 6)):
             return True
-    if _names_home(doc, 0, len(doc.tokens)):
+    if _names_home(doc, 0, len(doc.words)):
         return True
     return not cues.home_word.isdisjoint(doc.words)
 
@@ -628,13 +628,13 @@ def _core_start(doc: Document, i: int) -> int:
     tag = doc.at("title", i)
     if tag is None:
         k = doc.word(i).find("نظ")  # ونظيره, لنظيره: the counterpart word without و / ل
-        return doc.tokens[i].start + (k if 0 < k <= 2 else 0)
+        return doc.starts[i] + (k if 0 < k <= 2 else 0)
     core = tag.match.core_start
     return core - 2 if tag.prefix.endswith("ال") else core
 
 
 def _title_span(doc: Document, title: tuple[int, int]) -> Span:
-    return doc.span(_core_start(doc, title[0]), doc.tokens[title[1] - 1].end)
+    return doc.span(_core_start(doc, title[0]), doc.ends[title[1] - 1])
 
 
 def _actor(doc: Document, m: Mention, role: str) -> Actor:
@@ -644,7 +644,7 @@ def _actor(doc: Document, m: Mention, role: str) -> Actor:
         start, end = m.name
         skip = len(m.prefix) if start == m.first and m.prefix and m.kind == "person" and m.title is None else 0
         # «ببان كي مون» "with Ban Ki-moon": the name without its proclitic
-        evidence["name"] = doc.span(doc.tokens[start].start + skip, doc.tokens[end - 1].end)
+        evidence["name"] = doc.span(doc.starts[start] + skip, doc.ends[end - 1])
         name = evidence["name"].text
     if m.title:
         evidence["title"] = _title_span(doc, m.title)
@@ -772,7 +772,7 @@ def _one_per_addressee(event: Event) -> list[Event]:
 
 def _attach_date(doc: Document, event: Event, cand: Candidate) -> None:
     s_start, s_end = doc.char_range(*cand.sentence)
-    trig_at = doc.tokens[cand.trigger.first].start
+    trig_at = doc.starts[cand.trigger.first]
     near = [d for d in _dates_within(doc.dates, s_start, s_end) if d.value is not None]
     if not near:
         return

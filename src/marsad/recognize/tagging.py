@@ -13,7 +13,7 @@ from typing import Any
 
 from marsad.lexicon import Lexicon
 from marsad.text.matcher import Match
-from marsad.text.segment import Token
+from marsad.text.segment import Tokens
 
 TAG_KINDS = ("place", "nisba", "capital", "hon", "title", "trigger")
 
@@ -32,10 +32,11 @@ class Tag:
 
 
 def tag_tokens(
-    text: str, toks: list[Token], starts: list[int], lex: Lexicon
+    text: str, toks: Tokens, lex: Lexicon
 ) -> tuple[dict[str, dict[int, Tag]], dict[str, list[Tag | None]]]:
     """The tags of ``text`` by kind and start token, and the tag covering each token."""
-    ends = {t.end: i for i, t in enumerate(toks)}
+    starts, ends, words = toks
+    n = len(words)
     tags: dict[str, dict[int, Tag]] = {}
     covers: dict[str, list[Tag | None]] = {}
     matchers = dict(zip(
@@ -45,11 +46,12 @@ def tag_tokens(
     ))
     for kind, matcher in matchers.items():
         found: dict[int, Tag] = {}
-        cover: list[Tag | None] = [None] * len(toks)
+        cover: list[Tag | None] = [None] * n
         for m in matcher.find(text):
+            # A hit counts only where it starts and ends on token boundaries.
             first = bisect_left(starts, m.start)
-            last = ends.get(m.end)
-            if last is None or first >= len(toks) or toks[first].start != m.start:
+            last = bisect_left(ends, m.end)
+            if first >= n or starts[first] != m.start or last >= n or ends[last] != m.end:
                 continue
             if kind == "trigger" and (
                 text[m.core_start : m.end] in lex.given_names
@@ -65,7 +67,7 @@ def tag_tokens(
                     continue
             if kind == "title" and m.value[0] == "not":
                 continue  # مساعدات "aid", الرئيسي "main": not مساعد, رئيس
-            definite = toks[first].text.startswith(("ال", "بال", "وال", "لل"))
+            definite = words[first].startswith(("ال", "بال", "وال", "لل"))
             if kind == "title" and definite and text[m.core_end : m.end] == "ي":
                 continue  # «بالقصر الملكي» "at the royal palace": a definite ي is an adjective
             tag = Tag(kind, value, first, last + 1, text[m.start : m.core_start], m)
