@@ -8,20 +8,20 @@ The actor grammar and the event assembler read these tags (through
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
-from typing import Any
+from functools import cache
+from typing import Any, NamedTuple
 
 from marsad.lexicon import Lexicon
-from marsad.text.matcher import Match
+from marsad.text.matcher import Match, MatcherGroup, PhraseMatcher
 from marsad.text.segment import Tokens
 
 TAG_KINDS = ("place", "nisba", "capital", "hon", "title", "trigger")
 
 
-@dataclass(frozen=True, slots=True)
-class Tag:
+class Tag(NamedTuple):
     """A lexicon hit over tokens ``[first, last)``; ``prefix`` is the proclitic chain
-    written on its first token (``و``, ``ل``, ``بال`` …)."""
+    written on its first token (``و``, ``ل``, ``بال`` …). (A tuple: every article makes
+    dozens.)"""
 
     kind: str  # one of TAG_KINDS
     value: Any
@@ -39,15 +39,13 @@ def tag_tokens(
     n = len(words)
     tags: dict[str, dict[int, Tag]] = {}
     covers: dict[str, list[Tag | None]] = {}
-    matchers = dict(zip(
-        TAG_KINDS,
-        (lex.places, lex.nisbas, lex.capitals, lex.honorifics, lex.titles, lex.triggers),
-        strict=True,
-    ))
-    for kind, matcher in matchers.items():
+    found_by_kind = _tag_matchers(
+        (lex.places, lex.nisbas, lex.capitals, lex.honorifics, lex.titles, lex.triggers)
+    ).find(text)
+    for kind, matches in zip(TAG_KINDS, found_by_kind, strict=True):
         found: dict[int, Tag] = {}
         cover: list[Tag | None] = [None] * n
-        for m in matcher.find(text):
+        for m in matches:
             # A hit counts only where it starts and ends on token boundaries.
             first = bisect_left(starts, m.start)
             last = bisect_left(ends, m.end)
@@ -76,3 +74,9 @@ def tag_tokens(
         tags[kind] = found
         covers[kind] = cover
     return tags, covers
+
+
+@cache
+def _tag_matchers(matchers: tuple[PhraseMatcher, ...]) -> MatcherGroup:
+    """The lexicons of ``TAG_KINDS`` as one group (built once per lexicon)."""
+    return MatcherGroup(matchers)

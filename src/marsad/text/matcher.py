@@ -4,13 +4,15 @@ One Aho–Corasick automaton (pyahocorasick) per lexicon finds every entry in a 
 pass; each hit is then accepted only if it sits on word boundaries once the clitics
 allowed for that entry are taken into account (see :mod:`marsad.text.clitics`).
 Overlapping hits are resolved longest-first, as a reader would: ``وزير الخارجية``
-beats ``وزير``.
+beats ``وزير``. Lexicons read over the same text run together as a :class:`MatcherGroup`,
+one automaton and one pass for all.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import ahocorasick
 
@@ -28,10 +30,10 @@ class Entry:
     suffixes: frozenset[str] | None  # None: the last word may continue (prefix match)
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
     """A hit in folded text: ``[start, end)`` covers the whole word(s), clitics included;
-    ``[core_start, core_end)`` covers the entry itself."""
+    ``[core_start, core_end)`` covers the entry itself. (A tuple: every article makes
+    hundreds.)"""
 
     start: int
     end: int
@@ -42,6 +44,14 @@ class Match:
     @property
     def value(self) -> Any:
         return self.entry.value
+
+
+# The phrases ending at one place in the text, as (key length, ((matcher, entries), …)):
+# a key may be listed by several matchers run together (see MatcherGroup).
+Output = tuple[int, tuple[tuple[int, tuple[Entry, ...]], ...]]
+
+MAX_PROCLITICS = 5  # letters of clitics a word may carry before an entry (وبال, ولل …)
+_WORD_REST = re.compile(r"[^\W_]*")  # letters and digits: what str.isalnum() accepts
 
 
 class PhraseMatcher:
@@ -60,8 +70,7 @@ class PhraseMatcher:
         keep_article: bool = False,
         extra_prefixes: frozenset[str] = frozenset(),
     ) -> None:
-        self._extra_prefixes = extra_prefixes
-        self._automaton = ahocorasick.Automaton()
+        self.extra_prefixes = extra_prefixes
         by_key: dict[str, list[Entry]] = {}
         for phrase, value in phrases:
             folded = " ".join(fold(phrase).split())
@@ -69,40 +78,80 @@ class PhraseMatcher:
                 continue
             key, article = (folded, False) if keep_article else strip_article(phrase, folded)
             by_key.setdefault(key, []).append(Entry(key, value, article, suffixes))
-        for key, entries in by_key.items():
-            self._automaton.add_word(key, tuple(entries))
-        self._empty = not by_key
-        if not self._empty:
-            self._automaton.make_automaton()
+        self.entries: dict[str, tuple[Entry, ...]] = {key: tuple(entries) for key, entries in by_key.items()}
+        self._automaton = _automaton({key: (len(key), ((0, entries),)) for key, entries in self.entries.items()})
 
     def find(self, text: str, *, longest: bool = True) -> list[Match]:
         """All accepted hits in ``text``, sorted by start; non-overlapping if ``longest``."""
-        if self._empty:
+        if self._automaton is None:
             return []
-        hits: list[Match] = []
-        n = len(text)
-        for last, entries in self._automaton.iter(text):
-            core_end = last + 1
-            core_start = core_end - len(entries[0].key)
-            start = core_start
-            while start > 0 and text[start - 1].isalnum():
-                start -= 1
-            if core_start - start > 5:
-                continue
-            end = core_end
-            while end < n and text[end].isalnum():
-                end += 1
-            prefix = text[start:core_start]
-            suffix = text[core_end:end]
+        return _finish(_scan(self._automaton, text, (self,))[0], longest=longest)
+
+
+class MatcherGroup:
+    """Several matchers run as one: a single pass over the text finds, for each matcher,
+    the hits its own :meth:`PhraseMatcher.find` would.
+
+    >>> states = PhraseMatcher([("الكويت", "KWT")], suffixes=frozenset([""]))
+    >>> cities = PhraseMatcher([("الكويت", "KWT"), ("جدة", "SAU")], suffixes=frozenset([""]))
+    >>> [[h.value for h in hits] for hits in MatcherGroup([states, cities]).find("من جدة الى الكويت")]
+    [['KWT'], ['SAU', 'KWT']]
+    """
+
+    def __init__(self, matchers: Sequence[PhraseMatcher]) -> None:
+        self._matchers = tuple(matchers)
+        owners: dict[str, list[tuple[int, tuple[Entry, ...]]]] = {}
+        for index, matcher in enumerate(self._matchers):
+            for key, entries in matcher.entries.items():
+                owners.setdefault(key, []).append((index, entries))
+        self._automaton = _automaton({key: (len(key), tuple(found)) for key, found in owners.items()})
+
+    def find(self, text: str, *, longest: bool = True) -> list[list[Match]]:
+        """The hits of each matcher in ``text``, as :meth:`PhraseMatcher.find` gives them."""
+        if self._automaton is None:
+            return [[] for _ in self._matchers]
+        return [_finish(hits, longest=longest) for hits in _scan(self._automaton, text, self._matchers)]
+
+
+def _automaton(outputs: dict[str, Output]) -> ahocorasick.Automaton | None:
+    if not outputs:
+        return None
+    automaton = ahocorasick.Automaton()
+    for key, output in outputs.items():
+        automaton.add_word(key, output)
+    automaton.make_automaton()
+    return automaton
+
+
+def _scan(automaton: ahocorasick.Automaton, text: str, matchers: Sequence[PhraseMatcher]) -> list[list[Match]]:
+    """Every accepted hit in ``text`` of each of ``matchers``, in the automaton's order."""
+    hits: list[list[Match]] = [[] for _ in matchers]
+    output: Output
+    for last, output in automaton.iter(text):
+        length, owners = output
+        core_end = last + 1
+        core_start = core_end - length
+        start = core_start
+        while start > 0 and core_start - start <= MAX_PROCLITICS and text[start - 1].isalnum():
+            start -= 1
+        if core_start - start > MAX_PROCLITICS:
+            continue  # inside a longer word
+        end = _WORD_REST.match(text, core_end).end()  # type: ignore[union-attr]  # a star always matches
+        prefix = text[start:core_start]
+        suffix = text[core_end:end]
+        for index, entries in owners:
+            extra_prefixes = matchers[index].extra_prefixes
             for entry in entries:
-                if _accepts(entry, prefix, suffix) or (
-                    prefix in self._extra_prefixes and _accepts(entry, "", suffix)
-                ):
-                    hits.append(Match(start, end, core_start, core_end, entry))
-        if not longest:
-            hits.sort(key=lambda h: (h.start, -h.end))
-            return hits
-        return select_longest(hits)
+                if _accepts(entry, prefix, suffix) or (prefix in extra_prefixes and _accepts(entry, "", suffix)):
+                    hits[index].append(Match(start, end, core_start, core_end, entry))
+    return hits
+
+
+def _finish(hits: list[Match], *, longest: bool) -> list[Match]:
+    if not longest:
+        hits.sort(key=lambda h: (h.start, -h.end))
+        return hits
+    return select_longest(hits)
 
 
 def _accepts(entry: Entry, prefix: str, suffix: str) -> bool:
