@@ -722,7 +722,8 @@ def _start_tokens(doc: Document, known: dict[tuple[str, ...], Mention]) -> list[
     cached = doc.mention_starts.get(True)
     if cached is None:
         known_first = {k[0] for k in known}
-        extra = {i for i, word in enumerate(doc.words) if word in known_first or word[1:] in known_first}
+        opening = {word for word in set(doc.words) if word in known_first or word[1:] in known_first}
+        extra = {i for i, word in enumerate(doc.words) if word in opening}
         cached = doc.mention_starts[True] = sorted(set(plain) | extra)
     return cached
 
@@ -835,7 +836,7 @@ def _state_or_known(doc: Document, i: int, known: dict[tuple[str, ...], Mention]
         return Mention(i, tag.last, "state" if place else "city", country=tag.value,
                        country_tokens=(i, tag.last), prefix=tag.prefix)
     word = doc.word(i)
-    for length in (3, 2, 1):
+    for length in (3, 2, 1) if known else ():
         key = tuple(doc.word(k) for k in range(i, i + length))
         ref = known.get(key) or (known.get((word[1:],)) if length == 1 and word[:1] in "ول" else None)
         if ref is not None:
