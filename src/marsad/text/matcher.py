@@ -29,6 +29,11 @@ class Entry:
     article: bool  # the phrase was written with ال, so a match needs the article
     suffixes: frozenset[str] | None  # None: the last word may continue (prefix match)
 
+    @property
+    def prefixes(self) -> frozenset[str]:
+        """The proclitic chains the phrase may carry: with the article if it was written with one."""
+        return ARTICLE_PROCLITICS if self.article else ANY_PROCLITICS
+
 
 class Match(NamedTuple):
     """A hit in folded text: ``[start, end)`` covers the whole word(s), clitics included;
@@ -51,6 +56,7 @@ class Match(NamedTuple):
 Output = tuple[int, tuple[tuple[int, tuple[Entry, ...]], ...]]
 
 MAX_PROCLITICS = 5  # letters of clitics a word may carry before an entry (وبال, ولل …)
+ANY_PROCLITICS = PROCLITICS | ARTICLE_PROCLITICS
 _WORD_REST = re.compile(r"[^\W_]*")  # letters and digits: what str.isalnum() accepts
 
 
@@ -85,7 +91,7 @@ class PhraseMatcher:
         """All accepted hits in ``text``, sorted by start; non-overlapping if ``longest``."""
         if self._automaton is None:
             return []
-        return _finish(_scan(self._automaton, text, (self,))[0], longest=longest)
+        return _finish(_scan(self._automaton, text, (self.extra_prefixes,))[0], longest=longest)
 
 
 class MatcherGroup:
@@ -110,7 +116,8 @@ class MatcherGroup:
         """The hits of each matcher in ``text``, as :meth:`PhraseMatcher.find` gives them."""
         if self._automaton is None:
             return [[] for _ in self._matchers]
-        return [_finish(hits, longest=longest) for hits in _scan(self._automaton, text, self._matchers)]
+        extra_prefixes = [matcher.extra_prefixes for matcher in self._matchers]
+        return [_finish(hits, longest=longest) for hits in _scan(self._automaton, text, extra_prefixes)]
 
 
 def _automaton(outputs: dict[str, Output]) -> ahocorasick.Automaton | None:
@@ -123,9 +130,11 @@ def _automaton(outputs: dict[str, Output]) -> ahocorasick.Automaton | None:
     return automaton
 
 
-def _scan(automaton: ahocorasick.Automaton, text: str, matchers: Sequence[PhraseMatcher]) -> list[list[Match]]:
-    """Every accepted hit in ``text`` of each of ``matchers``, in the automaton's order."""
-    hits: list[list[Match]] = [[] for _ in matchers]
+def _scan(automaton: ahocorasick.Automaton, text: str, extra_prefixes: Sequence[frozenset[str]]) -> list[list[Match]]:
+    """Every accepted hit in ``text`` of each matcher (given by the extra proclitics it
+    allows, in order), in the automaton's order."""
+    hits: list[list[Match]] = [[] for _ in extra_prefixes]
+    possible = ANY_PROCLITICS.union(*extra_prefixes)
     output: Output
     for last, output in automaton.iter(text):
         length, owners = output
@@ -134,15 +143,19 @@ def _scan(automaton: ahocorasick.Automaton, text: str, matchers: Sequence[Phrase
         start = core_start
         while start > 0 and core_start - start <= MAX_PROCLITICS and text[start - 1].isalnum():
             start -= 1
-        if core_start - start > MAX_PROCLITICS:
+        prefix = text[start:core_start]
+        if prefix not in possible:
             continue  # inside a longer word
         end = _WORD_REST.match(text, core_end).end()  # type: ignore[union-attr]  # a star always matches
-        prefix = text[start:core_start]
         suffix = text[core_end:end]
         for index, entries in owners:
-            extra_prefixes = matchers[index].extra_prefixes
+            extra = extra_prefixes[index]
             for entry in entries:
-                if _accepts(entry, prefix, suffix) or (prefix in extra_prefixes and _accepts(entry, "", suffix)):
+                # A future particle (سـ) may stand before a verb that takes no other proclitic.
+                allowed = entry.prefixes
+                if (prefix in allowed or (prefix in extra and "" in allowed)) and (
+                    entry.suffixes is None or suffix in entry.suffixes
+                ):
                     hits[index].append(Match(start, end, core_start, core_end, entry))
     return hits
 
@@ -152,15 +165,6 @@ def _finish(hits: list[Match], *, longest: bool) -> list[Match]:
         hits.sort(key=lambda h: (h.start, -h.end))
         return hits
     return select_longest(hits)
-
-
-def _accepts(entry: Entry, prefix: str, suffix: str) -> bool:
-    if entry.article:
-        if prefix not in ARTICLE_PROCLITICS:
-            return False
-    elif prefix not in PROCLITICS and prefix not in ARTICLE_PROCLITICS:
-        return False
-    return entry.suffixes is None or suffix in entry.suffixes
 
 
 def select_longest(hits: list[Match]) -> list[Match]:

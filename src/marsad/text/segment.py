@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 _BOUNDARY = re.compile(r"\n|[.!?؟](?=\s|$|[\"'»”)])|[.!?؟]{2,}")
 # Captured, so that split() returns the tokens between the gaps of white space.
-_TOKEN = re.compile(r"(\w+|[^\w\s])", re.UNICODE)
+_TOKEN = re.compile(r"(\w++|[^\w\s])", re.UNICODE)
 
 
 class Tokens(NamedTuple):
