@@ -59,7 +59,7 @@ PLACEHOLDER = re.compile(
 )
 
 
-YEAR_LIKE: Final = re.compile(r"(?<!\d)\d{4}(?!\d)")  # four digits, a candidate Gregorian year
+DIGITS: Final = re.compile(r"\d+")  # a run of exactly four is a candidate Gregorian year
 
 
 def _parse_date(value: dt.date | str | None) -> dt.date | None:
@@ -111,7 +111,8 @@ def extract_article(
     _split_sentences(doc)
     doc.home_named = _home_named(doc)
     if article.published is None:
-        doc.latest_year = max(filter(None, (gregorian_year(w) for w in YEAR_LIKE.findall(doc.text))), default=None)
+        years = (gregorian_year(w) for w in DIGITS.findall(doc.text) if len(w) == 4)
+        doc.latest_year = max(filter(None, years), default=None)
     _find_dates(doc)
     first_pass = _remember_titled(doc)
     if not settled:

@@ -100,7 +100,8 @@ class MatcherGroup:
 
     >>> states = PhraseMatcher([("الكويت", "KWT")], suffixes=frozenset([""]))
     >>> cities = PhraseMatcher([("الكويت", "KWT"), ("جدة", "SAU")], suffixes=frozenset([""]))
-    >>> [[h.value for h in hits] for hits in MatcherGroup([states, cities]).find("من جدة الى الكويت")]
+    >>> text = fold("وصل من جدة إلى الكويت")  # "he arrived from Jeddah in Kuwait"
+    >>> [[h.value for h in hits] for hits in MatcherGroup([states, cities]).find(text)]
     [['KWT'], ['SAU', 'KWT']]
     """
 

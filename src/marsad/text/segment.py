@@ -11,7 +11,8 @@ import re
 from itertools import accumulate
 from typing import NamedTuple
 
-_BOUNDARY = re.compile(r"\n|[.!?؟](?=\s|$|[\"'»”)])|[.!?؟]{2,}")
+# (The look-ahead first lets the engine skip straight to the characters that may end a sentence.)
+_BOUNDARY = re.compile(r"(?=[\n.!?؟])(?:\n|[.!?؟](?=\s|$|[\"'»”)])|[.!?؟]{2,})")
 # Captured, so that split() returns the tokens between the gaps of white space.
 _TOKEN = re.compile(r"(\w++|[^\w\s])", re.UNICODE)
 
@@ -44,12 +45,11 @@ def sentences(text: str) -> list[tuple[int, int]]:
     spans.append((start, len(text)))
     out = []
     for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append((s, e))
+        sentence = text[s:e]
+        stripped = sentence.strip()
+        if stripped:
+            s += len(sentence) - len(sentence.lstrip())
+            out.append((s, s + len(stripped)))
     return out
 
 
