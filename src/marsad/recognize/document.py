@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING
 from marsad.lexicon import Lexicon
 from marsad.model import Article, Span
 from marsad.recognize.tagging import TAG_KINDS, Tag, tag_tokens
-from marsad.text.normalize import NormalizedText, normalize
+from marsad.text.normalize import NormalizedText, fold, normalize
 from marsad.text.segment import tokens
 
 if TYPE_CHECKING:
@@ -87,9 +87,7 @@ class Document:
             article=article,
             lexicon=lexicon,
             norm=norm,
-            # Folding keeps or drops each character alone: the title's folded length is the
-            # number of kept characters that come from it.
-            title_end=bisect_left(norm.origin, len(article.title)),
+            title_end=len(fold(article.title)),
             words=toks.words,
             starts=toks.starts,
             ends=toks.ends,

@@ -19,6 +19,7 @@ Folding (each step is a character-level rule, so the map stays simple):
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 _DROP = set(range(0x064B, 0x0660)) | {0x0670, 0x0640} | set(range(0x06D6, 0x06EE))
@@ -41,15 +42,21 @@ _SPACE_RE = re.compile("[" + re.escape(_SPACES) + "]")
 
 @dataclass(frozen=True, slots=True)
 class NormalizedText:
-    """A folded string and the original offset of each of its characters.
+    """A folded string and where each of its characters came from in the original.
 
-    ``origin[i]`` is the index in ``original`` of ``text[i]``; ``origin[len(text)]`` is
+    Folding keeps every character but the dropped marks, so ``drops`` says it all: for
+    each dropped character, in order, the folded offset of the first kept character
+    after it. :meth:`origin` maps a folded offset back; ``origin(len(text))`` is
     ``len(original)`` so that half-open ranges map back without special cases.
     """
 
     original: str
     text: str
-    origin: tuple[int, ...]
+    drops: tuple[int, ...]
+
+    def origin(self, i: int) -> int:
+        """The index in ``original`` of ``text[i]``: ``i`` plus the marks dropped before it."""
+        return i + bisect_right(self.drops, i)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a half-open range of the folded text back to the original text.
@@ -59,9 +66,9 @@ class NormalizedText:
         ``الخارجيةِ`` (kasra included) in ``وزيرُ الخارجيةِ``.
         """
         if end <= start:
-            o = self.origin[start]
+            o = self.origin(start)
             return o, o
-        return self.origin[start], self.origin[end]
+        return self.origin(start), self.origin(end)
 
 
 def normalize(original: str) -> NormalizedText:
@@ -73,15 +80,9 @@ def normalize(original: str) -> NormalizedText:
     >>> n.to_original(5, 13)
     (6, 15)
     """
-    # Every rule maps one character to at most one, so the kept positions are all
-    # positions but the dropped ones; dropped marks are sparse, so slice between them.
-    origin: list[int] = []
-    prev = 0
-    for m in _DROP_RE.finditer(original):
-        origin.extend(range(prev, m.start()))
-        prev = m.end()
-    origin.extend(range(prev, len(original) + 1))
-    return NormalizedText(original, fold(original), tuple(origin))
+    # The k-th dropped mark, at original offset d, stands before folded offset d - k.
+    drops = tuple(m.start() - k for k, m in enumerate(_DROP_RE.finditer(original)))
+    return NormalizedText(original, fold(original), drops)
 
 
 def fold(text: str) -> str:
