@@ -52,9 +52,10 @@ DATE_REACH = 200  # characters between a trigger and the date that can still be 
 CEREMONIAL_SUBTYPES = ("congratulation", "condolence")
 DEFAULT_MODEL: Final = "default"  # extract(model=...): the shipped confidence model, or $MARSAD_MODEL
 # An unfilled template slot left by a writer: "[تاريخ اليوم – يرجى إضافته]", "[اسم الوزير]".
+# (The look-ahead lets the engine skip straight to a character that may open one.)
 PLACEHOLDER = re.compile(
-    r"\[[^\]\n]{0,80}(?:يرجى|إضافته|اضافته|أدخل|ادخل|ضع |تاريخ|اسم|TBD|TODO|placeholder|INSERT)[^\]\n]{0,80}\]"
-    r"|\{\{[^}\n]{0,80}\}\}|XX/XX|xx/xx",
+    r"(?=[\[{x])(?:\[[^\]\n]{0,80}(?:يرجى|إضافته|اضافته|أدخل|ادخل|ضع |تاريخ|اسم|TBD|TODO|placeholder|INSERT)[^\]\n]{0,80}\]"
+    r"|\{\{[^}\n]{0,80}\}\}|XX/XX|xx/xx)",
     re.IGNORECASE,
 )
 
@@ -419,19 +420,26 @@ def _split_sentences(doc: Document) -> None:
         lo, hi = doc.token_index(s), doc.token_index(e)
         if hi <= lo:
             continue
-        if s >= doc.title_end and _repeats_headline(" ".join(doc.text[s:e].split()), headline):
+        if s >= doc.title_end and _repeats_headline(doc.text[s:e], headline):
             continue  # «رابط الخبر: …» a page's footer repeating its headline: told once
         (title if s < doc.title_end else body).append((lo, hi))
     doc.sentences = body + title
     doc.n_body = len(body)
 
 
-def _repeats_headline(sentence: str, headline: str) -> bool:
-    """A body line that is the headline again, alone or after a few words («رابط الخبر:»)."""
-    words = len(sentence.split())
-    if words < HEADLINE_REPEAT_WORDS or len(headline.split()) < HEADLINE_REPEAT_WORDS:
+def _repeats_headline(line: str, headline: str) -> bool:
+    """A body line that is the headline again, alone or after a few words («رابط الخبر:»).
+    The headline's words are joined by single spaces; the line's as written."""
+    headline_words = len(headline.split())
+    if headline_words < HEADLINE_REPEAT_WORDS:
         return False
-    return sentence in headline or (headline in sentence and words <= len(headline.split()) + HEADLINE_LEAD_WORDS)
+    if line.split(None, 1)[0] not in headline and headline.split(None, 1)[0] not in line:
+        return False  # the line neither starts with a word of the headline nor holds its first
+    sentence = " ".join(line.split())
+    words = len(sentence.split())
+    if words < HEADLINE_REPEAT_WORDS:
+        return False
+    return sentence in headline or (headline in sentence and words <= headline_words + HEADLINE_LEAD_WORDS)
 
 
 def _title_words(title: str | None) -> set[str]:
