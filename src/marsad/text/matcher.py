@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 import ahocorasick
@@ -170,8 +172,9 @@ def _finish(hits: list[Match], *, longest: bool) -> list[Match]:
 
 def select_longest(hits: list[Match]) -> list[Match]:
     """Keep the longest hits that do not overlap, earliest first on ties."""
-    if not hits:
-        return []
+    by_start = sorted(hits, key=attrgetter("start"))
+    if all(a.end <= b.start for a, b in pairwise(by_start)):
+        return by_start  # (the common case) nothing overlaps, so every hit stays
     chosen: list[Match] = []
     taken = bytearray(max(h.end for h in hits))  # 1 where a chosen hit lies
     for h in sorted(hits, key=lambda h: (-(h.core_end - h.core_start), h.start)):
