@@ -43,7 +43,6 @@ from marsad.recognize.dates import DateMention, find_dates, weekday_names
 from marsad.recognize.document import Document
 from marsad.recognize.home import infer_home_country, outlet_country
 from marsad.recognize.places import find_location, settle_ambiguous_places
-from marsad.recognize.topics import find_topic_cues
 from marsad.text.normalize import fold
 from marsad.text.segment import sentences
 
@@ -120,7 +119,6 @@ def extract_article(
     if not doc.home_named:  # naming the outlet's own office holder speaks of its state too
         doc.home_named = any(m.name is not None and m.country == doc.home for found in first_pass for m in found)
     doc.scene = _scene(doc, first_pass)
-    doc.cues = sorted(find_topic_cues(doc.text, doc.lexicon), key=lambda c: c.start)
     per_sentence = _candidates(doc, first_pass)
     named = [m for found in first_pass for m in found if m.name and m.title]
     events = _assemble(doc, per_sentence, named)

@@ -37,14 +37,14 @@ from typing import TYPE_CHECKING
 
 from marsad.lexicon import Lexicon
 from marsad.model import Article, Span
-from marsad.recognize.tagging import TAG_KINDS, Tag, tag_tokens
+from marsad.recognize.tagging import TAG_KINDS, Tag, find_hits, tag_tokens
+from marsad.recognize.topics import TopicCue, topic_cues
 from marsad.text.normalize import NormalizedText, fold, normalize
 from marsad.text.segment import tokens
 
 if TYPE_CHECKING:
     from marsad.recognize.actors import Mention
     from marsad.recognize.dates import DateMention
-    from marsad.recognize.topics import TopicCue
 
 SEPARATOR = "\n\n"  # between title and body in the working text
 
@@ -79,10 +79,11 @@ class Document:
 
     @classmethod
     def read(cls, article: Article, lexicon: Lexicon) -> Document:
-        """Normalise, tokenise and tag an article."""
+        """Normalise, tokenise and tag an article, and find its topic cues."""
         norm = normalize(article.title + SEPARATOR + article.text)
         toks = tokens(norm.text)
-        tags, cover = tag_tokens(norm.text, toks, lexicon)
+        hits = find_hits(norm.text, lexicon)
+        tags, cover = tag_tokens(norm.text, toks, hits, lexicon)
         return cls(
             article=article,
             lexicon=lexicon,
@@ -94,6 +95,7 @@ class Document:
             tags=tags,
             cover=cover,
             tag_starts={kind: sorted(tags[kind]) for kind in TAG_KINDS},
+            cues=topic_cues(hits["topic_prefix"], hits["topic_word"]),
         )
 
     @property

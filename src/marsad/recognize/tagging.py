@@ -1,7 +1,7 @@
 """Token tags: every lexicon hit of a document, indexed by the tokens it covers.
 
 The document (title and body, folded) is tokenised once and every lexicon matcher
-runs once over the whole of it; each hit is then attached to the tokens it spans.
+runs over the whole of it, all in one pass; each hit is then attached to the tokens it spans.
 The actor grammar and the event assembler read these tags (through
 :class:`marsad.recognize.document.Document`) instead of re-matching.
 """
@@ -31,18 +31,31 @@ class Tag(NamedTuple):
     match: Match
 
 
+def find_hits(text: str, lex: Lexicon) -> dict[str, list[Match]]:
+    """The hits in ``text`` of the lexicons read over a whole document, by kind, from one
+    pass: those of ``TAG_KINDS`` longest first, as :func:`tag_tokens` takes them, and
+    the topic cues (``topic_prefix``, ``topic_word``) all, as
+    :func:`marsad.recognize.topics.topic_cues` takes them."""
+    matchers = _matcher_group((
+        lex.places, lex.nisbas, lex.capitals, lex.honorifics, lex.titles, lex.triggers,
+        lex.topic_prefixes, lex.topic_words,
+    ))
+    kinds = (*TAG_KINDS, "topic_prefix", "topic_word")
+    found = matchers.find(text, longest=[kind in TAG_KINDS for kind in kinds])
+    return dict(zip(kinds, found, strict=True))
+
+
 def tag_tokens(
-    text: str, toks: Tokens, lex: Lexicon
+    text: str, toks: Tokens, hits: dict[str, list[Match]], lex: Lexicon
 ) -> tuple[dict[str, dict[int, Tag]], dict[str, list[Tag | None]]]:
-    """The tags of ``text`` by kind and start token, and the tag covering each token."""
+    """The tags of ``text`` by kind and start token, and the tag covering each token,
+    from the ``hits`` of :func:`find_hits`."""
     starts, ends, words = toks
     n = len(words)
     tags: dict[str, dict[int, Tag]] = {}
     covers: dict[str, list[Tag | None]] = {}
-    found_by_kind = _tag_matchers(
-        (lex.places, lex.nisbas, lex.capitals, lex.honorifics, lex.titles, lex.triggers)
-    ).find(text)
-    for kind, matches in zip(TAG_KINDS, found_by_kind, strict=True):
+    for kind in TAG_KINDS:
+        matches = hits[kind]
         found: dict[int, Tag] = {}
         cover: list[Tag | None] = [None] * n
         for m in matches:
@@ -77,6 +90,6 @@ def tag_tokens(
 
 
 @cache
-def _tag_matchers(matchers: tuple[PhraseMatcher, ...]) -> MatcherGroup:
-    """The lexicons of ``TAG_KINDS`` as one group (built once per lexicon)."""
+def _matcher_group(matchers: tuple[PhraseMatcher, ...]) -> MatcherGroup:
+    """The lexicons read over a whole document as one group (built once per lexicon)."""
     return MatcherGroup(matchers)

@@ -115,12 +115,15 @@ class MatcherGroup:
                 owners.setdefault(key, []).append((index, entries))
         self._automaton = _automaton({key: (len(key), tuple(found)) for key, found in owners.items()})
 
-    def find(self, text: str, *, longest: bool = True) -> list[list[Match]]:
-        """The hits of each matcher in ``text``, as :meth:`PhraseMatcher.find` gives them."""
+    def find(self, text: str, *, longest: bool | Sequence[bool] = True) -> list[list[Match]]:
+        """The hits of each matcher in ``text``, as :meth:`PhraseMatcher.find` gives them
+        (``longest`` for all of them, or for each in turn)."""
+        each = [longest] * len(self._matchers) if isinstance(longest, bool) else list(longest)
         if self._automaton is None:
             return [[] for _ in self._matchers]
         extra_prefixes = [matcher.extra_prefixes for matcher in self._matchers]
-        return [_finish(hits, longest=longest) for hits in _scan(self._automaton, text, extra_prefixes)]
+        found = _scan(self._automaton, text, extra_prefixes)
+        return [_finish(hits, longest=keep_longest) for hits, keep_longest in zip(found, each, strict=True)]
 
 
 def _automaton(outputs: dict[str, Output]) -> ahocorasick.Automaton | None:
