@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 from operator import attrgetter
 from typing import Any, NamedTuple
@@ -30,11 +30,11 @@ class Entry:
     value: Any
     article: bool  # the phrase was written with ال, so a match needs the article
     suffixes: frozenset[str] | None  # None: the last word may continue (prefix match)
+    # The proclitic chains the phrase may carry: with the article if it was written with one.
+    prefixes: frozenset[str] = field(init=False, repr=False, compare=False)
 
-    @property
-    def prefixes(self) -> frozenset[str]:
-        """The proclitic chains the phrase may carry: with the article if it was written with one."""
-        return ARTICLE_PROCLITICS if self.article else ANY_PROCLITICS
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "prefixes", ARTICLE_PROCLITICS if self.article else ANY_PROCLITICS)
 
 
 class Match(NamedTuple):
