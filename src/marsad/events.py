@@ -114,7 +114,7 @@ def _word_start_pattern(cues: tuple[str, ...]) -> re.Pattern:
 def is_sport(doc: Document, lo: int, hi: int) -> bool:
     """Sport reuses the diplomatic verbs: ``يستقبل الهلال النصر`` ("Hilal hosts Nasr")."""
     cues = doc.lexicon.cues.sport
-    text = doc.text[doc.tokens[lo].start : doc.tokens[hi - 1].end]
+    text = doc.text[doc.starts[lo] : doc.ends[hi - 1]]
     return bool(cues) and _word_start_pattern(cues).search(text) is not None
 
 
@@ -133,7 +133,7 @@ def is_planned(doc: Document, trig: Tag, lo: int, hi: int | None = None) -> bool
     ):  # (but «عشية مباحثات يعقدها … اليوم» "on the eve of talks he holds today": today)
         return True  # «الترتيب لزيارة اليمن» "arranging the visit to Yemen"
     end = trig.last + PLANNED_AFTER if hi is None else min(hi, trig.last + PLANNED_AFTER)
-    if any(doc.word(i) in cues.planned_after for i in range(trig.last, min(end, len(doc.tokens)))):
+    if any(doc.word(i) in cues.planned_after for i in range(trig.last, min(end, len(doc.words)))):
         return True  # «يغادر - بمشيئة الله -», «الزيارة المرتقبة», «زيارته المقبلة»
     if hi is not None and _upcoming_noun(doc, trig, hi):
         return True  # «زيارته المقبلة» "his coming visit"
@@ -213,7 +213,7 @@ def _announced_in_present(doc: Document, trig: Tag, sentence: tuple[int, int], d
     and «يلتقي اليوم» is happening today, so neither counts."""
     cues = doc.lexicon.cues
     lo, hi = sentence
-    if dated or doc.tokens[lo].start < doc.title_end or _unpunctuated_line(doc, hi):
+    if dated or doc.starts[lo] < doc.title_end or _unpunctuated_line(doc, hi):
         return False
     word = doc.word(trig.first)
     if word.removeprefix("و").removeprefix("ف") not in cues.imperfect:
@@ -237,7 +237,7 @@ def _unpunctuated_line(doc: Document, hi: int) -> bool:
     last = doc.word(hi - 1)
     if last in (".", "!", "؟", "?", "»", '"', ")"):
         return False
-    rest = doc.text[doc.tokens[hi - 1].end :]
+    rest = doc.text[doc.ends[hi - 1] :]
     return rest.strip(" \t").startswith("\n") or not rest.strip()
 
 
@@ -274,7 +274,7 @@ def reading(doc: Document, trig: Tag, hi: int) -> tuple[Trigger, int | None] | N
     with the index of that word (``None`` when the reading needs none)."""
     if _hamza_missing(doc, trig):
         return None  # «هنا» "here", not «هنأ» "congratulated"
-    rest = doc.text[doc.tokens[trig.last].start : doc.tokens[hi - 1].end] if trig.last < hi else ""
+    rest = doc.text[doc.starts[trig.last] : doc.ends[hi - 1]] if trig.last < hi else ""
     for t in trig.value:
         if t.voice in ("agent", "recipient") and trig.prefix.endswith(("ال", "لل")):
             continue  # «عمليات البحث» "the search": a verb never takes the article
@@ -1155,7 +1155,7 @@ def _negated(doc: Document, tag: Tag, t: Trigger, lo: int) -> bool:
             and doc.word(tag.first - 2) in cues.before_after:
         return True  # «… لطمأنة المملكة بعد أن أبرمت واشنطن اتفاقا نوويا مع إيران»: a reference point
     if t.voice in ("noun", "genitive"):
-        for i in range(tag.last, min(len(doc.tokens), tag.last + CALLED_OFF_REACH)):
+        for i in range(tag.last, min(len(doc.words), tag.last + CALLED_OFF_REACH)):
             word = doc.word(i)
             if word in ("،", ",", ".") or doc.at("trigger", i) is not None:
                 break
@@ -1223,7 +1223,7 @@ def _figurative_message(doc: Document, tag: Tag, t: Trigger, lo: int) -> bool:
             return True
     # «هنأ الوزير نظيره المصري، خلال اتصال هاتفي، …» "congratulated … during a phone call":
     # said in the call, which is the engagement
-    for i in range(tag.last, min(len(doc.tokens) - 1, tag.last + SPOKEN_IN_CALL_REACH)):
+    for i in range(tag.last, min(len(doc.words) - 1, tag.last + SPOKEN_IN_CALL_REACH)):
         if doc.word(i) in (".", "؟"):
             break
         call = doc.at("trigger", i + 1)

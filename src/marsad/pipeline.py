@@ -43,7 +43,6 @@ from marsad.recognize.dates import DateMention, find_dates, weekday_names
 from marsad.recognize.document import Document
 from marsad.recognize.home import infer_home_country, outlet_country
 from marsad.recognize.places import find_location, settle_ambiguous_places
-from marsad.recognize.topics import find_topic_cues
 from marsad.text.normalize import fold
 from marsad.text.segment import sentences
 
@@ -59,7 +58,7 @@ PLACEHOLDER = re.compile(
 )
 
 
-YEAR_LIKE: Final = re.compile(r"(?<!\d)\d{4}(?!\d)")  # four digits, a candidate Gregorian year
+DIGITS: Final = re.compile(r"\d+")  # a run of exactly four is a candidate Gregorian year
 
 
 def _parse_date(value: dt.date | str | None) -> dt.date | None:
@@ -111,7 +110,8 @@ def extract_article(
     _split_sentences(doc)
     doc.home_named = _home_named(doc)
     if article.published is None:
-        doc.latest_year = max(filter(None, (gregorian_year(w) for w in YEAR_LIKE.findall(doc.text))), default=None)
+        years = (gregorian_year(w) for w in DIGITS.findall(doc.text) if len(w) == 4)
+        doc.latest_year = max(filter(None, years), default=None)
     _find_dates(doc)
     first_pass = _remember_titled(doc)
     if not settled:
@@ -119,7 +119,6 @@ def extract_article(
     if not doc.home_named:  # naming the outlet's own office holder speaks of its state too
         doc.home_named = any(m.name is not None and m.country == doc.home for found in first_pass for m in found)
     doc.scene = _scene(doc, first_pass)
-    doc.cues = sorted(find_topic_cues(doc.text, doc.lexicon), key=lambda c: c.start)
     per_sentence = _candidates(doc, first_pass)
     named = [m for found in first_pass for m in found if m.name and m.title]
     events = _assemble(doc, per_sentence, named)
@@ -437,19 +436,26 @@ def _split_sentences(doc: Document) -> None:
         lo, hi = doc.token_index(s), doc.token_index(e)
         if hi <= lo:
             continue
-        if s >= doc.title_end and _repeats_headline(" ".join(doc.text[s:e].split()), headline):
+        if s >= doc.title_end and _repeats_headline(doc.text[s:e], headline):
             continue  # «رابط الخبر: …» a page's footer repeating its headline: told once
         (title if s < doc.title_end else body).append((lo, hi))
     doc.sentences = body + title
     doc.n_body = len(body)
 
 
-def _repeats_headline(sentence: str, headline: str) -> bool:
-    """A body line that is the headline again, alone or after a few words («رابط الخبر:»)."""
-    words = len(sentence.split())
-    if words < HEADLINE_REPEAT_WORDS or len(headline.split()) < HEADLINE_REPEAT_WORDS:
+def _repeats_headline(line: str, headline: str) -> bool:
+    """A body line that is the headline again, alone or after a few words («رابط الخبر:»).
+    The headline's words are joined by single spaces; the line's as written."""
+    headline_words = len(headline.split())
+    if headline_words < HEADLINE_REPEAT_WORDS:
         return False
-    return sentence in headline or (headline in sentence and words <= len(headline.split()) + HEADLINE_LEAD_WORDS)
+    if line.split(None, 1)[0] not in headline and headline.split(None, 1)[0] not in line:
+        return False  # the line neither starts with a word of the headline nor holds its first
+    sentence = " ".join(line.split())
+    words = len(sentence.split())
+    if words < HEADLINE_REPEAT_WORDS:
+        return False
+    return sentence in headline or (headline in sentence and words <= headline_words + HEADLINE_LEAD_WORDS)
 
 
 def _title_words(title: str | None) -> set[str]:
@@ -642,7 +648,7 @@ def _home_named(doc: Document) -> bool:
     for t in doc.tags["title"].values():
         if t.value[0] == "envoy" and not any(doc.word(k) in hosts for k in range(t.last, t.last + 6)):
             return True
-    if _names_home(doc, 0, len(doc.tokens)):
+    if _names_home(doc, 0, len(doc.words)):
         return True
     return not cues.home_word.isdisjoint(doc.words)
 
@@ -678,13 +684,13 @@ def _core_start(doc: Document, i: int) -> int:
     tag = doc.at("title", i)
     if tag is None:
         k = doc.word(i).find("نظ")  # ونظيره, لنظيره: the counterpart word without و / ل
-        return doc.tokens[i].start + (k if 0 < k <= 2 else 0)
+        return doc.starts[i] + (k if 0 < k <= 2 else 0)
     core = tag.match.core_start
     return core - 2 if tag.prefix.endswith("ال") else core
 
 
 def _title_span(doc: Document, title: tuple[int, int]) -> Span:
-    return doc.span(_core_start(doc, title[0]), doc.tokens[title[1] - 1].end)
+    return doc.span(_core_start(doc, title[0]), doc.ends[title[1] - 1])
 
 
 def _actor(doc: Document, m: Mention, role: str) -> Actor:
@@ -694,7 +700,7 @@ def _actor(doc: Document, m: Mention, role: str) -> Actor:
         start, end = m.name
         skip = len(m.prefix) if start == m.first and m.prefix and m.kind == "person" and m.title is None else 0
         # «ببان كي مون» "with Ban Ki-moon": the name without its proclitic
-        evidence["name"] = doc.span(doc.tokens[start].start + skip, doc.tokens[end - 1].end)
+        evidence["name"] = doc.span(doc.starts[start] + skip, doc.ends[end - 1])
         name = evidence["name"].text
     if m.title:
         evidence["title"] = _title_span(doc, m.title)
@@ -851,7 +857,7 @@ def _one_per_addressee(event: Event) -> list[Event]:
 
 def _attach_date(doc: Document, event: Event, cand: Candidate) -> None:
     s_start, s_end = doc.char_range(*cand.sentence)
-    trig_at = doc.tokens[cand.trigger.first].start
+    trig_at = doc.starts[cand.trigger.first]
     near = [d for d in _dates_within(doc.dates, s_start, s_end) if d.value is not None]
     if not near:
         return
@@ -999,10 +1005,16 @@ def _merge_into(events: list[Event], new: Event) -> None:
 
 def _flags(article: Article, home: str | None) -> list[str]:
     flags = []
-    if PLACEHOLDER.search(article.title) or PLACEHOLDER.search(article.text):
+    if _has_placeholder(article.title) or _has_placeholder(article.text):
         flags.append("unfilled_placeholder")
     if home is None:
         flags.append("home_country_unknown")
     if article.published is None:
         flags.append("no_published_date")
     return flags
+
+
+def _has_placeholder(text: str) -> bool:
+    # A slot opens with «[» or «{{» or is XX/XX; most articles hold none of these
+    # characters, and looking for them costs far less than the pattern's scan.
+    return any(c in text for c in "[{xX") and PLACEHOLDER.search(text) is not None

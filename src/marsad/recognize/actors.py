@@ -99,7 +99,7 @@ def _strong_head(doc: Document, i: int) -> bool:
 def _continues_title(doc: Document, i: int) -> bool:
     """Does token ``i`` carry on a title (a portfolio, a state, a nisba, a seat)?"""
     cues = doc.lexicon.cues
-    if i >= len(doc.tokens):
+    if i >= len(doc.words):
         return False
     if doc.at("place", i) or doc.at("nisba", i) or doc.at("capital", i):
         return True
@@ -741,7 +741,8 @@ def _start_tokens(doc: Document, known: dict[tuple[str, ...], Mention]) -> list[
     cached = doc.mention_starts.get(True)
     if cached is None:
         known_first = {k[0] for k in known}
-        extra = {i for i, tok in enumerate(doc.tokens) if tok.text in known_first or tok.text[1:] in known_first}
+        opening = {word for word in set(doc.words) if word in known_first or word[1:] in known_first}
+        extra = {i for i, word in enumerate(doc.words) if word in opening}
         cached = doc.mention_starts[True] = sorted(set(plain) | extra)
     return cached
 
@@ -752,14 +753,31 @@ def _openers(doc: Document) -> set[int]:
     names = doc.lexicon.given_names
     leaders = doc.lexicon.leader_starts
     second = doc.lexicon.leader_second
-    return {i for kind in MENTION_TAGS for i in doc.tags[kind]} | {
-        i for i, tok in enumerate(doc.tokens)
-        if tok.text in names or tok.text.startswith("عبد") or ("نظ" in tok.text and _is_counterpart(doc, tok.text))
-        or tok.text in leaders or (tok.text[:1] in "ول" and tok.text[1:] in leaders)
-        or (tok.text in second and doc.word(i + 1) in second[tok.text])
-        or (tok.text[:1] in "ولب" and tok.text[1:] in second and doc.word(i + 1) in second[tok.text[1:]])
-        or ("مملك" in tok.text and _own_kingdom(doc, tok.text) is not None)
+    words = doc.words
+    distinct = set(words)  # an article repeats its words: each is judged once
+    opening = {
+        word for word in distinct
+        if word in names or word.startswith("عبد") or ("نظ" in word and _is_counterpart(doc, word))
+        or word in leaders or (word[:1] in "ول" and word[1:] in leaders)
+        or ("مملك" in word and _own_kingdom(doc, word) is not None)
     }
+    # A listed name whose first word is common too opens only with its second word.
+    paired = {word: _leader_seconds(doc, word) for word in distinct
+              if word in second or (word[:1] in "ولب" and word[1:] in second)}
+    return {i for kind in MENTION_TAGS for i in doc.tags[kind]} | {
+        i for i, word in enumerate(words)
+        if word in opening or (word in paired and doc.word(i + 1) in paired[word])
+    }
+
+
+def _leader_seconds(doc: Document, word: str) -> frozenset[str]:
+    """The second words with which ``word`` (a common word, or one after و/ل/ب) opens a listed
+    office holder's name."""
+    second = doc.lexicon.leader_second
+    after = second.get(word, frozenset())
+    if word[:1] in "ولب" and word[1:] in second:
+        after |= second[word[1:]]
+    return after
 
 
 def _own_kingdom(doc: Document, word: str) -> str | None:
@@ -826,7 +844,7 @@ def _state_or_known(doc: Document, i: int, known: dict[tuple[str, ...], Mention]
     if nisba is not None and nisba.prefix.startswith("و"):
         # "الرئيسين التركي رجب طيب أردوغان والأمريكي باراك أوباما": the second of a pair
         # under one dual title is named by its nisba alone.
-        end = consume_name(doc, nisba.last, len(doc.tokens), need_given=True)
+        end = consume_name(doc, nisba.last, len(doc.words), need_given=True)
         if end > nisba.last:
             return Mention(i, end, "person", name=(nisba.last, end), title=(i, nisba.last),
                            country=nisba.value, country_tokens=(i, nisba.last), prefix="و")
@@ -837,7 +855,7 @@ def _state_or_known(doc: Document, i: int, known: dict[tuple[str, ...], Mention]
         return Mention(i, tag.last, "state" if place else "city", country=tag.value,
                        country_tokens=(i, tag.last), prefix=tag.prefix)
     word = doc.word(i)
-    for length in (3, 2, 1):
+    for length in (3, 2, 1) if known else ():
         key = tuple(doc.word(k) for k in range(i, i + length))
         ref = known.get(key) or (known.get((word[1:],)) if length == 1 and word[:1] in "ول" else None)
         if ref is not None:

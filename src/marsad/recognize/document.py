@@ -9,7 +9,7 @@ earlier ones left:
 ``lexicon``        all language data (places, titles, triggers, cue words …): the one way
                    every step reaches it
 ``norm``           title and body folded into one text, with the map back to the original
-``tokens``         words and punctuation of the folded text, with ``starts`` for bisection
+``words``          words and punctuation of the folded text (tokens), at ``starts``/``ends``
 ``tags``           lexicon hits by kind (``place``, ``nisba``, ``capital``, ``hon``,
                    ``title``, ``trigger``) and the token they start at; ``cover`` says which
                    hit covers a token; ``tag_starts`` lists the starts of each kind in order
@@ -37,14 +37,14 @@ from typing import TYPE_CHECKING
 
 from marsad.lexicon import Lexicon
 from marsad.model import Article, Span
-from marsad.recognize.tagging import TAG_KINDS, Tag, tag_tokens
-from marsad.text.normalize import NormalizedText, normalize
-from marsad.text.segment import Token, tokens
+from marsad.recognize.tagging import TAG_KINDS, Tag, find_hits, tag_tokens
+from marsad.recognize.topics import TopicCue, topic_cues
+from marsad.text.normalize import NormalizedText, fold, normalize
+from marsad.text.segment import tokens
 
 if TYPE_CHECKING:
     from marsad.recognize.actors import Mention
     from marsad.recognize.dates import DateMention
-    from marsad.recognize.topics import TopicCue
 
 SEPARATOR = "\n\n"  # between title and body in the working text
 
@@ -57,8 +57,9 @@ class Document:
     lexicon: Lexicon
     norm: NormalizedText
     title_end: int  # folded offset where the title ends
-    tokens: list[Token]
-    starts: list[int]
+    words: list[str]  # each token's text
+    starts: list[int]  # each token's folded start offset, in order
+    ends: list[int]
     tags: dict[str, dict[int, Tag]]
     cover: dict[str, list[Tag | None]]
     tag_starts: dict[str, list[int]]
@@ -75,28 +76,26 @@ class Document:
     # Tokens where an actor mention may start, computed once by the actor grammar:
     # without and with the names in ``known``.
     mention_starts: dict[bool, list[int]] = field(default_factory=dict, repr=False)
-    words: list[str] = field(default_factory=list, repr=False)  # each token's text, for word()
-
-    def __post_init__(self) -> None:
-        self.words = [t.text for t in self.tokens]
 
     @classmethod
     def read(cls, article: Article, lexicon: Lexicon) -> Document:
-        """Normalise, tokenise and tag an article."""
+        """Normalise, tokenise and tag an article, and find its topic cues."""
         norm = normalize(article.title + SEPARATOR + article.text)
         toks = tokens(norm.text)
-        starts = [t.start for t in toks]
-        tags, cover = tag_tokens(norm.text, toks, starts, lexicon)
+        hits = find_hits(norm.text, lexicon)
+        tags, cover = tag_tokens(norm.text, toks, hits, lexicon)
         return cls(
             article=article,
             lexicon=lexicon,
             norm=norm,
-            title_end=len(normalize(article.title).text),
-            tokens=toks,
-            starts=starts,
+            title_end=len(fold(article.title)),
+            words=toks.words,
+            starts=toks.starts,
+            ends=toks.ends,
             tags=tags,
             cover=cover,
             tag_starts={kind: sorted(tags[kind]) for kind in TAG_KINDS},
+            cues=topic_cues(hits["topic_prefix"], hits["topic_word"]),
         )
 
     @property
@@ -123,7 +122,7 @@ class Document:
 
     def token_span(self, first: int, last: int) -> Span:
         """The original-text :class:`Span` of tokens ``[first, last)``."""
-        return self.span(self.tokens[first].start, self.tokens[last - 1].end)
+        return self.span(self.starts[first], self.ends[last - 1])
 
     def at(self, kind: str, i: int) -> Tag | None:
         """The ``kind`` tag that starts at token ``i``."""
@@ -156,4 +155,4 @@ class Document:
 
     def char_range(self, lo: int, hi: int) -> tuple[int, int]:
         """Folded character range of tokens ``[lo, hi)``."""
-        return self.tokens[lo].start, self.tokens[hi - 1].end
+        return self.starts[lo], self.ends[hi - 1]

@@ -77,7 +77,7 @@ def _dateline_state(doc: Document) -> str | None:
     cues = doc.lexicon.cues
     for kind in ("capital", "place"):
         for i, tag in doc.tags[kind].items():
-            start = doc.tokens[i].start
+            start = doc.starts[i]
             if start > DATELINE_CHARS or tag.value not in cues.arab_state:
                 continue
             at_line_start = start == 0 or "\n" in doc.text[max(0, start - 3) : start]

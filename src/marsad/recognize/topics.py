@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from marsad.lexicon import Lexicon
-from marsad.text.matcher import select_longest
+from marsad.text.matcher import Match, select_longest
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,5 +26,10 @@ def find_topic_cues(text: str, lex: Lexicon) -> list[TopicCue]:
     >>> [c.topic for c in find_topic_cues("مكافحه الارهاب", load_lexicon())]
     ['security_counterterrorism']
     """
-    hits = lex.topic_prefixes.find(text, longest=False) + lex.topic_words.find(text, longest=False)
-    return [TopicCue(h.start, h.end, h.value) for h in select_longest(hits)]
+    return topic_cues(lex.topic_prefixes.find(text, longest=False), lex.topic_words.find(text, longest=False))
+
+
+def topic_cues(prefix_hits: list[Match], word_hits: list[Match]) -> list[TopicCue]:
+    """The topic cues of the hits of ``topic_prefixes`` and ``topic_words`` (all of them, in
+    order), longest first where cues overlap, in text order."""
+    return [TopicCue(h.start, h.end, h.value) for h in select_longest(prefix_hits + word_hits)]
