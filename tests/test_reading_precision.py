@@ -969,3 +969,11 @@ def test_years_ago_with_fa():
     text = ("وصل ولي ولي العهد الأمير محمد بن سلمان إلى عمان أمس في زيارة رسمية للأردن. "
             "وقد أبرمت السعودية والأردن، فقبل 51 عاما، اتفاقية الحدود البرية بين البلدين.")
     assert [e.type for e in events(text)] == ["VISIT"]
+
+
+def test_the_organisations_secretary_general_after_its_acronym():
+    # "OPEC said … the secretary-general of the organisation met the Russian energy
+    # minister in Moscow": «للمنظمة» refers back to «منظمة أوبك», an intergovernmental body.
+    text = ("قالت منظمة أوبك أمس إن اجتماعها المقبل سيعقد في فيينا. وقال المتحدث إن الأمين العام للمنظمة "
+            "عبد الله البدري التقى وزير الطاقة الروسي ألكسندر نوفاك في موسكو أمس.")
+    assert [sorted(e.countries()) for e in events(text, source="okaz")] == [["IGO", "RUS"]]

@@ -550,16 +550,24 @@ def _body_referred_to(doc: Document, m: Mention) -> str | None:
     if m.title is None or m.title[1] - m.title[0] < 2:
         return None
     last = doc.word(m.title[1] - 1)
-    noun = last[last.find("ال"):] if "ال" in last[:3] else ""
+    if last.startswith(("لل", "ولل")):
+        noun = "ال" + last[last.find("لل") + 2:]  # «للمنظمة» "of the organisation"
+    else:
+        noun = last[last.find("ال"):] if "ال" in last[:3] else ""
     if len(noun) < 5:
         return None
     orgs = doc.lexicon.org_codes
     for k in reversed(doc.starts_within("place", 0, m.title[0])):
         tag = doc.tags["place"][k]
-        if tag.value in orgs and tag.last - tag.first >= 2:
-            head = doc.word(k)
-            if head[head.find("ال"):] == noun or "ال" + head == noun:
-                return str(tag.value)
+        if tag.value not in orgs:
+            continue
+        # the body's head noun opens its name («اللجنة الدولية للصليب الأحمر») or stands
+        # before its acronym («منظمة أوبك»)
+        heads = [doc.word(k)] if tag.last - tag.first >= 2 else []
+        if k > 0:
+            heads.append(doc.word(k - 1))
+        if any(head[head.find("ال"):] == noun or "ال" + head == noun for head in heads):
+            return str(tag.value)
     return None
 
 
