@@ -364,3 +364,10 @@ def test_a_listed_name_runs_through_a_word_that_is_elsewhere_a_title():
     found = extract("استقبل الرئيس التونسي محمد قائد الجيش الفرنسي أمس.", source="okaz",
                     published="2024-05-05", model=None).events
     assert all(a.name != "محمد قائد الجيش" for e in found for a in e.actors)
+
+
+def test_a_prosecutor_of_a_court_is_an_office_of_that_court():
+    # "the Palestinian foreign minister met the ICC prosecutor Fatou Bensouda in The Hague"
+    found = extract("التقى وزير الخارجية الفلسطيني رياض المالكي بالمدعية العامة للمحكمة الجنائية الدولية "
+                    "فاتو بنسودا في لاهاي أمس.", source="okaz", published="2024-05-05", model=None).events
+    assert [(e.type, sorted(e.countries())) for e in found] == [("MEETING", ["IGO", "PSE"])]
