@@ -371,3 +371,11 @@ def test_a_prosecutor_of_a_court_is_an_office_of_that_court():
     found = extract("التقى وزير الخارجية الفلسطيني رياض المالكي بالمدعية العامة للمحكمة الجنائية الدولية "
                     "فاتو بنسودا في لاهاي أمس.", source="okaz", published="2024-05-05", model=None).events
     assert [(e.type, sorted(e.countries())) for e in found] == [("MEETING", ["IGO", "PSE"])]
+
+
+def test_the_regimes_minister_is_named_by_his_name():
+    # "the visit of the regime's foreign minister Walid al-Muallem to Tehran": «النظام» "the
+    # regime" continues the office; the listed name gives Syria, not the outlet's state.
+    found = extract("أكدت نائبة رئيس الائتلاف الوطني السوري أن زيارة وزير خارجية النظام وليد المعلم لطهران "
+                    "لن تغير شيئا.", source="okaz", published="2024-05-05", model=None).events
+    assert [(e.type, sorted(e.countries())) for e in found] == [("VISIT", ["IRN", "SYR"])]
