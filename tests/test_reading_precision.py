@@ -977,3 +977,23 @@ def test_the_organisations_secretary_general_after_its_acronym():
     text = ("قالت منظمة أوبك أمس إن اجتماعها المقبل سيعقد في فيينا. وقال المتحدث إن الأمين العام للمنظمة "
             "عبد الله البدري التقى وزير الطاقة الروسي ألكسندر نوفاك في موسكو أمس.")
     assert [sorted(e.countries()) for e in events(text, source="okaz")] == [["IGO", "RUS"]]
+
+
+def test_a_member_of_a_body_is_no_officer_of_it():
+    # "NATO holds a meeting tomorrow, at the request of Ankara, a member of the alliance":
+    # Ankara stays Turkey.
+    text = ("قالت تركيا إنها ستواصل ضرب مواقع الحزب. وجاء ذلك بينما يعقد حلف شمال الأطلسي (الناتو) اجتماعا "
+            "غدا الثلاثاء، بطلب من أنقرة، العضو في الحلف، لبحث دعم تركيا في حال واجهت تهديدات.")
+    found = events(text, title="أنقرة تركز على «الكردستاني».. وتخوض حربا من طرف واحد", published=None,
+                   source="aawsat")
+    assert [(e.type, e.status, sorted(e.countries())) for e in found] == [("MEETING", "planned", ["NAT", "TUR"])]
+
+
+def test_an_announced_meeting_is_not_dated_by_a_later_clauses_last_visit():
+    # "the importance of Jubeir's meeting with Lavrov tomorrow is that it completes the talks
+    # of the Deputy Crown Prince … during his last visit to Moscow"
+    text = ("وأهمية لقاء الجبير مع نظيره الروسي لافروف غدًا أنه يعتبر استكمالاً لمباحثات سمو ولي ولي العهد "
+            "النائب الثاني لرئيس مجلس الوزراء وزير الدفاع الأمير محمد بن سلمان مع المسؤولين الروس خلال زيارته "
+            "الأخيرة لموسكو.")
+    found = events(text, source="okaz")
+    assert ("MEETING", "planned") in [(e.type, e.status) for e in found]

@@ -1114,13 +1114,16 @@ def _history(doc: Document, tag: Tag, lo: int, hi: int) -> bool:
         counted += doc.covering("title", end) is None and doc.covering("hon", end) is None
         end += 1
     vague_reach = range(max(lo, tag.first - VAGUE_PAST_WINDOW), end)
+    # (what is announced, «لقاء الجبير مع لافروف غدا», is not dated by a later clause's
+    # «خلال زيارته الأخيرة»)
+    planned = is_planned(doc, tag, lo, hi)
     # «يونيو (حزيران) الماضي»: the other calendar's name in brackets; «في شهر نوفمبر»
     skipped = cues.month_word | {"(", ")"}
     words = [(i, doc.word(i)) for i in vague_reach if doc.word(i) not in skipped]
     for k, (i, word) in enumerate(words):
         before = words[k - 1][1] if k else ""
         after = words[k + 1][1] if k + 1 < len(words) else ""
-        if i >= tag.last and word in cues.vague_past and not (
+        if i >= tag.last and word in cues.vague_past and not planned and not (
                 doc.word(i + 1) in cues.day_offset or doc.word(i + 2) in cues.day_offset
                 or any(doc.covering(kind, k) is not None for kind in ("title", "nisba", "place")
                        for k in (i - 1, i - 2))):

@@ -264,6 +264,7 @@ def _headline_status(doc: Document, events: list[Event]) -> None:
             event.codes = codes_for(event.type, event.subtype, event.status)
 
 
+MEMBER_WORDS = frozenset({"عضو", "العضو", "اعضاء", "الاعضاء", "عضوا"})  # (folded) members, not officers
 STALE_DAYS = 7  # an engagement dated this long before publication is background, not news
 AGREEMENT_LEAD_SENTENCES = 2  # body sentences where an undated signing is the article's news
 LEAD_CHARS = 1000  # about the first 170 words: where a news story tells its engagements
@@ -549,6 +550,8 @@ def _body_referred_to(doc: Document, m: Mention) -> str | None:
     «منظمة التعاون الإسلامي» — the latest such organisation named before, in full."""
     if m.title is None or m.title[1] - m.title[0] < 2:
         return None
+    if doc.word(m.title[0]).removeprefix("و") in MEMBER_WORDS:
+        return None  # «أنقرة، العضو في الحلف» "Ankara, a member of the alliance": a member state
     last = doc.word(m.title[1] - 1)
     if last.startswith(("لل", "ولل")):
         noun = "ال" + last[last.find("لل") + 2:]  # «للمنظمة» "of the organisation"
