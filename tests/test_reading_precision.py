@@ -997,3 +997,16 @@ def test_an_announced_meeting_is_not_dated_by_a_later_clauses_last_visit():
             "الأخيرة لموسكو.")
     found = events(text, source="okaz")
     assert ("MEETING", "planned") in [(e.type, e.status) for e in found]
+
+
+def test_another_news_item_or_a_cabinet_review_is_reported_far_into_an_article():
+    # a long roundup: past the first 1,000 characters, "meanwhile, the King sent a cable …"
+    # opens another item, and "the cabinet noted the visit of the Deputy Crown Prince to
+    # Egypt" is what the cabinet statement reports
+    filler = "وتراجعت أسعار النفط في الأسواق العالمية وسط مخاوف من تباطؤ النمو الاقتصادي. " * 14
+    item = filler + "إلى ذلك، اتصل الرئيس الفرنسي برئيس الوزراء اللبناني متمنيا عليه ألا يستقيل."
+    assert summary(item) == [("PHONE_CALL", "occurred", ["FRA", "LBN"])]
+    cabinet = filler + "وبين الوزير أن مجلس الوزراء نوه بزيارة ولي ولي العهد الأمير محمد بن سلمان لمصر."
+    assert summary(cabinet) == [("VISIT", "occurred", ["EGY", "SAU"])]
+    # the same sentence without either is still an argument in passing
+    assert summary(filler + "كما أن الرئيس الفرنسي اتصل برئيس الوزراء اللبناني متمنيا عليه ألا يستقيل.") == []

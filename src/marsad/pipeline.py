@@ -327,9 +327,22 @@ def _without_passing_mentions(doc: Document, events: list[Event]) -> list[Event]
         elif event.type == "AGREEMENT":
             if sentence.start <= agreement_lead.start:
                 kept.append(event)
-        elif _in_lead_zone(sentence) or event.countries() <= lead_states:
+        elif _in_lead_zone(sentence) or event.countries() <= lead_states or _item_lead(doc, sentence):
             kept.append(event)  # the lead's engagement told on, or its parties' further talks
     return kept
+
+
+def _item_lead(doc: Document, sentence: Span) -> bool:
+    """A sentence that opens another news item of the article («إلى ذلك،», «على صعيد آخر،»)
+    or tells what a cabinet reviewed («أن مجلس الوزراء نوه بزيارة …»): its engagements are
+    reported there."""
+    cues = doc.lexicon.cues
+    words = fold(sentence.text).split()
+    opening = " ".join(w.strip("،,") for w in words[:4]).removeprefix("و")
+    if any(opening.startswith(o) for o in cues.item_opener):
+        return True
+    folded = " ".join(words)
+    return any(phrase in folded for phrase in cues.council_review)
 
 
 def _in_lead_zone(sentence: Span) -> bool:

@@ -192,6 +192,8 @@ class Cues:
     press: frozenset[str]
     president: frozenset[str]
     kingdom: frozenset[str]
+    item_opener: tuple[str, ...]
+    council_review: tuple[str, ...]
 
     @classmethod
     def from_rows(cls, rows: list[list[str]]) -> Cues:
