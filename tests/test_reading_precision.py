@@ -11,6 +11,10 @@ def events(text, title="", source="alriyadh", published="2024-03-12"):
     return extract(text, title=title, source=source, published=published, model=None).events
 
 
+# Over 1,000 characters of unrelated news ("oil prices fell …"), to put a sentence far into an article.
+OIL_NEWS = "وتراجعت أسعار النفط في الأسواق العالمية وسط مخاوف من تباطؤ النمو الاقتصادي. " * 14
+
+
 def summary(text, **kw):
     return [(e.type, e.status, sorted(e.countries())) for e in events(text, **kw)]
 
@@ -776,7 +780,7 @@ def test_an_engagement_mentioned_in_passing_far_into_a_long_article_is_not_repor
     # A column on oil prices (over 1,000 characters before it) argues "as the French
     # president called the Lebanese prime minister asking him not to resign": undated, far
     # from the lead and between parties the lead does not engage, it is an argument.
-    filler = "وتراجعت أسعار النفط في الأسواق العالمية وسط مخاوف من تباطؤ النمو الاقتصادي. " * 14
+    filler = OIL_NEWS
     text = filler + "كما أن الرئيس الفرنسي اتصل برئيس الوزراء اللبناني متمنيا عليه ألا يستقيل."
     assert len(filler) > 1000
     assert summary(text) == []
@@ -1003,7 +1007,7 @@ def test_another_news_item_or_a_cabinet_review_is_reported_far_into_an_article()
     # a long roundup: past the first 1,000 characters, "meanwhile, the King sent a cable …"
     # opens another item, and "the cabinet noted the visit of the Deputy Crown Prince to
     # Egypt" is what the cabinet statement reports
-    filler = "وتراجعت أسعار النفط في الأسواق العالمية وسط مخاوف من تباطؤ النمو الاقتصادي. " * 14
+    filler = OIL_NEWS
     item = filler + "إلى ذلك، اتصل الرئيس الفرنسي برئيس الوزراء اللبناني متمنيا عليه ألا يستقيل."
     assert summary(item) == [("PHONE_CALL", "occurred", ["FRA", "LBN"])]
     cabinet = filler + "وبين الوزير أن مجلس الوزراء نوه بزيارة ولي ولي العهد الأمير محمد بن سلمان لمصر."

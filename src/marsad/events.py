@@ -118,6 +118,11 @@ def is_sport(doc: Document, lo: int, hi: int) -> bool:
     return bool(cues) and _word_start_pattern(cues).search(text) is not None
 
 
+def _without_conjunction(word: str) -> str:
+    """A word without a leading «و» or «ف» "and": «ويلتقي» → «يلتقي», «فقبل» → «قبل»."""
+    return word.removeprefix("و").removeprefix("ف")
+
+
 def is_planned(doc: Document, trig: Tag, lo: int, hi: int | None = None) -> bool:
     """``سيزور`` ("will visit"), ``من المقرر أن …`` ("is scheduled to"), ``… الأسبوع المقبل``."""
     cues = doc.lexicon.cues
@@ -143,7 +148,7 @@ def is_planned(doc: Document, trig: Tag, lo: int, hi: int | None = None) -> bool
         return True  # «وصل … لإجراء لقاءات مع المسؤولين» "arrived to hold meetings with officials"
     if hi is not None and _later_leg(doc, trig, lo, hi):
         return True  # «وينتقل بعدها إلى قطر» "and moves on to Qatar after it"
-    verb = doc.word(trig.first).removeprefix("و").removeprefix("ف")
+    verb = _without_conjunction(doc.word(trig.first))
     if verb in cues.imperfect and doc.word(trig.last) in cues.during_it:
         return True  # «في زيارة يلتقي خلالها الملك» "a visit during which he is to meet the King"
     for i in range(trig.first - 1, max(lo, trig.first - PLANNED_WINDOW) - 1, -1):
@@ -162,7 +167,7 @@ def _later_leg(doc: Document, trig: Tag, lo: int, hi: int) -> bool:
     "today")."""
     cues = doc.lexicon.cues
     word = doc.word(trig.first)
-    if word.removeprefix("و").removeprefix("ف") not in cues.imperfect:
+    if _without_conjunction(word) not in cues.imperfect:
         return False
     after = (doc.word(trig.last), f"{doc.word(trig.last)} {doc.word(trig.last + 1)}")
     before = trig.first > lo and doc.word(trig.first - 1) in cues.later_leg_before
@@ -216,7 +221,7 @@ def _announced_in_present(doc: Document, trig: Tag, sentence: tuple[int, int], d
     if dated or doc.starts[lo] < doc.title_end or _unpunctuated_line(doc, hi):
         return False
     word = doc.word(trig.first)
-    if word.removeprefix("و").removeprefix("ف") not in cues.imperfect:
+    if _without_conjunction(word) not in cues.imperfect:
         return False
     if trig.first > lo and doc.word(trig.first - 1) in cues.relative:
         return False  # «… بوسيتش التي تزور القاهرة» "who is visiting Cairo": under way
@@ -919,7 +924,7 @@ def _follows_in_time(doc: Document, tag: Tag, t: Trigger) -> bool:
         # «يجري خلالها مباحثات», «سينقل خلال لقائه»; but in «سيلتقي خلال زيارته» "will
         # meet during his visit" the visit is the one under way
         return t.type != "VISIT"
-    verb = doc.word(tag.first).removeprefix("و").removeprefix("ف")
+    verb = _without_conjunction(doc.word(tag.first))
     return t.voice == "agent" and doc.word(tag.first - 1) in cues.then_subjunctive and verb in cues.imperfect
 
 
@@ -1009,7 +1014,7 @@ def _still_to_come(doc: Document, tag: Tag, lo: int, hi: int) -> bool:
     Iraqi officials": an imperfect verb after a clause link is still to come, unless the
     sentence says it happens now («اليوم»)."""
     cues = doc.lexicon.cues
-    if doc.word(tag.first).removeprefix("و").removeprefix("ف") not in cues.imperfect:
+    if _without_conjunction(doc.word(tag.first)) not in cues.imperfect:
         return False
     return not any(doc.word(i) in cues.present_time for i in range(lo, hi))
 
@@ -1099,8 +1104,8 @@ def _history(doc: Document, tag: Tag, lo: int, hi: int) -> bool:
             and not any(doc.word(k) in cues.since for k in range(max(lo, i - 2), i))
         ):
             return True
-    if any(doc.word(i) in cues.ago_unit and (_is_before(doc.word(i - 1)) or (
-            doc.word(i - 1).isdigit() and _is_before(doc.word(i - 2)))) for i in window if i > lo):
+    if any(doc.word(i) in cues.ago_unit and (_without_conjunction(doc.word(i - 1)) == "قبل" or (
+            doc.word(i - 1).isdigit() and _without_conjunction(doc.word(i - 2)) == "قبل")) for i in window if i > lo):
         return True  # «قبل عامين تقريبا، التقيت …» "about two years ago I met …", «قبل 13 عاما»
     for i in range(tag.last, hi):
         if doc.word(i) in ("،", ","):
@@ -1114,16 +1119,15 @@ def _history(doc: Document, tag: Tag, lo: int, hi: int) -> bool:
         counted += doc.covering("title", end) is None and doc.covering("hon", end) is None
         end += 1
     vague_reach = range(max(lo, tag.first - VAGUE_PAST_WINDOW), end)
-    # (what is announced, «لقاء الجبير مع لافروف غدا», is not dated by a later clause's
-    # «خلال زيارته الأخيرة»)
-    planned = is_planned(doc, tag, lo, hi)
     # «يونيو (حزيران) الماضي»: the other calendar's name in brackets; «في شهر نوفمبر»
     skipped = cues.month_word | {"(", ")"}
     words = [(i, doc.word(i)) for i in vague_reach if doc.word(i) not in skipped]
     for k, (i, word) in enumerate(words):
         before = words[k - 1][1] if k else ""
         after = words[k + 1][1] if k + 1 < len(words) else ""
-        if i >= tag.last and word in cues.vague_past and not planned and not (
+        # (what is announced, «لقاء الجبير مع لافروف غدا», is not dated by a later clause's
+        # «خلال زيارته الأخيرة»)
+        if i >= tag.last and word in cues.vague_past and not is_planned(doc, tag, lo, hi) and not (
                 doc.word(i + 1) in cues.day_offset or doc.word(i + 2) in cues.day_offset
                 or any(doc.covering(kind, k) is not None for kind in ("title", "nisba", "place")
                        for k in (i - 1, i - 2))):
@@ -1137,11 +1141,6 @@ def _history(doc: Document, tag: Tag, lo: int, hi: int) -> bool:
             if not following.isdigit():
                 return True  # «في مطلع يونيو» "early in June", no day and no year: background
     return False
-
-
-def _is_before(word: str) -> bool:
-    """«قبل» "before, ago", also with «و» or «ف» («فقبل 51 عاما» "for 51 years ago")."""
-    return word.removeprefix("و").removeprefix("ف") == "قبل"
 
 
 def _negated(doc: Document, tag: Tag, t: Trigger, lo: int) -> bool:
