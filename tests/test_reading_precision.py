@@ -1014,3 +1014,44 @@ def test_another_news_item_or_a_cabinet_review_is_reported_far_into_an_article()
     assert summary(cabinet) == [("VISIT", "occurred", ["EGY", "SAU"])]
     # the same sentence without either is still an argument in passing
     assert summary(filler + "كما أن الرئيس الفرنسي اتصل برئيس الوزراء اللبناني متمنيا عليه ألا يستقيل.") == []
+
+
+# --- background dated only vaguely ------------------------------------------------------
+
+
+def test_weeks_ago_dates_a_visit_vaguely():
+    # "The analyst said the conference came after the minister's visit to Cairo a few weeks
+    # ago." «منذ أسابيع» "weeks ago" is background, like «قبل أسابيع».
+    text = "وقال المحلل إن المؤتمر جاء بعد زيارة وزير الخارجية السعودي إلى القاهرة منذ أسابيع قليلة."
+    assert summary(text) == []
+
+
+def test_a_month_named_far_after_the_trigger_still_dates_it():
+    # "Reports say American officials discussed the matter with the president of the republic
+    # Beji Caid Essebsi during his visit to Washington in the month of May last." The month
+    # comes fourteen words after «ناقشوا».
+    text = ("وتشير التقارير إلى أن المسؤولين الأمريكيين ناقشوا المسألة مع الرئيس التونسي "
+            "الباجي قائد السبسي خلال زيارته إلى واشنطن في شهر مايو الماضي.")
+    assert summary(text) == []
+
+
+def test_the_latest_developments_do_not_date_a_visit():
+    # "The US secretary of state John Kerry arrived in Cairo this evening on a visit to Egypt
+    # to discuss the latest developments in the region." «الأخيرة» qualifies the
+    # developments, not the visit.
+    text = ("وصل إلى القاهرة مساء اليوم وزير الخارجية الأمريكي جون كيري في زيارة لمصر "
+            "لبحث التطورات الأخيرة في المنطقة.")
+    assert ("VISIT", "occurred", ["EGY", "USA"]) in summary(text)
+
+
+def test_his_last_visit_dates_it_vaguely():
+    # "The minister met the Iraqi prime minister during his last visit to Baghdad."
+    assert summary("التقى وزير الخارجية القطري رئيس الوزراء العراقي خلال زيارته الأخيرة إلى بغداد.") == []
+
+
+def test_months_ago_in_a_later_clause_does_not_undo_a_plan():
+    # "The Austrian president said he will visit Iran between the seventh and ninth of
+    # September, keeping a promise made months before the agreement."
+    text = ("وقال رئيس النمسا في بيان إنه سيزور إيران بين السابع والتاسع من سبتمبر "
+            "ملتزما بوعد أطلقه قبل أشهر من التوصل إلى الاتفاق.")
+    assert ("VISIT", "planned", ["AUT", "IRN"]) in summary(text)

@@ -251,7 +251,7 @@ LAST_HIJRI_YEAR = 1470  # … up to this one (1470 هـ is 2047); between the tw
 SUBJECT_REACH = 8  # words between a verb and its subject (time words, honorifics, a dateline)
 HISTORY_WINDOW = 12  # words around a trigger where a past year makes it history
 TALLY_REACH = 6  # words before a trigger where «وبهذا تكون … قد» sums up the past
-VAGUE_PAST_WINDOW = 10  # words around a trigger where "last month" or "recent" dates it vaguely
+VAGUE_PAST_WINDOW = 14  # words around a trigger where "last month" or "recent" dates it vaguely
 UPCOMING_NAME_WORDS = 3  # words of a name between an office and «المرتقبة» "upcoming"
 SEPARATE_REACH = 20  # words from a meeting verb within which "separately" or a plural noun splits it
 MADE_LATER_REACH = 10  # words after a verbal noun where «التي سيقوم بها» may make it future
@@ -1105,7 +1105,8 @@ def _history(doc: Document, tag: Tag, lo: int, hi: int) -> bool:
         ):
             return True
     if any(doc.word(i) in cues.ago_unit and (_without_conjunction(doc.word(i - 1)) == "قبل" or (
-            doc.word(i - 1).isdigit() and _without_conjunction(doc.word(i - 2)) == "قبل")) for i in window if i > lo):
+            doc.word(i - 1).isdigit() and _without_conjunction(doc.word(i - 2)) == "قبل")) for i in window if i > lo) \
+            and not is_planned(doc, tag, lo, hi):
         return True  # «قبل عامين تقريبا، التقيت …» "about two years ago I met …", «قبل 13 عاما»
     for i in range(tag.last, hi):
         if doc.word(i) in ("،", ","):
@@ -1127,12 +1128,15 @@ def _history(doc: Document, tag: Tag, lo: int, hi: int) -> bool:
         after = words[k + 1][1] if k + 1 < len(words) else ""
         # (what is announced, «لقاء الجبير مع لافروف غدا», is not dated by a later clause's
         # «خلال زيارته الأخيرة»)
+        if word in cues.recent_adjective and before not in cues.time_noun \
+                and doc.covering("trigger", words[k - 1][0] if k else i - 1) is None:
+            continue  # «لبحث التطورات الأخيرة» "the latest developments": not the engagement's date
         if i >= tag.last and word in cues.vague_past and not is_planned(doc, tag, lo, hi) and not (
                 doc.word(i + 1) in cues.day_offset or doc.word(i + 2) in cues.day_offset
                 or any(doc.covering(kind, k) is not None for kind in ("title", "nisba", "place")
                        for k in (i - 1, i - 2))):
             return True  # (not «الرئيس الفرنسي السابق» "the former French president")
-        if word in cues.vague_ago and before in cues.ago:
+        if word in cues.vague_ago and before in cues.ago and not is_planned(doc, tag, lo, hi):
             return True  # «أعلنت الوزارة، قبل فترة، توقيع اتفاقية» "announced a while ago"
         if word in cues.past and (before in cues.vague_period or before in months or after in months):
             return True

@@ -145,6 +145,8 @@ class Cues:
     negation: frozenset[str]
     since: frozenset[str]
     vague_past: frozenset[str]
+    recent_adjective: frozenset[str]
+    time_noun: frozenset[str]
     past: frozenset[str]
     vague_period: frozenset[str]
     not_travel: frozenset[str]
