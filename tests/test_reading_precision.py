@@ -1055,3 +1055,33 @@ def test_months_ago_in_a_later_clause_does_not_undo_a_plan():
     text = ("وقال رئيس النمسا في بيان إنه سيزور إيران بين السابع والتاسع من سبتمبر "
             "ملتزما بوعد أطلقه قبل أشهر من التوصل إلى الاتفاق.")
     assert ("VISIT", "planned", ["AUT", "IRN"]) in summary(text)
+
+
+# --- officials of international bodies -----------------------------------------------
+
+
+def test_an_envoy_for_a_state_is_not_that_states():
+    # "The Jordanian foreign minister met in Amman yesterday the US special envoy for Syria
+    # Michael Rayburn." «الخاص بسوريا» is where the envoy is sent, not a third party.
+    text = "التقى وزير الخارجية الأردني في عمان أمس المبعوث الأمريكي الخاص بسوريا مايكل رايبرن."
+    assert summary(text) == [("MEETING", "occurred", ["JOR", "USA"])]
+
+
+def test_the_un_envoy_for_yemen_named_is_the_uns():
+    # "The Arab League secretary-general met in Cairo yesterday the special envoy for Yemen
+    # Ismail Ould Cheikh Ahmed." The envoy's post does not make him Yemeni; his name is the UN's.
+    text = ("التقى الأمين العام لجامعة الدول العربية في القاهرة أمس مبعوثه الخاص باليمن "
+            "إسماعيل ولد الشيخ أحمد.")
+    assert summary(text, source="aawsat", published="2015-08-01") == [("MEETING", "occurred", ["ARL", "UNO"])]
+
+
+def test_de_mistura_spelled_without_ya_is_the_uns():
+    # "The special envoy to Syria Staffan de Mistura arrived in Tehran yesterday."
+    text = "وصل المبعوث الخاص إلى سوريا ستيفان دي مستورا إلى طهران أمس."
+    assert summary(text, source="aawsat", published="2015-08-01") == [("VISIT", "occurred", ["IRN", "UNO"])]
+
+
+def test_the_opec_secretary_general_by_name_is_an_organisations():
+    # "The organisation said its secretary-general Abdalla El-Badri will visit Moscow tomorrow."
+    text = "وقالت المنظمة إن أمينها العام عبد الله البدري سيزور موسكو غدا."
+    assert summary(text, source="alweeam", published="2015-08-01") == [("VISIT", "planned", ["IGO", "RUS"])]

@@ -174,7 +174,9 @@ def consume_title(doc: Document, j: int, hi: int) -> tuple[int, list[tuple[str, 
             # "المبعوث الأمريكي الخاص للسودان": a state after ل is where the envoy is sent
             # (an organisation after ل is the one served: الأمين العام للأمم المتحدة).
             orgs = doc.lexicon.org_codes
-            sent_to = place.prefix.endswith("ل") and place.value not in orgs and j > start and refs
+            sent_to = place.value not in orgs and j > start and (
+                (place.prefix.endswith("ل") and refs)  # «الخاص باليمن», «سفير المملكة بمصر»
+                or ("ب" in place.prefix and _title_kind(doc.at("title", start)) == "envoy"))
             refs.append((place.value, (j, place.last), host or bool(sent_to)))
             j = end = place.last
         elif nisba is not None:
