@@ -379,3 +379,26 @@ def test_the_regimes_minister_is_named_by_his_name():
     found = extract("أكدت نائبة رئيس الائتلاف الوطني السوري أن زيارة وزير خارجية النظام وليد المعلم لطهران "
                     "لن تغير شيئا.", source="okaz", published="2024-05-05", model=None).events
     assert [(e.type, sorted(e.countries())) for e in found] == [("VISIT", ["IRN", "SYR"])]
+
+
+def test_a_visit_noun_then_a_city_after_li_or_ila():
+    # "The US defence secretary began yesterday a surprise visit to Baghdad." The verb and
+    # its subject come before «زيارة»; the city after ل or إلى is where he went.
+    for city in ("لبغداد", "إلى بغداد"):
+        text = f"بدأ وزير الدفاع الأمريكي أمس زيارة مفاجئة {city}."
+        found = extract(text, source="alriyadh", published="2024-03-12", model=None).events
+        assert [(e.type, e.status, sorted(e.countries())) for e in found] == [("VISIT", "occurred", ["IRQ", "USA"])]
+
+
+def test_an_awaited_visit_without_the_article_is_planned():
+    # "Sources said there is an awaited visit of the US envoy to Yemen." «مرتقبة» without ال.
+    text = "وقالت المصادر إن هناك زيارة مرتقبة للمبعوث الأمريكي إلى صنعاء."
+    found = extract(text, source="alriyadh", published="2024-03-12", model=None).events
+    assert [(e.type, e.status) for e in found] == [("VISIT", "planned")]
+
+
+def test_perhaps_a_visit_is_no_event():
+    # "He ended his presidency with a historic agreement and perhaps an awaited visit to
+    # Tehran later on." «ربما» "perhaps": a guess, not an announcement.
+    text = "وأنهى الرئيس الأمريكي رئاسته باتفاق تاريخي وربما زيارة لطهران فيما بعد."
+    assert extract(text, source="alriyadh", published="2024-03-12", model=None).events == []

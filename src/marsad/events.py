@@ -458,6 +458,8 @@ def _parties(
             return after[:1], [before[-1]]  # «خلال اتصال هاتفي تلقاه من الرئيس التركي»
         if before and after and after[0].kind == "state" and after[0].first == trig.last:
             return [before[-1]], after  # "أعلن كورتس عزمه زيارة إيران": the state is visited
+        if before and (not after or after[0].kind == "state") and _city_follows(doc, trig):
+            return [before[-1]], after  # «بدأ الوزير أمس زيارة مفاجئة لبغداد»: the city is visited
         if before and after and after[0].kind == "state" and _tour_includes(doc, trig, after[0]):
             return [before[-1]], after  # «سيبدأ جولة أفريقية تشمل كينيا وتنزانيا»: the states toured
         if _with_follows(doc, trig):
@@ -546,6 +548,20 @@ def _joint_subject(doc: Document, after: list[Mention]) -> bool:
         return False
     gap = [doc.word(i) for i in range(second.last, third.first)]
     return "،" in gap and doc.word(second.first - 1) == "،"
+
+
+def _city_follows(doc: Document, trig: Tag) -> bool:
+    """«زيارة لبغداد», «زيارة مفاجئة إلى بغداد»: a visit's noun, at most one adjective, then
+    a city after ل or إلى."""
+    if not any(t.type == "VISIT" for t in trig.value):
+        return False
+    for k in range(trig.last, min(trig.last + 3, len(doc.words))):
+        city = doc.at("capital", k)
+        if city is not None:
+            gap = [doc.word(i) for i in range(trig.last, k)]
+            to = gap[-1:] == ["الي"]
+            return (to or city.prefix.endswith("ل")) and len(gap) - to <= 1
+    return False
 
 
 def _tour_includes(doc: Document, trig: Tag, m: Mention) -> bool:
