@@ -1085,3 +1085,51 @@ def test_the_opec_secretary_general_by_name_is_an_organisations():
     # "The organisation said its secretary-general Abdalla El-Badri will visit Moscow tomorrow."
     text = "وقالت المنظمة إن أمينها العام عبد الله البدري سيزور موسكو غدا."
     assert summary(text, source="alweeam", published="2015-08-01") == [("VISIT", "planned", ["IGO", "RUS"])]
+
+
+# --- movements take the state they belong to -------------------------------------------
+
+
+def test_a_movements_delegation_takes_its_state():
+    # "The Omani foreign minister met in Muscat yesterday a delegation of the Houthi group."
+    text = "التقى وزير الخارجية العماني في مسقط أمس وفدا من جماعة الحوثي."
+    assert summary(text, source="") == [("MEETING", "occurred", ["OMN", "YEM"])]
+
+
+def test_hamas_and_the_syrian_coalition_take_their_states():
+    # "Lavrov met in Moscow yesterday a delegation of the Hamas movement." / "A delegation of
+    # the National Coalition of Syrian Revolution and Opposition Forces visits Moscow next week."
+    assert summary("التقى وزير الخارجية الروسي سيرغي لافروف في موسكو أمس وفدا من حركة حماس.",
+                   source="") == [("MEETING", "occurred", ["PSE", "RUS"])]
+    assert summary("يزور وفد الائتلاف الوطني لقوى الثورة والمعارضة السورية موسكو الأسبوع المقبل.",
+                   source="") == [("VISIT", "planned", ["RUS", "SYR"])]
+
+
+def test_zeal_is_not_hamas():
+    # "The minister received the delegation with great zeal and discussed with it ..." «حماس»
+    # alone is the common noun "zeal"; only «حركة حماس» names the movement.
+    text = "استقبل وزير الخارجية الروسي بحماس كبير وفد الجامعة العربية."
+    assert all("PSE" not in e.countries() for e in events(text, source=""))
+
+
+def test_a_delegation_from_a_state():
+    # "A delegation from Yemen arrived in Muscat yesterday."
+    assert summary("وصل وفد من اليمن إلى مسقط أمس.", source="") == [("VISIT", "occurred", ["OMN", "YEM"])]
+
+
+def test_a_month_in_the_next_clause_dates_its_own_engagement():
+    # "The German economy minister heads today to Tehran, while the Austrian foreign
+    # minister announced his intention to visit Iran in September." The month belongs to the
+    # second visit, not the first.
+    text = ("ويتوجه وزير الاقتصاد الألماني اليوم إلى طهران، بينما أعلن وزير الخارجية النمساوي "
+            "عزمه زيارة إيران في سبتمبر.")
+    assert ("VISIT", "occurred", ["DEU", "IRN"]) in summary(text)
+
+
+def test_an_undated_article_names_the_holder_of_the_year_it_names():
+    # Undated: "The Arab League secretary-general met in Cairo Ismail Ould Cheikh Ahmed ... the
+    # 2015 crisis." He was the UN envoy in 2015 and Mauritania's foreign minister from 2018.
+    text = ("التقى الأمين العام لجامعة الدول العربية في القاهرة أمس إسماعيل ولد الشيخ أحمد "
+            "لبحث الأزمة اليمنية في عام 2015.")
+    found = events(text, source="", published=None)
+    assert [sorted(e.countries()) for e in found] == [["ARL", "UNO"]]

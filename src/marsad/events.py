@@ -1132,8 +1132,12 @@ def _history(doc: Document, tag: Tag, lo: int, hi: int) -> bool:
     months = month_names()
     end = tag.last  # the words of an office («ولي ولي العهد ووزير الدفاع») do not count
     counted = 0
-    while end < hi and counted < VAGUE_PAST_WINDOW:
+    clause_ends = False
+    while end < hi and counted < VAGUE_PAST_WINDOW and not (clause_ends and doc.covering("trigger", end)):
+        # (another engagement after a comma is dated by its own words: «…، بينما أعلن الوزير
+        # عزمه زيارة إيران في سبتمبر»)
         counted += doc.covering("title", end) is None and doc.covering("hon", end) is None
+        clause_ends = clause_ends or doc.word(end) in ("،", ",")
         end += 1
     vague_reach = range(max(lo, tag.first - VAGUE_PAST_WINDOW), end)
     # «يونيو (حزيران) الماضي»: the other calendar's name in brackets; «في شهر نوفمبر»

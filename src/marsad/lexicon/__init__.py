@@ -146,7 +146,6 @@ class Cues:
     since: frozenset[str]
     vague_past: frozenset[str]
     recent_adjective: frozenset[str]
-    time_noun: frozenset[str]
     past: frozenset[str]
     vague_period: frozenset[str]
     not_travel: frozenset[str]
@@ -292,6 +291,7 @@ def _build_places(rows, orgs, lex: Lexicon, data_dir=None) -> None:
     for row in read_rows("cities.tsv", data_dir):
         capitals += [(v, row[0]) for v in split_variants(cell(row, 1))]
     names += _gazetteer_regions(data_dir)
+    names += [(v, row[0]) for row in read_rows("movements.tsv", data_dir) for v in split_variants(cell(row, 1))]
     lex.org_codes = frozenset(r[0] for r in orgs)
     lex.places = PhraseMatcher(names, suffixes=EXACT)
     lex.nisbas = PhraseMatcher(nisbas, suffixes=NISBA_SUFFIXES)

@@ -220,8 +220,11 @@ def consume_title(doc: Document, j: int, hi: int) -> tuple[int, list[tuple[str, 
         elif word in cues.states_of and j > start and _continues_title(doc, j):
             j += 1  # «وزراء خارجية دول مجلس التعاون»: the group is named next
             continue
-        elif word == "من" and j == end and is_delegation(doc, start) and _title_kind(doc.at("title", j + 1)) == "org":
-            j += 1  # «وفد من شركة بوينج الأمريكية» "a delegation from the American Boeing company"
+        elif word == "من" and j == end and is_delegation(doc, start) and (
+                _title_kind(doc.at("title", j + 1)) == "org" or doc.at("place", j + 1) is not None):
+            # «وفد من شركة بوينج الأمريكية» "a delegation from the American Boeing company",
+            # «وفدا من الحوثيين» "a delegation of the Houthis": whose delegation it is
+            j += 1
             continue
         elif word in cues.title_seat | cues.title_host and _continues_title(doc, j) and not _destination(doc, start, j):
             if word == "الي" and _title_kind(doc.at("title", start)) != "envoy":
@@ -799,7 +802,7 @@ def _resolve_leader(doc: Document, m: Mention) -> None:
     """A well-known office holder (``leaders.tsv``) named without a state: their own.
 
     ``الرئيس عبد الفتاح السيسي`` in a Kuwaiti paper is Egypt's president, not Kuwait's."""
-    code = leader_state(doc.lexicon, " ".join(m.name_key(doc)), doc.year)
+    code = leader_state(doc.lexicon, " ".join(m.name_key(doc)), doc.year or doc.latest_year)
     if code is not None:
         m.country = code
 
@@ -887,7 +890,7 @@ def _known_leader(doc: Document, i: int) -> Mention | None:
     for length in (3, 2, 1):
         words = [doc.word(k) for k in range(i, i + length)]
         words[0] = words[0][len(prefix):]
-        code = leader_state(doc.lexicon, " ".join(words), doc.year)
+        code = leader_state(doc.lexicon, " ".join(words), doc.year or doc.latest_year)
         if code is not None and not (length == 1 and words[0] in doc.lexicon.common_words):
             return Mention(i, i + length, "person", name=(i, i + length), country=code, prefix=prefix)
     return None
@@ -898,7 +901,8 @@ def state_of_name(doc: Document, first: int, last: int) -> str | None:
     آل ثاني» → QAT, ``leaders.tsv``) or a ruling house ending a name of three words or more
     («فهد يوسف سعود الصباح» → KWT, ``ruling_house`` in ``cues.tsv``)."""
     words = [doc.word(k) for k in range(first, last)]
-    code = leader_state(doc.lexicon, " ".join(words), doc.year)
+    # (undated, the latest year the article names places it: «… في 2015» → that year's holder)
+    code = leader_state(doc.lexicon, " ".join(words), doc.year or doc.latest_year)
     if code is not None or len(words) < 3:
         return code
     houses = doc.lexicon.cues.ruling_house
