@@ -119,6 +119,17 @@ def test_best_threshold_does_not_cut_on_one_or_two_doubtful_proposals():
     assert cut <= 0.2
 
 
+def test_best_threshold_needs_a_clear_surplus_of_wrong_proposals_below_it():
+    # Below 0.5 lie three wrong and two right proposals: dropping them raises F1 on these
+    # scores, but one wrong event more than right is no evidence; all are kept.
+    scored = [(0.9, True), (0.8, True), (0.7, True), (0.4, False), (0.35, True), (0.3, False),
+              (0.25, True), (0.2, False)]
+    assert learn.best_threshold(scored, gold_total=5) <= 0.2
+    # Five wrong below 0.5 and none right: the cut is taken.
+    scored = [(0.9, True), (0.8, True), (0.7, True)] + [(0.1 * k, False) for k in range(1, 6)]
+    assert 0.5 < learn.best_threshold(scored, gold_total=4) <= 0.7
+
+
 def test_folds_split_articles_deterministically():
     ids = [f"a{i}" for i in range(50)]
     folds = learn.fold_by_article(ids, 5)

@@ -96,21 +96,23 @@ def fit(proposals: list[Proposal]) -> ConfidenceModel:
     return ConfidenceModel(weights=weights, intercept=round(float(classifier.intercept_[0]), 5), threshold=0.5)
 
 
-MIN_DROPPED = 3  # a cut-off must drop at least this many proposals to be trusted
+MIN_DROPPED = 3  # a cut-off must drop at least this many more wrong than right proposals
 
 
 def best_threshold(scored: Iterable[tuple[float, bool]], gold_total: int) -> float:
     """The cut-off maximising F1 when ``gold_total`` gold events exist (ties: the lower
     cut-off, which keeps more events: on news unlike the gold, dropping an event costs
-    more than keeping a doubtful one). A cut-off that would drop fewer than MIN_DROPPED
-    proposals rests on one or two doubtful events, too few to learn a score from: it is
-    not taken (all are kept instead)."""
+    more than keeping a doubtful one). A cut-off is taken only where the proposals it
+    drops hold at least MIN_DROPPED more wrong than right ones: a gain resting on one or two
+    doubtful events is too little to learn a score from, and all are kept instead."""
     ranked = sorted(scored, key=lambda x: -x[0])
     best, best_key = 0.5, (-1.0, -1.0)
     tp = 0
+    right = sum(label for _, label in ranked)
     for n, (probability, label) in enumerate(ranked, 1):
         tp += label
-        if 0 < len(ranked) - n < MIN_DROPPED:
+        dropped, dropped_right = len(ranked) - n, right - tp
+        if dropped and dropped - 2 * dropped_right < MIN_DROPPED:
             continue
         f1 = 2 * tp / (n + gold_total) if n + gold_total else 0.0
         key = (round(f1, 6), n)
