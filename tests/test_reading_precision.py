@@ -1133,3 +1133,57 @@ def test_an_undated_article_names_the_holder_of_the_year_it_names():
             "لبحث الأزمة اليمنية في عام 2015.")
     found = events(text, source="", published=None)
     assert [sorted(e.countries()) for e in found] == [["ARL", "UNO"]]
+
+
+def test_putin_by_his_full_name():
+    # "The Saudi foreign minister met the Russian president Vladimir Putin yesterday." «بوتين»
+    # ends like a dual noun («برقيتين») but is a listed name.
+    found = events("التقى وزير الخارجية السعودي الرئيس الروسي فلاديمير بوتين أمس.")
+    assert [a.name for a in found[0].actors if a.country == "RUS"] == ["فلاديمير بوتين"]
+
+
+def test_a_party_after_maa_before_a_comma_is_not_the_next_verbs_subject():
+    # "On the sidelines of the meeting with the Gulf foreign ministers in Qatar, Kerry will
+    # meet his Russian counterpart Sergei Lavrov." Kerry, after the verb, is its subject.
+    text = ("وعلى هامش اللقاء مع وزراء خارجية مجلس التعاون الخليجي في قطر، سيلتقي كيري نظيره "
+            "الروسي سيرغي لافروف.")
+    assert summary(text, source="aawsat", published="2015-08-02") == [("MEETING", "planned", ["RUS", "USA"])]
+
+
+def test_a_finance_minister_is_not_malis():
+    # "George Osborne, the British finance minister, began a visit to Paris."
+    text = "بدأ جورج أوسبورن الوزير المالي البريطاني زيارة لباريس."
+    assert summary(text) == [("VISIT", "occurred", ["FRA", "GBR"])]
+
+
+def test_the_head_of_a_movements_political_bureau():
+    # "The Russian foreign minister also met the head of Hamas's political bureau Khaled Meshaal."
+    text = "كما اجتمع وزير الخارجية الروسي مع رئيس المكتب السياسي لحركة حماس خالد مشعل."
+    assert summary(text, source="") == [("MEETING", "occurred", ["PSE", "RUS"])]
+
+
+def test_an_office_after_bi_opens_the_other_party():
+    # "... after the American official's meeting with the prime minister Haider al-Abadi and the
+    # defence minister Khaled al-Obeidi." «برئيس الوزراء» is whom he met, not part of his title.
+    text = ("وهو الاجتماع الذي أعقب لقاء المسؤول الأمريكي برئيس الوزراء حيدر العبادي ووزير الدفاع "
+            "خالد العبيدي.")
+    assert summary(text, source="okaz", published="2015-07-25") == [("MEETING", "occurred", ["IRQ", "USA"])]
+
+
+def test_a_tour_in_a_relative_clause_describes_the_subject():
+    # "The US defence secretary Ashton Carter arrived in Baghdad today. Carter, who is touring
+    # the region, is scheduled to meet the prime minister Haider al-Abadi." A planned meeting, no second visit; «الذي يقوم بجولة في المنطقة» names no destination.
+    text = ("وصل وزير الدفاع الأمريكي آشتون كارتر إلى بغداد اليوم. "
+            "ومن المقرر أن يلتقي كارتر الذي يقوم بجولة في المنطقة، رئيس الوزراء العراقي "
+            "حيدر العبادي.")
+    assert summary(text, source="alriyadh", published="2015-07-23") == [
+        ("VISIT", "occurred", ["IRQ", "USA"]), ("MEETING", "planned", ["IRQ", "USA"])]
+
+
+def test_an_undated_office_picks_among_a_persons_offices():
+    # Undated, no year named: «مبعوثه الخاص» "his special envoy" is the UN envoy's office,
+    # not the same man's later Mauritanian ministry.
+    text = ("التقى الأمين العام لجامعة الدول العربية في القاهرة أمس المبعوث الخاص "
+            "إسماعيل ولد الشيخ أحمد.")
+    found = events(text, source="", published=None)
+    assert [sorted(e.countries()) for e in found] == [["ARL", "UNO"]]

@@ -391,8 +391,10 @@ def _subject_before(doc: Document, before: list[Mention], trig: Tag) -> Mention 
         return last  # «وفدا من جامعة جازان، الذي يزور كندا»: the relative's antecedent
     if len(gap) > SUBJECT_GAP or any(w in doc.lexicon.cues.dateline_mark for w in gap):
         return None
-    if doc.word(last.first - 1) in doc.lexicon.cues.from_words and "،" in gap:
-        return None  # «وصله الإذن من العاهل، فاتجه إلى …» "word came from the King, so he went"
+    if (doc.word(last.first - 1) in doc.lexicon.cues.from_words or _with_party(doc, last)) and "،" in gap:
+        # «وصله الإذن من العاهل، فاتجه إلى …» "word came from the King, so he went"; «على
+        # هامش اللقاء مع وزراء الخليج، سيلتقي كيري …»: a party after من or مع is no subject
+        return None
     return last
 
 
@@ -852,8 +854,9 @@ def sentence_events(
             verbal_types - {t.type}
         ) and not _with_follows(doc, tag) and _made_by(doc, tag) is None:
             continue  # "اتصل ... خلال زيارته لفرنسا": the visit is background to the call
-        verbal_next = next(
-            (g.first for g, r in triggers[n + 1 :] if r.voice in ("agent", "recipient")), hi
+        verbal_next = next(  # (a relative clause inside this one, «كارتر الذي يقوم بجولة …», does not end it)
+            (g.first for g, r in triggers[n + 1 :] if r.voice in ("agent", "recipient")
+             and not _relative_aside(doc, g, r, tag)), hi
         )
         before = [m for m in parties if m.last <= tag.first]
         clause_end = min(verbal_next, boundary) if tag.first < boundary else verbal_next
@@ -888,12 +891,32 @@ def sentence_events(
             similar=last_addressees if _similar(doc, lo, hi) else None,
             subject=subject,
         )
+        earlier = next((g for g, r in reversed(triggers[:n]) if r.voice in ("agent", "recipient")), None)
+        if tag.first > lo and earlier is not None and _relative_aside(doc, tag, t, earlier):
+            continue  # «أن يلتقي كارتر الذي يقوم بجولة في المنطقة، رئيس الوزراء»: who he is, not where he went
         if t.voice in ("agent", "recipient"):
             last_subject = next(iter(clause.parties(after)[0]), None)
         made = handler.events(clause)
         planned_before = planned_before or (planned and bool(made))
         out += made
     return out
+
+
+RELATIVE_ASIDE_REACH = 4  # words after a visit in a relative clause where its destination would be
+ANTECEDENT_GAP = 3  # words between a verb and the relative clause describing its subject
+
+
+def _relative_aside(doc: Document, tag: Tag, t: Trigger, verb: Tag) -> bool:
+    """A visit told in a relative clause right after the subject of the verb ``verb``, with
+    no state or city after it («أن يلتقي كارتر الذي يقوم بجولة في المنطقة، رئيس الوزراء»
+    "that Carter, who is touring the region, meets the prime minister"): it says who the
+    subject is, and the verb's object follows it."""
+    if t.type != "VISIT" or doc.word(tag.first - 1) not in doc.lexicon.cues.relative:
+        return False
+    if not verb.last <= tag.first - 1 <= verb.last + ANTECEDENT_GAP:
+        return False
+    reach = range(tag.last, min(tag.last + RELATIVE_ASIDE_REACH, len(doc.words)))
+    return not any(doc.at("place", k) is not None or doc.at("capital", k) is not None for k in reach)
 
 
 def _coordinated_verb(doc: Document, tag: Tag, t: Trigger, after: list[Mention]) -> bool:

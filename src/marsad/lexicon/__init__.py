@@ -260,7 +260,8 @@ class Lexicon:
     common_words: frozenset[str] = frozenset()  # frequent words that end a name chain
     org_codes: frozenset[str] = frozenset()
     leaders: dict[str, str] = field(default_factory=dict)  # folded name -> country of a known office holder
-    leader_terms: dict[str, tuple[tuple[int, int, str], ...]] = field(default_factory=dict)  # name -> (from, to, code)
+    # name -> (from, to, code, office words)
+    leader_terms: dict[str, tuple[tuple[int, int, str, frozenset[str]], ...]] = field(default_factory=dict)
     leader_starts: frozenset[str] = frozenset()  # first words of those names
     leader_second: dict[str, frozenset[str]] = field(default_factory=dict)  # common first word -> seconds
     cues: Cues = field(default_factory=load_cues)  # the cue words the grammar reads
@@ -386,12 +387,12 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
 
 
 
-def _leaders(data_dir) -> tuple[dict[str, str], dict[str, tuple[tuple[int, int, str], ...]]]:
+def _leaders(data_dir) -> tuple[dict[str, str], dict[str, tuple[tuple[int, int, str, frozenset[str]], ...]]]:
     """Known office holders by every listed spelling: the country of each one's most recent
     office, and the years of every office they held (أبو الغيط: Egypt's foreign minister,
     then the Arab League's secretary-general)."""
     latest: dict[str, tuple[str, int, str]] = {}  # name -> (first year, last year, code)
-    terms: dict[str, list[tuple[int, int, str]]] = {}
+    terms: dict[str, list[tuple[int, int, str, frozenset[str]]]] = {}
     for row in read_rows("leaders.tsv", data_dir):
         since = cell(row, 3) or "0000"
         until = int(cell(row, 4) or 9999)
@@ -399,7 +400,8 @@ def _leaders(data_dir) -> tuple[dict[str, str], dict[str, tuple[tuple[int, int, 
             key = " ".join(fold(name).replace("عبد ", "عبد").split())
             if key not in latest or (since, until) > latest[key][:2]:
                 latest[key] = (since, until, row[0])  # of two offices begun the same year, the later-ending
-            terms.setdefault(key, []).append((int(since), until, row[0]))
+            office = frozenset(office_stems(cell(row, 2)))
+            terms.setdefault(key, []).append((int(since), until, row[0], office))
     return {name: code for name, (_, _, code) in latest.items()}, {k: tuple(v) for k, v in terms.items()}
 
 
@@ -413,13 +415,30 @@ def leader_left_office(lex: Lexicon, name: str) -> int | None:
     terms = lex.leader_terms.get(name.replace("عبد ", "عبد"))
     if not terms:
         return None
-    last = max(until for _, until, _ in terms)
+    last = max(term[1] for term in terms)
     return None if last == 9999 else last
 
 
-def leader_state(lex: Lexicon, name: str, year: int | None) -> str | None:
+def office_stems(text: str) -> list[str]:
+    """The content words of an office, without article, conjunction, ل or pronoun ending:
+    «مبعوثه الخاص باليمن» and «المبعوث الأممي إلى اليمن» share «مبعوث»."""
+    stems = []
+    for word in fold(text).split():
+        for prefix in ("وال", "بال", "لل", "ال", "و", "ب", "ل"):
+            if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+                word = word[len(prefix):]
+                break
+        word = word.removesuffix("ه") if len(word) > 4 else word
+        if len(word) >= 3:
+            stems.append(word)
+    return stems
+
+
+def leader_state(lex: Lexicon, name: str, year: int | None, office: str | None = None) -> str | None:
     """The state a known office holder acted for in ``year`` (the latest when unknown):
     «إسماعيل ولد الشيخ أحمد» is the UN envoy in 2015 and Mauritania's minister in 2019.
+    Undated, the ``office`` written beside the name picks among their offices («مبعوثه
+    الخاص» is the envoy's).
 
     >>> lex = load_lexicon()
     >>> leader_state(lex, "اسماعيل ولد الشيخ احمد", 2015), leader_state(lex, "اسماعيل ولد الشيخ احمد", 2019)
@@ -428,7 +447,12 @@ def leader_state(lex: Lexicon, name: str, year: int | None) -> str | None:
     name = name.replace("عبد ", "عبد")
     terms = lex.leader_terms.get(name)
     if terms and year is not None:
-        held = [code for since, until, code in terms if since <= year <= until]
+        held = [code for since, until, code, _ in terms if since <= year <= until]
         if held:
             return held[-1]
+    if terms and office and year is None:
+        words = set(office_stems(office))
+        codes = {code for _, _, code, held_office in terms if words & held_office}
+        if len(codes) == 1:
+            return codes.pop()
     return lex.leaders.get(name)

@@ -201,6 +201,7 @@ def consume_title(doc: Document, j: int, hi: int) -> tuple[int, list[tuple[str, 
             definite = title.prefix.endswith("ال") and _title_kind(title) == "office"
             if refs and _title_kind(title) not in ("part", "org") and (
                 title.prefix.startswith("و") or ((last_nisba or definite) and _other_state(doc, j, hi, refs))
+                or (last_nisba and title.prefix.startswith("ب"))  # «لقاء المسؤول الأمريكي برئيس الوزراء»
             ):
                 break  # "… الكويتي وأمين عام …", "وزير الدفاع الكويتي سفير لبنان": a second person
             if _title_kind(title) == "unique" and title.value[1]:
@@ -458,8 +459,9 @@ def consume_name(doc: Document, j: int, hi: int, *, need_given: bool) -> int:
             break  # لمدارس, بمقر, بالقصر: a preposition opens a new phrase
         if words > 0 and (word.startswith("لل") or (word[:1] == "ل" and word[1:] in given)):
             break  # "تكريما للجبير", "لمحمد": a preposition opens a new phrase
-        if not is_given and len(word) > 4 and word.endswith(DUAL_CONSTRUCT):
-            break  # برقيتي, جولتين: a feminine noun in the dual, never a name
+        if not is_given and len(word) > 4 and word.endswith(DUAL_CONSTRUCT) and not (
+                foreign_surname and " ".join(doc.word(k) for k in range(start, j + 1)) in doc.lexicon.leaders):
+            break  # برقيتي, جولتين: a feminine noun in the dual, never a name (but «فلاديمير بوتين»)
         if words == 0 and need_given and not (is_given or word.startswith("عبد")):
             return start
         if words == 0 and word[0] == "و" and not is_given and word[1:] in given:
@@ -802,7 +804,8 @@ def _resolve_leader(doc: Document, m: Mention) -> None:
     """A well-known office holder (``leaders.tsv``) named without a state: their own.
 
     ``الرئيس عبد الفتاح السيسي`` in a Kuwaiti paper is Egypt's president, not Kuwait's."""
-    code = leader_state(doc.lexicon, " ".join(m.name_key(doc)), doc.year or doc.latest_year)
+    office = " ".join(doc.word(k) for k in range(*m.title)) if m.title is not None else None
+    code = leader_state(doc.lexicon, " ".join(m.name_key(doc)), doc.year or doc.latest_year, office)
     if code is not None:
         m.country = code
 
