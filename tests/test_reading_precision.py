@@ -1187,3 +1187,32 @@ def test_an_undated_office_picks_among_a_persons_offices():
             "إسماعيل ولد الشيخ أحمد.")
     found = events(text, source="", published=None)
     assert [sorted(e.countries()) for e in found] == [["ARL", "UNO"]]
+
+
+def test_the_sunset_prayer_is_not_morocco():
+    # "After the sunset prayer the forum hosted Sheikh Dr Mohammed al-Yami." «صلاة المغرب»
+    assert summary("وعقب صلاة المغرب استضاف الملتقى الشيخ الدكتور محمد اليامي.") == []
+
+
+def test_in_search_of_is_not_discussed():
+    # "A young man in the East crosses to Iraq and Syria in search of paradise." «بحثًا عن»
+    assert summary("شاب في المشرق يعبر إلى العراق وسوريا بحثًا عن جنة السماء.") == []
+    # (the dual verb «بحثا» "the two discussed" still reports talks)
+    assert summary("التقى وزير الخارجية السعودي نظيره الأردني أمس وبحثا العلاقات الثنائية.") == [
+        ("MEETING", "occurred", ["JOR", "SAU"])]
+
+
+def test_a_past_year_opening_the_sentence_dates_it_in_arabic_indic_digits():
+    # "In the spring of 2013 I was in Marseille for a forum of the Mediterranean states, and I
+    # had the honour of meeting the French minister." The year, in Arabic-Indic digits, opens
+    # the sentence; the meeting is twenty words later.
+    text = ("في ربيع عام ٢٠١٣ كنت في مدينة مرسيليا جنوب فرنسا لحضور فعاليات منتدى لحوار "
+            "الحضارات لدول المتوسط، وتشرفت بلقاء وزير الخارجية الفرنسي.")
+    assert summary(text, published="2015-08-06") == []
+
+
+def test_dubai_customs_is_emirati():
+    # "The director of Dubai Customs discussed trade while receiving the consul-general of
+    # Indonesia."
+    text = "بحث أحمد مصبح مدير جمارك دبي التجارة خلال استقباله قنصل عام جمهورية إندونيسيا."
+    assert summary(text, source="aleqtisadiya") == [("MEETING", "occurred", ["ARE", "IDN"])]

@@ -250,6 +250,7 @@ FIRST_GREGORIAN_YEAR = 1600  # earlier four-digit years are Hijri (1436 هـ is 
 LAST_HIJRI_YEAR = 1470  # … up to this one (1470 هـ is 2047); between the two they are Gregorian
 SUBJECT_REACH = 8  # words between a verb and its subject (time words, honorifics, a dateline)
 HISTORY_WINDOW = 12  # words around a trigger where a past year makes it history
+OPENING_YEAR_REACH = 5  # the first words of a sentence, where a past year dates all of it
 TALLY_REACH = 6  # words before a trigger where «وبهذا تكون … قد» sums up the past
 VAGUE_PAST_WINDOW = 14  # words around a trigger where "last month" or "recent" dates it vaguely
 UPCOMING_NAME_WORDS = 3  # words of a name between an office and «المرتقبة» "upcoming"
@@ -1143,6 +1144,10 @@ def _history(doc: Document, tag: Tag, lo: int, hi: int) -> bool:
             and not any(doc.word(k) in cues.since for k in range(max(lo, i - 2), i))
         ):
             return True
+    for i in range(lo, min(hi, lo + OPENING_YEAR_REACH)):
+        year = gregorian_year(doc.word(i))
+        if now and year and year < now and doc.word(i - 1) not in cues.since:
+            return True  # «في ربيع عام ٢٠١٣ كنت في مرسيليا …، وتشرفت بلقائه»: the opening dates the sentence
     if any(doc.word(i) in cues.ago_unit and (_without_conjunction(doc.word(i - 1)) == "قبل" or (
             doc.word(i - 1).isdigit() and _without_conjunction(doc.word(i - 2)) == "قبل")) for i in window if i > lo) \
             and not is_planned(doc, tag, lo, hi):
