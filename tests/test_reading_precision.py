@@ -1216,3 +1216,22 @@ def test_dubai_customs_is_emirati():
     # Indonesia."
     text = "بحث أحمد مصبح مدير جمارك دبي التجارة خلال استقباله قنصل عام جمهورية إندونيسيا."
     assert summary(text, source="aleqtisadiya") == [("MEETING", "occurred", ["ARE", "IDN"])]
+
+
+def test_a_summit_a_state_hosts_is_no_meeting_with_who_called_for_it():
+    # "The organisation's statement said the summit that Morocco hosts comes in response to the
+    # call of the Palestinian president Mahmoud Abbas." A gathering is hosted; no guest is named.
+    text = ("وأوضح بيان صحفي صدر عن المنظمة أمس أن عقد القمة التي تستضيفها المملكة المغربية "
+            "يأتي استجابة لدعوة الرئيس الفلسطيني محمود عباس.")
+    assert summary(text, source="okaz") == []
+    # (a person received, named before «الذي استقبله», is still met)
+    text = ("وصل الرئيس الفرنسي السابق نيكولا ساركوزي إلى تونس أمس. وقال ساركوزي الذي استقبله، "
+            "صباح أمس، الرئيس التونسي الباجي قائد السبسي، إن الزيارة مهمة.")
+    assert ("MEETING", "occurred", ["FRA", "TUN"]) in summary(text, source="okaz", published="2015-07-28")
+
+
+def test_a_visit_noun_does_not_reach_past_ba_damaa():
+    # "The American official's visit comes after Iran concluded its talks." «بعدما» opens a
+    # clause of its own; Iran is not where she went.
+    text = "وتأتي زيارة المسؤولة الأمريكية بعدما أنهت إيران محادثاتها مع الدول الكبرى."
+    assert all("IRN" not in e.countries() for e in events(text, source="alyaum"))

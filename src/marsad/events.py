@@ -892,6 +892,8 @@ def sentence_events(
             similar=last_addressees if _similar(doc, lo, hi) else None,
             subject=subject,
         )
+        if _hosts_antecedent(doc, tag, t, lo):
+            continue  # «القمة التي تستضيفها المغرب» "the summit Morocco hosts": a gathering, no guest
         earlier = next((g for g, r in reversed(triggers[:n]) if r.voice in ("agent", "recipient")), None)
         if tag.first > lo and earlier is not None and _relative_aside(doc, tag, t, earlier):
             continue  # «أن يلتقي كارتر الذي يقوم بجولة في المنطقة، رئيس الوزراء»: who he is, not where he went
@@ -901,6 +903,21 @@ def sentence_events(
         planned_before = planned_before or (planned and bool(made))
         out += made
     return out
+
+
+def _hosts_antecedent(doc: Document, tag: Tag, t: Trigger, lo: int) -> bool:
+    """A receiving verb in a relative clause whose object is its antecedent by a pronoun
+    («القمة التي تستضيفها المغرب» "the summit that Morocco hosts"), the antecedent no party:
+    what is hosted is a gathering, and no guest is named."""
+    if t.type != "MEETING" or t.voice != "agent" or tag.first - 2 < lo:
+        return False
+    if doc.word(tag.first - 1) not in doc.lexicon.cues.relative or not doc.word(tag.last - 1).endswith(("ها", "ه")):
+        return False
+    if not doc.word(tag.first).lstrip("و").startswith(("است", "يست", "تست")):
+        return False  # (hosting and receiving verbs: استضاف، تستضيف، استقبل)
+    antecedent = tag.first - 2
+    return doc.word(antecedent).startswith("ال") and all(
+        doc.covering(kind, antecedent) is None for kind in ("title", "place", "nisba", "hon", "capital"))
 
 
 RELATIVE_ASIDE_REACH = 4  # words after a visit in a relative clause where its destination would be
