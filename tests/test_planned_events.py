@@ -504,3 +504,11 @@ def test_talks_on_a_bare_weekday_in_the_present_are_the_coming_ones():
     found = events("يبحث وزير الخارجية عادل الجبير مع نظيره الألماني فرانك فالتر شتاينماير الاثنين مستجدات المنطقة.",
                    published="2015-08-09", source="okaz")
     assert [(e.type, e.status, e.date) for e in found] == [("MEETING", "planned", "2015-08-10")]
+
+
+def test_bringing_about_a_visit_is_planned():
+    # "The Chinese envoy stressed, while meeting the Egyptian president yesterday, his
+    # country's keenness to bring about the Chinese president's visit to Egypt."
+    got = summary("وشدد المبعوث الصيني خلال لقائه الرئيس المصري أمس على حرص بلاده على إتمام زيارة "
+                  "الرئيس الصيني إلى مصر.")
+    assert ("VISIT", "planned", ["CHN", "EGY"]) in got and ("VISIT", "occurred", ["CHN", "EGY"]) not in got
