@@ -1235,3 +1235,32 @@ def test_a_visit_noun_does_not_reach_past_ba_damaa():
     # clause of its own; Iran is not where she went.
     text = "وتأتي زيارة المسؤولة الأمريكية بعدما أنهت إيران محادثاتها مع الدول الكبرى."
     assert all("IRN" not in e.countries() for e in events(text, source="alyaum"))
+
+
+def test_its_interior_minister_is_the_state_named_before():
+    # "The legitimate authorities in Libya held to their account of an attempt on their
+    # interior minister Mustafa al-Dabbashi during a private visit to Tunisia."
+    text = ("تمسكت السلطات الشرعية في ليبيا بروايتها عن تعرض وزير داخليتها مصطفى الدباشي "
+            "لمحاولة اغتيال خلال زيارة خاصة إلى تونس.")
+    found = events(text, source="aawsat")
+    assert [(e.type, sorted(e.countries())) for e in found] == [("VISIT", ["LBY", "TUN"])]
+    assert found[0].actors[0].name == "مصطفى الدباشي"
+
+
+def test_main_markets_are_no_president():
+    # «أسواق رئيسة» "main markets": «رئيسة» is an adjective, not a woman president of the
+    # state named before.
+    text = "وجاءت الرسالة الأمريكية بشأن ما إذا كانت طيران الإمارات أخرجت منافسيها من أسواق رئيسة."
+    assert all("ARE" not in e.countries() for e in events(text, source="alriyadh"))
+
+
+def test_the_paraguayan_speaker():
+    # "The Lebanese foreign minister meets the Paraguayan speaker of parliament" (a headline).
+    assert summary("", title="وزير الخارجية اللبناني يلتقي رئيس مجلس النواب الباراغواني") == [
+        ("MEETING", "occurred", ["LBN", "PRY"])]
+
+
+def test_who_will_be_present_at_the_talks_is_no_party():
+    # "Kenyatta said his deputy William Ruto will be present at the meetings with Obama."
+    text = "وأكد الرئيس الكيني أن نائبه وليام روتو سيكون حاضراً في اللقاءات مع الرئيس الأمريكي باراك أوباما."
+    assert summary(text, source="aawsat") == []

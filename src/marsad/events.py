@@ -892,6 +892,9 @@ def sentence_events(
             similar=last_addressees if _similar(doc, lo, hi) else None,
             subject=subject,
         )
+        if tag.first - 2 >= lo and doc.word(tag.first - 1) == "في" \
+                and doc.word(tag.first - 2) in doc.lexicon.cues.attending:
+            continue  # «سيكون حاضراً في اللقاءات» "will be present at the meetings": attends
         if _hosts_antecedent(doc, tag, t, lo):
             continue  # «القمة التي تستضيفها المغرب» "the summit Morocco hosts": a gathering, no guest
         earlier = next((g for g, r in reversed(triggers[:n]) if r.voice in ("agent", "recipient")), None)

@@ -146,6 +146,8 @@ class Cues:
     since: frozenset[str]
     vague_past: frozenset[str]
     recent_adjective: frozenset[str]
+    possessed_portfolio: frozenset[str]
+    attending: frozenset[str]
     past: frozenset[str]
     vague_period: frozenset[str]
     not_travel: frozenset[str]

@@ -682,6 +682,10 @@ def find_mentions(doc: Document, lo: int, hi: int, *, refer_back: bool) -> list[
             # «أمير البلاد الشيخ صباح الأحمد» in a Saudi paper quoting Kuwait: "the country" is
             # the known ruler's own
             _resolve_leader(doc, m)
+        if m is not None and m.country == HOME and m.title is not None \
+                and doc.word(m.title[1] - 1) in doc.lexicon.cues.possessed_portfolio:
+            # «وزير داخليتها» "its interior minister": of the state named last before it
+            m.country = next((x.country for x in reversed(mentions) if x.kind == "state"), HOME)
         if m is not None and _named_after(doc, i, m):
             pos = max(m.last, i + 1)  # «مركز الملك سلمان للإغاثة»: an institution's name
             continue
