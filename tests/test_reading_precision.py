@@ -1264,3 +1264,19 @@ def test_who_will_be_present_at_the_talks_is_no_party():
     # "Kenyatta said his deputy William Ruto will be present at the meetings with Obama."
     text = "وأكد الرئيس الكيني أن نائبه وليام روتو سيكون حاضراً في اللقاءات مع الرئيس الأمريكي باراك أوباما."
     assert summary(text, source="aawsat") == []
+
+
+def test_the_kings_cable_and_the_crown_princes_to_one_president_are_two():
+    # "The King sent a cable of congratulation to the Sultan of Oman. He also sent one to
+    # President Abdel Fattah el-Sisi. For his part, Crown Prince Mohammed bin Nayef sent a
+    # cable to the Sultan of Oman, and one to President el-Sisi." Four cables, two senders.
+    text = ("بعث خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز برقية تهنئة للسلطان قابوس بن سعيد "
+            "سلطان عمان بمناسبة ذكرى يوم النهضة. كما بعث خادم الحرمين الشريفين برقية تهنئة لفخامة "
+            "الرئيس عبدالفتاح السيسي رئيس جمهورية مصر العربية بمناسبة اليوم الوطني. من جانبه، بعث "
+            "الأمير محمد بن نايف بن عبدالعزيز ولي العهد برقية تهنئة للسلطان قابوس بن سعيد سلطان "
+            "عمان. كما بعث الأمير محمد بن نايف بن عبدالعزيز برقية تهنئة لفخامة الرئيس عبدالفتاح "
+            "السيسي رئيس جمهورية مصر العربية.")
+    found = events(text)
+    assert sorted(sorted(e.countries()) for e in found) == [["EGY", "SAU"], ["EGY", "SAU"], ["OMN", "SAU"], ["OMN", "SAU"]]
+    to_egypt = [e for e in found if "EGY" in e.countries()]
+    assert {a.title for e in to_egypt for a in e.actors if a.role == "source"} >= {"خادم الحرمين الشريفين"}

@@ -998,14 +998,21 @@ def _same_parties(a: Event, b: Event, *, swapped: bool, same_sentence: bool = Fa
             if not any(compatible(x, y) for x in names_a for y in names_b):
                 return False
             named_both = True
-        if not names_a and not names_b:
-            # Unnamed office holders: "خادم الحرمين الشريفين وسمو ولي العهد" sent two cables.
+        if (not names_a and not names_b) or (role == "source" == other and a.type == "MESSAGE" and not (
+                names_a and names_b) and _senders(a) == _senders(b)):
+            # Unnamed office holders: "خادم الحرمين الشريفين وسمو ولي العهد" sent two cables
+            # (and «كما بعث خادم الحرمين الشريفين برقية» is not «كما بعث الأمير محمد بن نايف
+            # … ولي العهد برقية» to the same president: cables of two senders).
             titles_a = [x.title for x in a.actors if x.role == role and x.title]
             titles_b = [x.title for x in b.actors if x.role == other and x.title]
             if titles_a and titles_b and not any(_names_compatible(x, y) for x in titles_a for y in titles_b):
                 return False
     different_days = bool(a.date and b.date and a.date != b.date)
     return not (swapped and (not (named_both or same_sentence) or different_days))
+
+
+def _senders(event: Event) -> set[str | None]:
+    return {x.country for x in event.actors if x.role == "source"}
 
 
 def _merge_into(events: list[Event], new: Event) -> None:
