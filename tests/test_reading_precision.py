@@ -1280,3 +1280,23 @@ def test_the_kings_cable_and_the_crown_princes_to_one_president_are_two():
     assert sorted(sorted(e.countries()) for e in found) == [["EGY", "SAU"], ["EGY", "SAU"], ["OMN", "SAU"], ["OMN", "SAU"]]
     to_egypt = [e for e in found if "EGY" in e.countries()]
     assert {a.title for e in to_egypt for a in e.actors if a.role == "source"} >= {"خادم الحرمين الشريفين"}
+
+
+def test_a_later_visit_owns_the_place_after_it():
+    # "The Cypriot president spoke of his visit to a number of Gulf states, revealing that he
+    # plans to visit the capital Riyadh." One planned visit to Riyadh; the first names no state.
+    text = ("وتحدث الرئيس القبرصي عن زيارته لعدد من دول الخليج العربي، كاشفا عن أنه يخطط "
+            "لزيارة العاصمة الرياض.")
+    assert summary(text, source="aawsat") == [("VISIT", "planned", ["CYP", "SAU"])]
+
+
+def test_recently_before_the_visit_dates_it_vaguely():
+    # "The US secretary of state John Kerry recently visited Cairo to begin talks."
+    text = "قام وزير الخارجية الأمريكي جون كيري مؤخراً بزيارة القاهرة للبدء بمحادثات."
+    assert summary(text, source="alriyadh") == []
+
+
+def test_whoever_intends_to_visit_is_no_party():
+    # "We welcome Sarkozy, Cameron, Obama, Merkel and whoever intends to visit Tunisia."
+    text = "وقال الوزير نحن نرحب بساركوزي وديفيد كامرون وأوباما وميركل وكل من ينوي زيارة تونس."
+    assert summary(text, source="alyaum") == []

@@ -251,6 +251,7 @@ LAST_HIJRI_YEAR = 1470  # … up to this one (1470 هـ is 2047); between the tw
 SUBJECT_REACH = 8  # words between a verb and its subject (time words, honorifics, a dateline)
 HISTORY_WINDOW = 12  # words around a trigger where a past year makes it history
 OPENING_YEAR_REACH = 5  # the first words of a sentence, where a past year dates all of it
+RECENTLY_BEFORE = 3  # words before a trigger where «مؤخراً» "recently" dates it
 TALLY_REACH = 6  # words before a trigger where «وبهذا تكون … قد» sums up the past
 VAGUE_PAST_WINDOW = 14  # words around a trigger where "last month" or "recent" dates it vaguely
 UPCOMING_NAME_WORDS = 3  # words of a name between an office and «المرتقبة» "upcoming"
@@ -866,6 +867,10 @@ def sentence_events(
         clause_end = min([clause_end, *(k for k in negated if k > tag.first)])
         if t.type == "VISIT":
             clause_end = min(clause_end, _clause_after(doc, tag.last, hi))  # the host is in its clause
+            # (a later visit owns what follows it: «تحدث عن زيارته لدول الخليج، كاشفا أنه يخطط
+            # لزيارة الرياض» "spoke of his visit to Gulf states, saying he plans to visit Riyadh")
+            later_visits = [g.first for g, r in triggers[n + 1:] if r.type == "VISIT" and g.first > tag.last]
+            clause_end = min([clause_end, *later_visits])
         after = [m for m in parties if tag.last <= m.first < clause_end]
         if not before and t.voice == "agent" and t.type != "VISIT" and t.type in last_sources \
                 and _continues(doc, tag, lo) \
@@ -895,6 +900,9 @@ def sentence_events(
         if tag.first - 2 >= lo and doc.word(tag.first - 1) == "في" \
                 and doc.word(tag.first - 2) in doc.lexicon.cues.attending:
             continue  # «سيكون حاضراً في اللقاءات» "will be present at the meetings": attends
+        if any(doc.word(k) == "من" and _without_conjunction(doc.word(k - 1)) == "كل"
+               for k in range(max(lo + 1, tag.first - 2), tag.first)):
+            continue  # «وكل من ينوي زيارة تونس» "and whoever intends to visit Tunisia": no one in particular
         if _hosts_antecedent(doc, tag, t, lo):
             continue  # «القمة التي تستضيفها المغرب» "the summit Morocco hosts": a gathering, no guest
         earlier = next((g for g, r in reversed(triggers[:n]) if r.voice in ("agent", "recipient")), None)
@@ -1177,6 +1185,9 @@ def _history(doc: Document, tag: Tag, lo: int, hi: int) -> bool:
             break
         if doc.word(i) in cues.recently:
             return True  # «… الذي جمع الوزير بكبير المفاوضين في عمان مؤخرا»: recently, vaguely
+    if any(doc.word(i).startswith("مؤخر") for i in range(max(lo, tag.first - RECENTLY_BEFORE), tag.first)) \
+            and not is_planned(doc, tag, lo, hi):
+        return True  # «قام الوزير مؤخراً بزيارة القاهرة» "recently visited Cairo"
     months = month_names()
     end = tag.last  # the words of an office («ولي ولي العهد ووزير الدفاع») do not count
     counted = 0
