@@ -1300,3 +1300,12 @@ def test_whoever_intends_to_visit_is_no_party():
     # "We welcome Sarkozy, Cameron, Obama, Merkel and whoever intends to visit Tunisia."
     text = "وقال الوزير نحن نرحب بساركوزي وديفيد كامرون وأوباما وميركل وكل من ينوي زيارة تونس."
     assert summary(text, source="alyaum") == []
+
+
+def test_an_organisations_official_going_to_its_seat_is_no_visit():
+    # "De Mistura is to head to New York on Monday to report to the Security Council." The UN
+    # sits in New York: no visit to the United States. (A UN official arriving in Riyadh is one.)
+    assert summary("ومن المقرر أن يتوجه المبعوث الأممي دي ميستورا إلى نيويورك الاثنين كي يرفع تقريرا "
+                   "إلى مجلس الأمن.", source="aawsat", published="2015-08-01") == []
+    assert summary("وصل الأمين العام للأمم المتحدة إلى الرياض أمس.", source="aawsat") == [
+        ("VISIT", "occurred", ["SAU", "UNO"])]

@@ -797,6 +797,8 @@ def _build_event(doc: Document, cand: Candidate, n: int, candidate_sentences: li
         if len({a.country for a in actors}) < 2:
             return None
         actors = _one_host(actors)
+        if _to_headquarters(doc, actors):
+            return None
     trig = cand.trigger
     event = Event(
         type=cand.type,
@@ -838,6 +840,20 @@ def _listed_after_from(doc: Document, m: Mention) -> bool:
             return False
         k = state.first - 1
     return k >= 0 and doc.word(k) == "من"
+
+
+def _to_headquarters(doc: Document, actors: list[Actor]) -> bool:
+    """An organisation's official going to the city where it sits («يتوجه المبعوث الأممي إلى
+    نيويورك» "the UN envoy heads to New York") goes to headquarters, not on a visit."""
+    seats = doc.lexicon.cues.org_seat
+    visitors = {a.country for a in actors if a.role == "source"}
+    for a in actors:
+        span = a.evidence.get("country") if a.role == "target" else None
+        city = fold(span.text).removeprefix("ال") if span is not None else ""
+        orgs = seats.get(city) or seats.get("ال" + city) or ""
+        if span is not None and visitors <= set(orgs.split("|")) - {""}:
+            return True
+    return False
 
 
 def _one_host(actors: list[Actor]) -> list[Actor]:

@@ -174,6 +174,7 @@ class Cues:
     reported_that: frozenset[str]
     includes: frozenset[str]
     dash: frozenset[str]
+    org_seat: dict[str, str]  # city -> the organisations seated there (|-separated)
     own_kingdom: dict[str, str]  # word -> the states (|-separated) whose own press names them so
     day_part: tuple[str, ...]
     day_offset: dict[str, int]  # word -> days from publication
@@ -222,7 +223,7 @@ class Cues:
                 built[kind] = tuple((tuple(g), v) for v, g in groups.items())
             elif kind == "day_offset":
                 built[kind] = {w: int(v) for w, v in zip(ws, values[kind], strict=True)}
-            elif kind in ("date_direction", "ruling_house", "plural_nisba", "own_kingdom"):
+            elif kind in ("date_direction", "ruling_house", "plural_nisba", "own_kingdom", "org_seat"):
                 built[kind] = dict(zip(ws, values[kind], strict=True))
             elif kind == "ruler_rank":
                 built[kind] = _prefixed_ranks(tuple(ws))
