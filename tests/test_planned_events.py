@@ -512,3 +512,9 @@ def test_bringing_about_a_visit_is_planned():
     got = summary("وشدد المبعوث الصيني خلال لقائه الرئيس المصري أمس على حرص بلاده على إتمام زيارة "
                   "الرئيس الصيني إلى مصر.")
     assert ("VISIT", "planned", ["CHN", "EGY"]) in got and ("VISIT", "occurred", ["CHN", "EGY"]) not in got
+
+
+def test_preparing_the_programme_of_a_visit_plans_it():
+    # "We are now preparing the programme of the Syrian coalition delegation's visit to Moscow."
+    got = summary("ونحن نعمل حاليا للإعداد لأجندة زيارة وفد الائتلاف السوري إلى موسكو لاستكشاف الموقف الروسي.")
+    assert got == [("VISIT", "planned", ["RUS", "SYR"])]

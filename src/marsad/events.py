@@ -133,7 +133,11 @@ def is_planned(doc: Document, trig: Tag, lo: int, hi: int | None = None) -> bool
         for i in range(trig.last, min(hi, trig.last + FUTURE_WINDOW))
     ):
         return True  # "يزور … بغداد الأسبوع المقبل"
-    if trig.first > lo and doc.word(trig.first - 1) in cues.preparation and not (
+    # (the preparation may govern a noun before the trigger: «للإعداد لأجندة زيارة الوفد»)
+    before = doc.word(trig.first - 1)
+    prepared = trig.first > lo and (before in cues.preparation or (
+        trig.first - 1 > lo and before.startswith("ل") and doc.word(trig.first - 2) in cues.preparation))
+    if prepared and not (
         hi is not None and any(doc.word(i) in cues.present_time for i in range(trig.last, hi))
     ):  # (but «عشية مباحثات يعقدها … اليوم» "on the eve of talks he holds today": today)
         return True  # «الترتيب لزيارة اليمن» "arranging the visit to Yemen"
