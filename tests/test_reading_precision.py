@@ -1309,3 +1309,13 @@ def test_an_organisations_official_going_to_its_seat_is_no_visit():
                    "إلى مجلس الأمن.", source="aawsat", published="2015-08-01") == []
     assert summary("وصل الأمين العام للأمم المتحدة إلى الرياض أمس.", source="aawsat") == [
         ("VISIT", "occurred", ["SAU", "UNO"])]
+
+
+def test_holding_a_meeting_after_after_is_the_subjects():
+    # "John Kerry announced at a joint press conference with the Qatari foreign minister, after
+    # holding the joint meeting with the GCC foreign ministers in Doha, that ..." «عقب عقد
+    # الاجتماع»: «عقد» is a verbal noun here; the meeting is Kerry's, not the Qatari minister's.
+    text = ("وأعلن جون كيري في مؤتمر صحفي مشترك مع وزير الخارجية القطري عقب عقد الاجتماع المشترك "
+            "مع وزراء خارجية دول مجلس التعاون لدول الخليج العربية في الدوحة أن الاتفاق يعزز الأمن.")
+    got = summary(text, source="alyaum", published="2015-08-04")
+    assert ("MEETING", "occurred", ["GCC", "USA"]) in got and ("MEETING", "occurred", ["GCC", "QAT"]) not in got

@@ -452,6 +452,9 @@ def _parties(
     voice: str, doc: Document, trig: Tag, before: list[Mention], after: list[Mention], lo: int = 0
 ) -> tuple[list[Mention], list[Mention]]:
     """(sources, objects) for a trigger, by its voice."""
+    cues = doc.lexicon.cues
+    if voice == "agent" and trig.first > lo and doc.word(trig.first - 1) in cues.anchored | cues.before_after:
+        voice = "noun"  # «عقب عقد الاجتماع مع …» "after holding the meeting with …": a verbal noun
     if voice in ("genitive", "noun") and _between(doc, trig, after):
         return after[:1], after[1:]  # اتصال هاتفي جرى بين الرئيسين X و Y
     if voice == "noun" or (voice == "genitive" and _possessive(doc, trig)):
