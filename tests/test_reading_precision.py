@@ -1319,3 +1319,14 @@ def test_holding_a_meeting_after_after_is_the_subjects():
             "مع وزراء خارجية دول مجلس التعاون لدول الخليج العربية في الدوحة أن الاتفاق يعزز الأمن.")
     got = summary(text, source="alyaum", published="2015-08-04")
     assert ("MEETING", "occurred", ["GCC", "USA"]) in got and ("MEETING", "occurred", ["GCC", "QAT"]) not in got
+
+
+def test_beginning_the_day_by_meeting_is_the_subjects_meeting():
+    # "Kerry began his day by meeting the Emir of Qatar and al-Jubeir." «بلقاء أمير قطر …»
+    # after the verb and its subject: Kerry meets both (not the Emir meeting al-Jubeir).
+    text = ("وبدأ وزير الخارجية الأمريكي جون كيري نهاره بلقاء أمير قطر تميم بن حمد آل ثاني ووزير "
+            "الخارجية السعودي عادل الجبير.")
+    assert summary(text) == [("MEETING", "occurred", ["QAT", "SAU", "USA"])]
+    # (a host welcoming «بزيارة» a visitor: the visitor is the one after it)
+    assert summary("رحب العاهل الأردني بزيارة ولي ولي العهد السعودي الأمير محمد بن سلمان للأردن.") == [
+        ("VISIT", "occurred", ["JOR", "SAU"])]

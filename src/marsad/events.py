@@ -460,6 +460,9 @@ def _parties(
     if voice == "noun" or (voice == "genitive" and _possessive(doc, trig)):
         subject = _possessor(doc, before, lo)
         return ([subject] if subject else []), after
+    if voice == "genitive" and "ب" in trig.prefix and before and lo < before[0].first <= lo + 1 \
+            and before[0].kind in ("person", "office") and after and all(r.type == "MEETING" for r in trig.value):
+        return [before[0]], after  # «وبدأ كيري نهاره بلقاء أمير قطر والجبير» "began his day by meeting …"
     if voice == "genitive":
         made = _made_by(doc, trig)
         if made is not None and before and not (after and after[0].first == made + 1 and after[0].kind != "state"):
