@@ -1330,3 +1330,18 @@ def test_beginning_the_day_by_meeting_is_the_subjects_meeting():
     # (a host welcoming «بزيارة» a visitor: the visitor is the one after it)
     assert summary("رحب العاهل الأردني بزيارة ولي ولي العهد السعودي الأمير محمد بن سلمان للأردن.") == [
         ("VISIT", "occurred", ["JOR", "SAU"])]
+
+
+def test_a_palace_tells_an_unknown_outlets_state():
+    # Unknown outlet, undated: "His Highness the Emir of the country received at Bayan Palace
+    # this morning the ambassador of France." / "The president of the republic received at
+    # Carthage Palace the Algerian foreign minister Ahmed Attaf." The palace names the state
+    # whose offices are bare.
+    kuwait = extract("استقبل حضرة صاحب السمو أمير البلاد حفظه الله ورعاه بقصر بيان صباح اليوم سفير "
+                     "جمهورية فرنسا لدى البلاد.", source="", published=None, model=None)
+    assert kuwait.home_country == "KWT"
+    assert [sorted(e.countries()) for e in kuwait.events] == [["FRA", "KWT"]]
+    tunis = extract("استقبل رئيس الجمهورية بقصر قرطاج وزير الخارجية الجزائري أحمد عطاف.",
+                    source="", published=None, model=None)
+    assert tunis.home_country == "TUN"
+    assert [sorted(e.countries()) for e in tunis.events] == [["DZA", "TUN"]]

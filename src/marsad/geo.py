@@ -91,7 +91,7 @@ def locate(location: str | None, countries: Iterable[str] = (), home: str | None
 
 
 @cache
-def _venues() -> list[tuple[str, str, str]]:
+def venues() -> list[tuple[str, str, str]]:
     """(folded venue name, city, country) from ``lexicon/data/venues.tsv``, longest first."""
     rows = [(fold(v), cell(r, 1), cell(r, 2)) for r in read_rows("venues.tsv") for v in split_variants(r[0])]
     return sorted(rows, key=lambda r: -len(r[0]))
@@ -100,7 +100,7 @@ def _venues() -> list[tuple[str, str, str]]:
 def _known_venue(location: str) -> Geo | None:
     """«مكتبه بقصر اليمامة» "his office at al-Yamamah Palace" → Riyadh, from the venue list."""
     folded = fold(location)
-    for venue, city, country in _venues():
+    for venue, city, country in venues():
         if venue in folded:
             places = [p for p in load_gazetteer().lookup(city)
                       if p.country == country and p.kind in ("capital", "city")]

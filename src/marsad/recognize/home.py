@@ -8,7 +8,8 @@ foreign ones with a country (``وزير الخارجية المصري``). Unless
 2. the dateline's Arab city (``بغداد - استقبل …``, ``نواكشوط -``): news is filed from home
    unless an agency says otherwise;
 3. an office unique to one state (``خادم الحرمين الشريفين`` → SAU);
-4. the Arab state mentioned most, by name, adjective or capital (``الدبلوماسية الكويتية …
+4. an Arab state's palace or seat of government named in the story (``بقصر بيان`` → KWT);
+5. the Arab state mentioned most, by name, adjective or capital (``الدبلوماسية الكويتية …
    بين الكويت وبلجيكا`` → KWT); a ruler named under a title with no state of its own
    («أمير البلاد الشيخ مشعل الأحمد الجابر الصباح») outweighs this count (see the pipeline).
 """
@@ -17,6 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from urllib.parse import urlparse
 
+from marsad.geo import venues
 from marsad.lexicon import Lexicon
 from marsad.recognize.document import Document
 
@@ -58,6 +60,9 @@ def infer_home_country(doc: Document) -> tuple[str | None, str]:
     )
     if unique:
         return unique.most_common(1)[0][0], "unique office"
+    seat = _seat_of_power(doc)
+    if seat is not None:
+        return seat, "venue"
     counts: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
     for kind in ("place", "nisba", "capital"):
@@ -69,6 +74,25 @@ def infer_home_country(doc: Document) -> tuple[str | None, str]:
         best = max(counts, key=lambda c: (counts[c], -first_seen[c]))
         return best, "most mentioned"
     return None, "unknown"
+
+
+def _seat_of_power(doc: Document) -> str | None:
+    """An Arab state's palace or seat of government where the story takes place («استقبل
+    … أمير البلاد … بقصر بيان» → KWT, «بقصر قرطاج» → TUN), from ``venues.tsv``: the
+    outlet's own offices are the ones named there without a state."""
+    arab_states = doc.lexicon.cues.arab_state
+    found: Counter[str] = Counter()
+    for venue, _, country in venues():
+        if country not in arab_states:
+            continue
+        first, *rest = venue.split()
+        for i, word in enumerate(doc.words):
+            # the venue's first word, bare or after a proclitic («بقصر بيان», «وفي قصر …»)
+            if (word == first or (word[:1] in "وبل" and word[1:] == first) or (
+                    word[:2] in ("وب", "ول") and word[2:] == first)) \
+                    and [doc.word(k) for k in range(i + 1, i + 1 + len(rest))] == rest:
+                found[country] += 1
+    return found.most_common(1)[0][0] if found else None
 
 
 def _dateline_state(doc: Document) -> str | None:
