@@ -1345,3 +1345,15 @@ def test_a_palace_tells_an_unknown_outlets_state():
                     source="", published=None, model=None)
     assert tunis.home_country == "TUN"
     assert [sorted(e.countries()) for e in tunis.events] == [["DZA", "TUN"]]
+
+
+def test_maghreb_prime_minister_and_a_congress_delegation():
+    # Unknown outlet: "The prime minister (الوزير الأول) Nadir Larbaoui received today the
+    # ambassador of China in Algiers." / "The crown prince received today a delegation of the
+    # US Congress."
+    algiers = extract("استقبل الوزير الأول نذير العرباوي، اليوم، سفير جمهورية الصين الشعبية بالجزائر.",
+                      source="", published=None, model=None)
+    assert [sorted(e.countries()) for e in algiers.events] == [["CHN", "DZA"]]
+    amman = extract("استقبل ولي العهد الأمير الحسين بن عبدالله الثاني اليوم وفدا من الكونغرس الأمريكي.",
+                    source="", published=None, model=None)
+    assert [sorted(e.countries()) for e in amman.events] == [["JOR", "USA"]]

@@ -222,7 +222,7 @@ def consume_title(doc: Document, j: int, hi: int) -> tuple[int, list[tuple[str, 
             j += 1  # «وزراء خارجية دول مجلس التعاون»: the group is named next
             continue
         elif word == "من" and j == end and is_delegation(doc, start) and (
-                _title_kind(doc.at("title", j + 1)) == "org" or doc.at("place", j + 1) is not None):
+                _title_kind(doc.at("title", j + 1)) in ("org", "part") or doc.at("place", j + 1) is not None):
             # «وفد من شركة بوينج الأمريكية» "a delegation from the American Boeing company",
             # «وفدا من الحوثيين» "a delegation of the Houthis": whose delegation it is
             j += 1
