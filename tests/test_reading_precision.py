@@ -1357,3 +1357,15 @@ def test_maghreb_prime_minister_and_a_congress_delegation():
     amman = extract("استقبل ولي العهد الأمير الحسين بن عبدالله الثاني اليوم وفدا من الكونغرس الأمريكي.",
                     source="", published=None, model=None)
     assert [sorted(e.countries()) for e in amman.events] == [["JOR", "USA"]]
+
+
+def test_a_visit_told_after_a_comma_following_its_subject():
+    # "Proceeding from the ties binding the Kingdom and Jordan under King Salman and King
+    # Abdullah II, the deputy crown prince Prince Mohammed bin Salman made a visit to Jordan at
+    # the invitation of King Abdullah II." The subject follows «قام» (then a comma, then
+    # «بزيارة»): one Saudi visit to Jordan, not the King of Jordan visiting.
+    text = ("انطلاقا من العلاقات الوثيقة التي تربط المملكة والأردن بقيادة خادم الحرمين الشريفين الملك "
+            "سلمان بن عبدالعزيز والملك عبدالله الثاني، فقد قام ولي ولي العهد الأمير محمد بن سلمان، "
+            "بزيارة إلى المملكة الأردنية الهاشمية تلبية لدعوة من الملك عبدالله الثاني.")
+    found = [e for e in events(text) if e.type == "VISIT"]
+    assert [(a.role, a.country) for a in found[0].actors][0] == ("source", "SAU") and len(found) == 1

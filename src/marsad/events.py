@@ -596,8 +596,9 @@ def _subject_then_object(doc: Document, trig: Tag, m: Mention) -> bool:
         return False
     if doc.word(trig.first).removeprefix("و") in doc.lexicon.cues.hand_over and doc.word(trig.first) != "تسلم":
         return False  # «سلم الرئيس ولي العهد رسالة»: handed to him, not sent by him
-    noun = doc.covering("trigger", m.last)
-    return noun is not None and noun.first == m.last and any(t.voice in ("noun", "genitive") for t in noun.value)
+    k = m.last + (doc.word(m.last) in ("،", ","))  # («فقد قام ولي ولي العهد …، بزيارة»)
+    noun = doc.covering("trigger", k)
+    return noun is not None and noun.first == k and any(t.voice in ("noun", "genitive") for t in noun.value)
 
 
 def _own_subject(trig: Tag, after: list[Mention]) -> bool:
