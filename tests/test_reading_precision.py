@@ -1369,3 +1369,14 @@ def test_a_visit_told_after_a_comma_following_its_subject():
             "بزيارة إلى المملكة الأردنية الهاشمية تلبية لدعوة من الملك عبدالله الثاني.")
     found = [e for e in events(text) if e.type == "VISIT"]
     assert [(a.role, a.country) for a in found[0].actors][0] == ("source", "SAU") and len(found) == 1
+
+
+def test_the_visitors_own_attache_at_the_airport_is_no_host():
+    # "The King arrived in Morocco. Also receiving the King were Prince Saud, the Kingdom's
+    # ambassador to Morocco and the military attaché to Morocco Brigadier Nabil al-Ayed." All
+    # are the visitor's compatriots: no meeting with Morocco.
+    text = ("وصل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز اليوم إلى المملكة المغربية في إجازة خاصة. "
+            "كما كان في استقبال خادم الحرمين الشريفين الأمير سعود بن عبدالله بن محمد، وسفير خادم "
+            "الحرمين الشريفين لدى المملكة المغربية عبدالرحمن الجديع، والملحق العسكري لدى المغرب "
+            "العميد نبيل العايد.")
+    assert summary(text, source="aleqtisadiya", published="2015-08-02") == [("VISIT", "occurred", ["MAR", "SAU"])]

@@ -1353,8 +1353,9 @@ def _received_on_arrival(doc: Document, reception: tuple[Tag, Trigger], sentence
         return []
     hosts = _coordinated(doc, receivers, 0)
     for m in hosts:
-        if visited and m.country_tokens is None and m.country in (None, HOME):
-            m.country = visited
+        posted = m.title is not None and any(doc.word(k) in doc.lexicon.cues.title_host for k in range(*m.title))
+        if visited and m.country_tokens is None and m.country in (None, HOME) and not posted:
+            m.country = visited  # (not «الملحق العسكري لدى المغرب», the visitor's own attaché there)
     return [Candidate(t.type, None, "occurred", tag, sentence, hosts, [visitor])]
 
 
