@@ -908,23 +908,30 @@ def sentence_events(
             similar=last_addressees if _similar(doc, lo, hi) else None,
             subject=subject,
         )
-        if tag.first - 2 >= lo and doc.word(tag.first - 1) == "في" \
-                and doc.word(tag.first - 2) in doc.lexicon.cues.attending:
-            continue  # «سيكون حاضراً في اللقاءات» "will be present at the meetings": attends
-        if any(doc.word(k) == "من" and _without_conjunction(doc.word(k - 1)) == "كل"
-               for k in range(max(lo + 1, tag.first - 2), tag.first)):
-            continue  # «وكل من ينوي زيارة تونس» "and whoever intends to visit Tunisia": no one in particular
-        if _hosts_antecedent(doc, tag, t, lo):
-            continue  # «القمة التي تستضيفها المغرب» "the summit Morocco hosts": a gathering, no guest
         earlier = next((g for g, r in reversed(triggers[:n]) if r.voice in ("agent", "recipient")), None)
-        if tag.first > lo and earlier is not None and _relative_aside(doc, tag, t, earlier):
-            continue  # «أن يلتقي كارتر الذي يقوم بجولة في المنطقة، رئيس الوزراء»: who he is, not where he went
+        if _no_engagement_told(doc, tag, t, lo, earlier):
+            continue
         if t.voice in ("agent", "recipient"):
             last_subject = next(iter(clause.parties(after)[0]), None)
         made = handler.events(clause)
         planned_before = planned_before or (planned and bool(made))
         out += made
     return out
+
+
+def _no_engagement_told(doc: Document, tag: Tag, t: Trigger, lo: int, earlier: Tag | None) -> bool:
+    """A trigger whose words name no engagement of its own: who only attends, no one in
+    particular, a gathering hosted, or a visit that describes the subject of ``earlier``."""
+    cues = doc.lexicon.cues
+    if tag.first - 2 >= lo and doc.word(tag.first - 1) == "في" and doc.word(tag.first - 2) in cues.attending:
+        return True  # «سيكون حاضراً في اللقاءات» "will be present at the meetings": attends
+    if any(doc.word(k) == "من" and _without_conjunction(doc.word(k - 1)) == "كل"
+           for k in range(max(lo + 1, tag.first - 2), tag.first)):
+        return True  # «وكل من ينوي زيارة تونس» "and whoever intends to visit Tunisia"
+    if _hosts_antecedent(doc, tag, t, lo):
+        return True  # «القمة التي تستضيفها المغرب» "the summit Morocco hosts": a gathering, no guest
+    # «أن يلتقي كارتر الذي يقوم بجولة في المنطقة، رئيس الوزراء»: who he is, not where he went
+    return tag.first > lo and earlier is not None and _relative_aside(doc, tag, t, earlier)
 
 
 def _hosts_antecedent(doc: Document, tag: Tag, t: Trigger, lo: int) -> bool:
@@ -1161,6 +1168,7 @@ def _history(doc: Document, tag: Tag, lo: int, hi: int) -> bool:
     cues = doc.lexicon.cues
     if tag.first > lo and doc.word(tag.first - 1) in cues.since:
         return True  # «منذ توقيع الاتفاق النووي» "since the nuclear deal was signed": a reference point
+    announced = cache(lambda: is_planned(doc, tag, lo, hi))  # (asked only where a vague past word is met)
     published = doc.article.published
     if "قد" in (doc.word(k) for k in range(max(lo, tag.first - 2), tag.first)) and any(
         doc.word(k) in cues.tally for k in range(max(lo, tag.first - TALLY_REACH), tag.first)
@@ -1189,7 +1197,7 @@ def _history(doc: Document, tag: Tag, lo: int, hi: int) -> bool:
             return True  # «في ربيع عام ٢٠١٣ كنت في مرسيليا …، وتشرفت بلقائه»: the opening dates the sentence
     if any(doc.word(i) in cues.ago_unit and (_without_conjunction(doc.word(i - 1)) == "قبل" or (
             doc.word(i - 1).isdigit() and _without_conjunction(doc.word(i - 2)) == "قبل")) for i in window if i > lo) \
-            and not is_planned(doc, tag, lo, hi):
+            and not announced():
         return True  # «قبل عامين تقريبا، التقيت …» "about two years ago I met …", «قبل 13 عاما»
     for i in range(tag.last, hi):
         if doc.word(i) in ("،", ","):
@@ -1197,7 +1205,7 @@ def _history(doc: Document, tag: Tag, lo: int, hi: int) -> bool:
         if doc.word(i) in cues.recently:
             return True  # «… الذي جمع الوزير بكبير المفاوضين في عمان مؤخرا»: recently, vaguely
     if any(doc.word(i).startswith("مؤخر") for i in range(max(lo, tag.first - RECENTLY_BEFORE), tag.first)) \
-            and not is_planned(doc, tag, lo, hi):
+            and not announced():
         return True  # «قام الوزير مؤخراً بزيارة القاهرة» "recently visited Cairo"
     months = month_names()
     end = tag.last  # the words of an office («ولي ولي العهد ووزير الدفاع») do not count
@@ -1221,16 +1229,16 @@ def _history(doc: Document, tag: Tag, lo: int, hi: int) -> bool:
         if word in cues.recent_adjective and before not in cues.time_noun \
                 and doc.covering("trigger", words[k - 1][0] if k else i - 1) is None:
             continue  # «لبحث التطورات الأخيرة» "the latest developments": not the engagement's date
-        if i >= tag.last and word in cues.vague_past and not is_planned(doc, tag, lo, hi) and not (
+        if i >= tag.last and word in cues.vague_past and not announced() and not (
                 doc.word(i + 1) in cues.day_offset or doc.word(i + 2) in cues.day_offset
                 or any(doc.covering(kind, k) is not None for kind in ("title", "nisba", "place")
                        for k in (i - 1, i - 2))):
             return True  # (not «الرئيس الفرنسي السابق» "the former French president")
-        if word in cues.vague_ago and before in cues.ago and not is_planned(doc, tag, lo, hi):
+        if word in cues.vague_ago and before in cues.ago and not announced():
             return True  # «أعلنت الوزارة، قبل فترة، توقيع اتفاقية» "announced a while ago"
         if word in cues.past and (before in cues.vague_period or before in months or after in months):
             return True
-        if word in cues.month_part and after in months and not is_planned(doc, tag, lo, hi):
+        if word in cues.month_part and after in months and not announced():
             following = words[k + 2][1] if k + 2 < len(words) else ""
             if not following.isdigit():
                 return True  # «في مطلع يونيو» "early in June", no day and no year: background

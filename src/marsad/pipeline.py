@@ -1014,8 +1014,9 @@ def _same_parties(a: Event, b: Event, *, swapped: bool, same_sentence: bool = Fa
             if not any(compatible(x, y) for x in names_a for y in names_b):
                 return False
             named_both = True
-        if (not names_a and not names_b) or (role == "source" == other and a.type == "MESSAGE" and not (
-                names_a and names_b) and _senders(a) == _senders(b)):
+        one_named = bool(names_a) != bool(names_b)
+        cables = role == "source" == other and a.type == "MESSAGE" and _senders(a) == _senders(b)
+        if (not names_a and not names_b) or (one_named and cables):
             # Unnamed office holders: "خادم الحرمين الشريفين وسمو ولي العهد" sent two cables
             # (and «كما بعث خادم الحرمين الشريفين برقية» is not «كما بعث الأمير محمد بن نايف
             # … ولي العهد برقية» to the same president: cables of two senders).

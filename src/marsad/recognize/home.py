@@ -16,6 +16,7 @@ foreign ones with a country (``وزير الخارجية المصري``). Unless
 from __future__ import annotations
 
 from collections import Counter
+from functools import cache
 from urllib.parse import urlparse
 
 from marsad.geo import venues
@@ -80,19 +81,26 @@ def _seat_of_power(doc: Document) -> str | None:
     """An Arab state's palace or seat of government where the story takes place («استقبل
     … أمير البلاد … بقصر بيان» → KWT, «بقصر قرطاج» → TUN), from ``venues.tsv``: the
     outlet's own offices are the ones named there without a state."""
-    arab_states = doc.lexicon.cues.arab_state
+    seats = _arab_seats(doc.lexicon.cues.arab_state)
     found: Counter[str] = Counter()
-    for venue, _, country in venues():
-        if country not in arab_states:
-            continue
-        first, *rest = venue.split()
-        for i, word in enumerate(doc.words):
-            # the venue's first word, bare or after a proclitic («بقصر بيان», «وفي قصر …»)
-            if (word == first or (word[:1] in "وبل" and word[1:] == first) or (
-                    word[:2] in ("وب", "ول") and word[2:] == first)) \
-                    and [doc.word(k) for k in range(i + 1, i + 1 + len(rest))] == rest:
-                found[country] += 1
+    for i, word in enumerate(doc.words):
+        # the venue's first word, bare or after a proclitic («بقصر بيان», «وفي قصر …»)
+        for core in (word, word[1:] if word[:1] in "وبل" else "", word[2:] if word[:2] in ("وب", "ول") else ""):
+            for rest, country in seats.get(core, ()):
+                if [doc.word(k) for k in range(i + 1, i + 1 + len(rest))] == rest:
+                    found[country] += 1
     return found.most_common(1)[0][0] if found else None
+
+
+@cache
+def _arab_seats(arab_states: frozenset[str]) -> dict[str, list[tuple[list[str], str]]]:
+    """The Arab states' venues by their first word: first word -> [(the other words, state)]."""
+    seats: dict[str, list[tuple[list[str], str]]] = {}
+    for venue, _, country in venues():
+        if country in arab_states:
+            first, *rest = venue.split()
+            seats.setdefault(first, []).append((rest, country))
+    return seats
 
 
 def _dateline_state(doc: Document) -> str | None:
