@@ -1380,3 +1380,30 @@ def test_the_visitors_own_attache_at_the_airport_is_no_host():
             "الحرمين الشريفين لدى المملكة المغربية عبدالرحمن الجديع، والملحق العسكري لدى المغرب "
             "العميد نبيل العايد.")
     assert summary(text, source="aleqtisadiya", published="2015-08-02") == [("VISIT", "occurred", ["MAR", "SAU"])]
+
+
+def test_a_royal_court_adviser_in_a_story_set_in_a_republic_is_the_kingdoms():
+    # "The GCC secretary-general stressed support for the Yemeni people until Yemen regains
+    # its security. Albudaiwi met today the adviser at the Royal Court overseeing the centre, Dr Khalid
+    # al-Harbi." The story is set in Yemen, a republic, which has no Royal Court: the adviser
+    # is the Saudi outlet's own official, not Yemen's.
+    text = ("أكد الأمين العام لمجلس التعاون لدول الخليج العربية جاسم البديوي وقوف دول المجلس إلى جانب الشعب اليمني "
+            "حتى يستعيد اليمن أمنه واستقراره. "
+            "والتقى البديوي اليوم بالمستشار بالديوان الملكي المشرف على المركز الدكتور خالد الحربي.")
+    assert summary(text, title="البديوي: دول المجلس مع اليمن") == [("MEETING", "occurred", ["GCC", "SAU"])]
+
+
+def test_a_visit_not_scheduled_is_no_plan():
+    # "The President is not scheduled to visit his father's village in the west of Kenya."
+    text = "ومن غير المقرر أن يزور الرئيس الأمريكي جو بايدن قرية والده غرب كينيا."
+    assert events(text) == []
+    # while "is scheduled to visit Kenya" plans one
+    assert summary("ومن المقرر أن يزور الرئيس الأمريكي جو بايدن كينيا الأسبوع المقبل.") \
+        == [("VISIT", "planned", ["KEN", "USA"])]
+
+
+def test_a_stop_during_a_stay_is_no_new_visit():
+    # "The President is expected to visit the memorial site in Nairobi during his stay in
+    # Kenya." A stop within a stay already under way, not travel to Kenya.
+    text = "ومن المتوقع أن يزور الرئيس الأمريكي جو بايدن موقع النصب التذكاري في نيروبي خلال وجوده في كينيا."
+    assert events(text) == []

@@ -1249,8 +1249,9 @@ def _negated(doc: Document, tag: Tag, t: Trigger, lo: int) -> bool:
     """«أوصت بريطانيا مواطنيها بعدم التوجه إلى تونس» "advised its citizens not to travel to
     Tunisia", «لم يزر» "did not visit", «إلغاء زيارة» "the cancellation of a visit"."""
     cues = doc.lexicon.cues
-    if any(doc.word(i) in cues.negation for i in range(max(lo, tag.first - NEGATION_WINDOW), tag.first)):
-        return True
+    window = range(max(lo, tag.first - NEGATION_WINDOW), tag.first)
+    if any(doc.word(i) in cues.negation or f"{doc.word(i - 1)} {doc.word(i)}" in cues.negation for i in window):
+        return True  # (a pair too: «ومن غير المقرر أن يزور» "he is not scheduled to visit")
     if t.type == "MESSAGE" and _figurative_message(doc, tag, t, lo):
         return True
     if t.type == "PHONE_CALL" and _with_the_press(doc, tag):
@@ -1535,6 +1536,14 @@ def _visits_the_cared_for(c: Clause, places: list[Mention]) -> bool:
     return False
 
 
+def _within_a_stay(c: Clause) -> bool:
+    """«من المتوقع أن يزور أوباما موقع التفجير في نيروبي خلال وجوده في كينيا» "is expected
+    to visit the bombing site … during his stay in Kenya": a stop within a stay under way."""
+    doc, cues = c.doc, c.doc.lexicon.cues
+    return any(f"{doc.word(i)} {doc.word(i + 1)}" in cues.during_stay
+               for i in range(c.trigger.last, c.sentence[1] - 1))
+
+
 def _told_before(c: Clause) -> bool:
     """«الزيارة» "the visit" with no visitor named in its own phrase refers back to a visit
     already told («لنتائج الزيارة وتقديره لدور المملكة»); «الزيارة الرسمية للرئيس الفرنسي»
@@ -1607,7 +1616,7 @@ def _visits(c: Clause) -> list[Candidate]:
     # «قادماً من العاصمة السعودية الرياض» "coming from the Saudi capital Riyadh": where the
     # traveller came from is not where he went.
     places = [m for m in places if not _came_from(c.doc, m)]
-    if _visits_the_cared_for(c, places):
+    if _visits_the_cared_for(c, places) or _within_a_stay(c):
         return []
     orgs = c.doc.lexicon.org_codes
     # An organisation is a host, never a place visited ("وفق بيان للأمم المتحدة").

@@ -550,11 +550,28 @@ def _resolve_country(doc: Document, m: Mention) -> str | None:
         if _in_lead(doc, m):
             return doc.home  # «استقبل وزير التجارة وفدا صينيا»: a local item names its official
         if doc.scene is not None and not _names_home(doc, *_sentence_of(doc, m.first)):
-            return doc.scene  # a wire story set abroad: «قائد الجيش» is that state's
+            if not _royal_in_republic(doc, m):
+                return doc.scene  # a wire story set abroad: «قائد الجيش» is that state's
+            if doc.home in doc.lexicon.cues.kingdom:
+                return doc.home  # «المستشار بالديوان الملكي» in a story set in Yemen: the kingdom's
         return doc.home if doc.home_named else None
     if m.country == HOME:
         return doc.home
     return m.country
+
+
+def _royal_in_republic(doc: Document, m: Mention) -> bool:
+    """Whether an office only a monarchy has («المستشار بالديوان الملكي» "adviser at the
+    Royal Court") stands in a story set in a republic, whose official it cannot be."""
+    cues = doc.lexicon.cues
+    if m.title is None or doc.scene in cues.kingdom:
+        return False
+    for i in range(*m.title):
+        word = doc.word(i)
+        for clitic in ("", "و", "ب", "ل", "وب", "ول"):
+            if word.startswith(clitic) and word[len(clitic):] in cues.royal_office:
+                return True
+    return False
 
 
 def _body_referred_to(doc: Document, m: Mention) -> str | None:

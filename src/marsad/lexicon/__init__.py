@@ -123,6 +123,7 @@ class Cues:
     purpose_support: frozenset[str]
     during_talks: frozenset[str]
     cared_for: frozenset[str]
+    during_stay: frozenset[str]
     ago_unit: frozenset[str]
     facility: frozenset[str]
     conditional: frozenset[str]
@@ -196,6 +197,7 @@ class Cues:
     press: frozenset[str]
     president: frozenset[str]
     kingdom: frozenset[str]
+    royal_office: frozenset[str]
     item_opener: tuple[str, ...]
     council_review: tuple[str, ...]
 
