@@ -1407,3 +1407,16 @@ def test_a_stop_during_a_stay_is_no_new_visit():
     # Kenya." A stop within a stay already under way, not travel to Kenya.
     text = "ومن المتوقع أن يزور الرئيس الأمريكي جو بايدن موقع النصب التذكاري في نيروبي خلال وجوده في كينيا."
     assert events(text) == []
+
+
+def test_the_two_sides_who_sign_are_the_parties_just_told():
+    # "President Aoun received the President of Cyprus Nikos Christodoulides today at Baabda
+    # Palace. They discussed bilateral relations. At the end of the talks the two sides signed
+    # a memorandum of understanding on energy." The dual refers back to the two presidents.
+    text = ("استقبل رئيس الجمهورية العماد جوزاف عون اليوم في قصر بعبدا رئيس جمهورية قبرص نيكوس "
+            "خريستودوليدس. وتناول البحث العلاقات الثنائية بين البلدين. "
+            "ووقع الجانبان في ختام المحادثات مذكرة تفاهم للتعاون في مجال الطاقة.")
+    found = summary(text, source="", published=None)
+    assert ("AGREEMENT", "occurred", ["CYP", "LBN"]) in found
+    # with no engagement told before, "the two sides signed" names no one
+    assert summary("ووقع الجانبان مذكرة تفاهم للتعاون في مجال الطاقة.", source="", published=None) == []

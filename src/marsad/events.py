@@ -782,6 +782,7 @@ def sentence_events(
     traveller: Mention | None = None,
     last_sources: dict[str, Mention] | None = None,
     day_named: bool = False,
+    last_pair: tuple[Mention, Mention] | None = None,
 ) -> list[Candidate]:
     """Candidate events of the sentence ``[lo, hi)`` given its mentions.
 
@@ -795,7 +796,9 @@ def sentence_events(
     Singapore"); ``last_sources`` holds, by event type, the source of the article's latest
     event of that type (who «كما استقبل» "also received"); ``day_named`` says the sentence
     names a day relative to publication («صباح اليوم»), which keeps past perfect news from
-    being background even when the publication date is unknown.
+    being background even when the publication date is unknown; ``last_pair`` holds the two
+    parties of the article's latest engagement, whom «ووقع الجانبان مذكرة تفاهم» "and the two
+    sides signed a memorandum" refers back to.
     """
     lo, hi = sentence
     last_sources = last_sources or {}
@@ -914,9 +917,21 @@ def sentence_events(
         if t.voice in ("agent", "recipient"):
             last_subject = next(iter(clause.parties(after)[0]), None)
         made = handler.events(clause)
+        if not made and t.type == "AGREEMENT" and last_pair is not None and _signed_by_the_pair(doc, tag, t, lo):
+            made = [clause.candidate([last_pair[0]], [last_pair[1]])]
         planned_before = planned_before or (planned and bool(made))
         out += made
     return out
+
+
+def _signed_by_the_pair(doc: Document, tag: Tag, t: Trigger, lo: int) -> bool:
+    """«ووقع الوزيران في ختام المباحثات مذكرة تفاهم», «الجانبان وقعا اتفاقية»: a dual
+    that refers back to the two parties just told signs (right after the verb, or as the
+    subject right before it)."""
+    pair = doc.lexicon.cues.pair_anaphor
+    if t.voice == "agent" and tag.last < len(doc.words) and doc.word(tag.last) in pair:
+        return True
+    return tag.first > lo and _without_conjunction(doc.word(tag.first - 1)) in pair
 
 
 def _no_engagement_told(doc: Document, tag: Tag, t: Trigger, lo: int, earlier: Tag | None) -> bool:

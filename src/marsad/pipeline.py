@@ -167,6 +167,7 @@ def _candidates(doc: Document, first_pass: list[list[Mention]]) -> list[list[Can
     visited: str | None = None
     traveller: Mention | None = None
     last_sources: dict[str, Mention] = {}
+    last_pair: tuple[Mention, Mention] | None = None
     for n, (lo, hi) in enumerate(doc.sentences):
         if not doc.has_tag_within("trigger", lo, hi):
             per_sentence.append([])
@@ -183,7 +184,10 @@ def _candidates(doc: Document, first_pass: list[list[Mention]]) -> list[list[Can
             visited=visited,
             traveller=traveller,
             last_sources=last_sources,
+            last_pair=last_pair,
         )
+        last_pair = next(((c.sources[0], c.targets[0]) for c in reversed(found)
+                          if c.sources and c.targets and c.type != "MESSAGE"), last_pair)
         last_addressees = addressees_after(found, last_addressees)
         last_sources = sources_after(found, last_sources)
         visited = visited_after(found, visited)
@@ -325,11 +329,21 @@ def _without_passing_mentions(doc: Document, events: list[Event]) -> list[Event]
                 or any(d.part == sentence.part and sentence.start <= d.start < sentence.end for d in date_spans):
             kept.append(event)
         elif event.type == "AGREEMENT":
-            if sentence.start <= agreement_lead.start:
-                kept.append(event)
+            if sentence.start <= agreement_lead.start or (event.trigger is not None and event.countries() <= lead_states
+                                                         and _pair_signs(doc, event.trigger)):
+                kept.append(event)  # (or «ووقع الجانبان …» later on: the lead's parties sign)
         elif _in_lead_zone(sentence) or event.countries() <= lead_states or _item_lead(doc, sentence):
             kept.append(event)  # the lead's engagement told on, or its parties' further talks
     return kept
+
+
+def _pair_signs(doc: Document, trigger: Span) -> bool:
+    """Whether a signing's verb has a dual referring back as its subject («ووقع الوزيران»)."""
+    original = doc.article.title if trigger.part == "title" else doc.article.text
+    words = fold(original[trigger.end:trigger.end + 40]).split()[:1]
+    before = fold(original[max(0, trigger.start - 30):trigger.start]).split()[-1:]
+    pair = doc.lexicon.cues.pair_anaphor
+    return any(w.removeprefix("و") in pair for w in words + before)
 
 
 def _item_lead(doc: Document, sentence: Span) -> bool:

@@ -123,6 +123,7 @@ class Cues:
     purpose_support: frozenset[str]
     during_talks: frozenset[str]
     cared_for: frozenset[str]
+    pair_anaphor: frozenset[str]
     during_stay: frozenset[str]
     ago_unit: frozenset[str]
     facility: frozenset[str]
