@@ -123,6 +123,9 @@ class Cues:
     purpose_support: frozenset[str]
     during_talks: frozenset[str]
     cared_for: frozenset[str]
+    style: dict[str, str]  # form of address or epithet -> its class
+    bare_rank: frozenset[str]
+    epithet_owner: frozenset[str]
     pair_anaphor: frozenset[str]
     during_stay: frozenset[str]
     ago_unit: frozenset[str]
@@ -226,7 +229,7 @@ class Cues:
                 built[kind] = tuple((tuple(g), v) for v, g in groups.items())
             elif kind == "day_offset":
                 built[kind] = {w: int(v) for w, v in zip(ws, values[kind], strict=True)}
-            elif kind in ("date_direction", "ruling_house", "plural_nisba", "own_kingdom", "org_seat"):
+            elif kind in ("date_direction", "ruling_house", "plural_nisba", "own_kingdom", "org_seat", "style"):
                 built[kind] = dict(zip(ws, values[kind], strict=True))
             elif kind == "ruler_rank":
                 built[kind] = _prefixed_ranks(tuple(ws))

@@ -672,6 +672,12 @@ def find_mentions(doc: Document, lo: int, hi: int, *, refer_back: bool) -> list[
         if _names_a_facility(doc, i):
             continue  # «مستشفى الملك فهد» "King Fahd Hospital": a building, not the King
         m = parse_mention(doc, i, hi)
+        if refer_back:
+            epithet = _epithet(doc, i, hi, m)
+            if epithet is not None:
+                mentions.append(epithet)  # «وعقد سمو الأمير …», «وسلم الوزير سموه رسالة»
+                pos = epithet.last
+                continue
         if m is not None:
             _end_at_known_name(doc, m)
         if m is not None and m.name is not None and m.country in (None, HOME) and m.country_tokens is None:
@@ -766,9 +772,11 @@ def _openers(doc: Document) -> set[int]:
     second = doc.lexicon.leader_second
     words = doc.words
     distinct = set(words)  # an article repeats its words: each is judged once
+    epithets = doc.lexicon.cues.epithet
     opening = {
         word for word in distinct
         if word in names or word.startswith("عبد") or ("نظ" in word and _is_counterpart(doc, word))
+        or word.removeprefix("و") in epithets or word.removeprefix("و")[1:] in epithets
         or word in leaders or (word[:1] in "ول" and word[1:] in leaders)
         or ("مملك" in word and _own_kingdom(doc, word) is not None)
     }
@@ -934,6 +942,89 @@ def register_names(doc: Document, mentions: list[Mention]) -> None:
             # The fullest mention wins: one that names its state, then the longest name.
             if old is None or _better_reference(m, old):
                 known[key] = m
+        style = _style_of(doc, m)
+        if style is not None:
+            doc.styled.append((m.first, style, m))
+    doc.styled.sort(key=lambda entry: entry[0])
+
+
+def _style_class(doc: Document, phrase: str) -> str | None:
+    """The class of a form of address («صاحب السمو الملكي» → «سمو», «فخامة» → «فخامة»), or
+    of an epithet that stands for one («سموه» → «سمو»), by ``cues.tsv``'s ``style`` rows."""
+    styles = doc.lexicon.cues.style
+    for word in reversed(phrase.split()):
+        core = word.removeprefix("و")
+        for clitic in ("", "ل", "ب"):
+            if core.startswith(clitic) and core[len(clitic):] in styles:
+                return styles[core[len(clitic):]]
+    return None
+
+
+def _style_of(doc: Document, m: Mention) -> str | None:
+    """The form of address written before a person's name or title, if any."""
+    end = m.name[0] if m.name else m.first
+    if m.title is not None:
+        end = min(end, m.title[0])
+    for k in range(m.first, end):
+        tag = doc.at("hon", k)
+        if tag is not None and tag.value == "honorific":
+            style = _style_class(doc, " ".join(doc.word(t) for t in range(k, tag.last)))
+            if style is not None:
+                return style  # («حضرة صاحب السمو»: the second form decides)
+    return None
+
+
+def _owns_epithet(doc: Document, i: int) -> bool:
+    """«في قصر سموه» "in His Highness's palace", «في استقبال معاليه» "receiving His
+    Excellency", «الوفد المرافق لسموه»: an epithet after a venue or one of ``epithet_owner``
+    nouns is a possessor, not a party (the reception names its guest on its own)."""
+    if i == 0:
+        return False
+    cues = doc.lexicon.cues
+    word = doc.word(i - 1)
+    for clitic in ("", "و", "ب", "ل", "في", "وب", "ول", "ف"):
+        core = word[len(clitic):] if word.startswith(clitic) else None
+        if core is None:
+            continue
+        if core in cues.epithet_owner or core in cues.venue or core.removeprefix("ال") in cues.venue \
+                or core in cues.reception:
+            return True
+    return False
+
+
+def _epithet(doc: Document, i: int, hi: int, m: Mention | None) -> Mention | None:
+    """An epithet that stands for a person named under the same form of address:
+    «سموه» "His Highness", «فخامته», or a form of address with a bare rank — «سمو الأمير»
+    "His Highness the Emir", «جلالة الملك», «فخامة الرئيس» — where no name follows. It refers
+    to the latest such person named before it (in a headline: the first named after it)."""
+    if not doc.styled:
+        return None
+    word = doc.word(i)
+    core = word.removeprefix("و")
+    epithets = doc.lexicon.cues.epithet
+    style = _style_class(doc, word) if core in epithets or core[1:] in epithets else None
+    end = i + 1
+    if style is None:
+        hon = doc.at("hon", i)
+        if hon is None or hon.value != "honorific" or (m is not None and (m.name is not None or (
+                m.title is not None and m.title[1] - m.title[0] > 1))):
+            return None
+        if hon.last >= hi or doc.word(hon.last) not in doc.lexicon.cues.bare_rank:
+            return None
+        style = _style_class(doc, " ".join(doc.word(t) for t in range(i, hon.last)))
+        end = hon.last + 1
+    if style is None or _owns_epithet(doc, i):
+        return None
+    before = [ref for first, s, ref in doc.styled if s == style and ref.last <= i]
+    ref = before[-1] if before else None
+    if ref is None and i < doc.token_index(doc.title_end):
+        ref = next((r for first, s, r in doc.styled if s == style and first > i), None)
+    if ref is None:
+        return None
+    prefix = word[:1] if word[:1] in "ولب" and style is not None and end == i + 1 else ""
+    return Mention(i, end, ref.kind, name=ref.name, title=ref.title, country=ref.country,
+                   country_tokens=ref.country_tokens, extra_countries=list(ref.extra_countries),
+                   prefix=prefix, ranked=True, ref=ref)
 
 
 def _better_reference(new: Mention, old: Mention) -> bool:

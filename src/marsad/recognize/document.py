@@ -21,6 +21,9 @@ earlier ones left:
 ``cues``           topic cues in the whole text, sorted by start
 ``known``          titled people named in the article, by full name and surname, so that
                    ``وقال الجبير`` ("al-Jubeir said") finds وزير الخارجية عادل الجبير
+``styled``         titled people named under a form of address («صاحب السمو», «فخامة»), in
+                   text order with that form's class, for the epithets that refer back to
+                   them («سموه», «سمو الأمير», «فخامته»)
 =================  ==========================================================================
 
 >>> from marsad.lexicon import load_lexicon
@@ -73,6 +76,7 @@ class Document:
     date_tokens: frozenset[int] = frozenset()
     cues: list[TopicCue] = field(default_factory=list)
     known: dict[tuple[str, ...], Mention] = field(default_factory=dict)
+    styled: list[tuple[int, str, Mention]] = field(default_factory=list)
     # Tokens where an actor mention may start, computed once by the actor grammar:
     # without and with the names in ``known``.
     mention_starts: dict[bool, list[int]] = field(default_factory=dict, repr=False)
