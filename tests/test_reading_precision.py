@@ -1420,3 +1420,54 @@ def test_the_two_sides_who_sign_are_the_parties_just_told():
     assert ("AGREEMENT", "occurred", ["CYP", "LBN"]) in found
     # with no engagement told before, "the two sides signed" names no one
     assert summary("ووقع الجانبان مذكرة تفاهم للتعاون في مجال الطاقة.", source="", published=None) == []
+
+
+# --- epithets that stand for a person named under the same form of address ---------------
+
+
+def test_his_highness_the_emir_is_the_emir_named_before():
+    # "Doha – QNA: His Highness Sheikh Tamim bin Hamad Al Thani, the Emir, received a phone
+    # call today from President Erdogan. In another context, His Highness the Emir sent a
+    # cable of condolence to President Abdel Fattah el-Sisi." An undated page with no source:
+    # «سمو الأمير» is the Emir named before, and the cable goes to Egypt, not Turkey.
+    text = ("الدوحة - قنا: تلقى حضرة صاحب السمو الشيخ تميم بن حمد آل ثاني أمير البلاد المفدى اتصالاً "
+            "هاتفياً اليوم من فخامة الرئيس رجب طيب أردوغان رئيس الجمهورية التركية. "
+            "وفي سياق آخر، بعث سمو الأمير اليوم برقية تعزية إلى فخامة الرئيس عبدالفتاح السيسي "
+            "رئيس جمهورية مصر العربية في ضحايا التفجير.")
+    found = events(text, source="", published=None)
+    cable = [e for e in found if e.type == "MESSAGE"]
+    assert len(cable) == 1 and sorted(cable[0].countries()) == ["EGY", "QAT"]
+    assert cable[0].actors[0].name == "تميم بن حمد آل ثاني"
+
+
+def test_his_highness_and_his_majesty_hold_a_meeting():
+    # "The King received the deputy crown prince Prince Mohammed bin Salman at the palace.
+    # His Majesty held a meeting with His Highness." Both epithets name the two just named.
+    text = ("استقبل جلالة الملك عبدالله الثاني في قصر الحسينية اليوم صاحب السمو الملكي الأمير محمد "
+            "بن سلمان ولي ولي العهد السعودي. وعقد جلالته اجتماعاً مع سموه تناول العلاقات الثنائية.")
+    assert summary(text, source="", published=None) == [("MEETING", "occurred", ["JOR", "SAU"])]
+
+
+def test_an_epithet_after_a_palace_or_a_reception_is_no_party():
+    # "The Crown Prince received the Egyptian foreign minister at His Highness's palace in
+    # Jeddah": «قصر سموه» names where, not who; one meeting, Saudi–Egyptian.
+    text = ("استقبل صاحب السمو الملكي الأمير محمد بن نايف ولي العهد في قصر سموه بجدة مساء أمس "
+            "وزير الخارجية المصري سامح شكري.")
+    assert summary(text, source="alriyadh", published="2015-08-03") == [("MEETING", "occurred", ["EGY", "SAU"])]
+
+
+def test_talks_after_a_call_are_the_call():
+    # "His Highness Sheikh Abdullah bin Zayed received a phone call today from the Jordanian
+    # foreign minister Ayman Safadi. His Highness and Safadi also discussed regional issues."
+    text = ("تلقى سمو الشيخ عبدالله بن زايد آل نهيان وزير الخارجية اتصالا هاتفيا اليوم من معالي أيمن "
+            "الصفدي وزير الخارجية الأردني. كما ناقش سموه ومعالي الصفدي عددا من القضايا الإقليمية.")
+    assert summary(text, source="", published=None) == [("PHONE_CALL", "occurred", ["ARE", "JOR"])]
+
+
+def test_a_defence_minister_listed_by_name_is_his_states():
+    # "Receiving the President on his arrival were General Sedki Sobhy, the defence minister,
+    # and the chief of staff": in a Saudi paper, Egypt's officials receiving their own
+    # president are no Saudi–Egyptian meeting.
+    text = ("وصل الرئيس المصري عبدالفتاح السيسي إلى القاهرة عائدا من جولته، وكان في استقباله الفريق أول "
+            "صدقي صبحي وزير الدفاع.")
+    assert all("SAU" not in e.countries() for e in events(text, source="alriyadh", published="2015-08-03"))

@@ -229,7 +229,27 @@ def _assemble(doc: Document, per_sentence: list[list[Candidate]], named: list[Me
                 if _repeats_body(events, event):
                     continue
             _merge_into(events, event)
-    return _without_retold(events, present_only, undated_nouns)
+    return _without_retold(_without_talks_after_calls(doc, events), present_only, undated_nouns)
+
+
+def _without_talks_after_calls(doc: Document, events: list[Event]) -> list[Event]:
+    """«تلقى سموه اتصالا هاتفيا من الوزير … كما ناقش سموه والوزير عددا من القضايا»: talks
+    told by a verb of discussing after a call between the same states are that call."""
+    calls = [e for e in events if e.type == "PHONE_CALL" and e.status == "occurred"]
+    if not calls:
+        return events
+    discussed = doc.lexicon.cues.discussed
+
+    def told_by_discussing(e: Event) -> bool:
+        if e.trigger is None:
+            return False
+        verb = fold(e.trigger.text).split()[0].removeprefix("و").removeprefix("ف")
+        return verb in discussed
+
+    return [e for e in events if not (
+        e.type == "MEETING" and e.status == "occurred" and told_by_discussing(e)
+        and any(c.countries() == e.countries() and c.sentence is not None and e.sentence is not None
+                and (c.sentence.part, c.sentence.start) <= (e.sentence.part, e.sentence.start) for c in calls))]
 
 
 def _without_retold(events: list[Event], present_only: set[int], undated_nouns: set[int]) -> list[Event]:
@@ -441,8 +461,9 @@ def _home_from_rulers(doc: Document, first_pass: list[list[Mention]]) -> str | N
     votes: Counter[str] = Counter()
     for found in first_pass:
         for m in found:
-            home_titled = m.country in (None, HOME) or (m.title is not None and any(
-                doc.word(k) in doc.lexicon.cues.home_word for k in range(*m.title)))
+            # (a listed office holder has his state already, but none is written beside him)
+            home_titled = m.country in (None, HOME) or m.country_tokens is None or (
+                m.title is not None and any(doc.word(k) in doc.lexicon.cues.home_word for k in range(*m.title)))
             if m.name and m.title and home_titled and _home_office(doc, m):
                 own = state_of_name(doc, *m.name)
                 if own in doc.lexicon.cues.arab_state:
