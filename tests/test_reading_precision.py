@@ -1471,3 +1471,15 @@ def test_a_defence_minister_listed_by_name_is_his_states():
     text = ("وصل الرئيس المصري عبدالفتاح السيسي إلى القاهرة عائدا من جولته، وكان في استقباله الفريق أول "
             "صدقي صبحي وزير الدفاع.")
     assert all("SAU" not in e.countries() for e in events(text, source="alriyadh", published="2015-08-03"))
+
+
+def test_arriving_in_the_country_is_a_visit_to_the_outlets_state():
+    # "Kuwait – KUNA: the Prime Minister received the Iraqi foreign minister today. The
+    # minister had arrived in the country (البلاد) at noon today on a two-day official visit."
+    text = ("الكويت - كونا -- استقبل سمو رئيس مجلس الوزراء الشيخ أحمد عبدالله الأحمد الصباح اليوم "
+            "وزير الخارجية العراقي فؤاد حسين. وكان الوزير حسين قد وصل إلى البلاد ظهر اليوم في زيارة "
+            "رسمية تستغرق يومين.")
+    found = summary(text, source="", published=None)
+    assert ("VISIT", "occurred", ["IRQ", "KWT"]) in found and ("MEETING", "occurred", ["IRQ", "KWT"]) in found
+    # «خارج البلاد» "abroad" is no destination
+    assert summary("وكان الوزير العراقي قد سافر خارج البلاد في زيارة خاصة.", source="", published=None) == []

@@ -778,7 +778,7 @@ def _openers(doc: Document) -> set[int]:
         if word in names or word.startswith("عبد") or ("نظ" in word and _is_counterpart(doc, word))
         or word.removeprefix("و") in epithets or word.removeprefix("و")[1:] in epithets
         or word in leaders or (word[:1] in "ول" and word[1:] in leaders)
-        or ("مملك" in word and _own_kingdom(doc, word) is not None)
+        or ("مملك" in word and _own_kingdom(doc, word) is not None) or word.endswith("البلاد")
     }
     # A listed name whose first word is common too opens only with its second word.
     paired = {word: _leader_seconds(doc, word) for word in distinct
@@ -881,6 +881,8 @@ def _state_or_known(doc: Document, i: int, known: dict[tuple[str, ...], Mention]
         if ref is not None:
             return Mention(i, i + length, "person", name=(i, i + length), country=ref.country,
                            prefix=word[:1] if key not in known else "", ref=ref)
+    if _home_as_destination(doc, i):
+        return Mention(i, i + 1, "state", country=HOME, country_tokens=(i, i + 1), prefix=word[:1] if word[:1] in "ول" else "")
     prefix = _own_kingdom(doc, word)
     if prefix is not None:
         core = word[len(prefix):]
@@ -889,6 +891,15 @@ def _state_or_known(doc: Document, i: int, known: dict[tuple[str, ...], Mention]
             return Mention(i, i + 1, "state", country=HOME, country_tokens=(i, i + 1), prefix=prefix)
         return None
     return _known_leader(doc, i)
+
+
+def _home_as_destination(doc: Document, i: int) -> bool:
+    """«وصل إلى البلاد» "arrived in the country", «زيارته للبلاد»: in an outlet's own news
+    «البلاد» is its state when a visit goes to it (not «خارج البلاد», «أمير البلاد»)."""
+    word = doc.word(i)
+    if word.removeprefix("و") in ("للبلاد",):
+        return True
+    return word == "البلاد" and i > 0 and doc.word(i - 1) in ("الي", "إلى")
 
 
 def _known_leader(doc: Document, i: int) -> Mention | None:
