@@ -1483,3 +1483,18 @@ def test_arriving_in_the_country_is_a_visit_to_the_outlets_state():
     assert ("VISIT", "occurred", ["IRQ", "KWT"]) in found and ("MEETING", "occurred", ["IRQ", "KWT"]) in found
     # «خارج البلاد» "abroad" is no destination
     assert summary("وكان الوزير العراقي قد سافر خارج البلاد في زيارة خاصة.", source="", published=None) == []
+
+
+def test_handing_over_the_letter_told_is_a_meeting_not_a_second_message():
+    # "His Majesty the Sultan received a written letter from the Custodian of the Two Holy
+    # Mosques. The foreign minister received the letter on His Majesty's behalf as he received
+    # the Saudi ambassador today." One letter (Saudi → Omani) and one meeting of the
+    # minister and the ambassador.
+    text = ("مسقط - العمانية: تلقى حضرة صاحب الجلالة السلطان هيثم بن طارق المعظم رسالة خطية من أخيه "
+            "خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود. تسلم الرسالة نيابة عن جلالته "
+            "معالي السيد بدر بن حمد البوسعيدي وزير الخارجية خلال استقباله اليوم سفير خادم الحرمين "
+            "الشريفين المعتمد لدى سلطنة عمان.")
+    found = summary(text, source="", published=None)
+    assert sorted(found) == [("MEETING", "occurred", ["OMN", "SAU"]), ("MESSAGE", "occurred", ["OMN", "SAU"])]
+    message = next(e for e in events(text, source="", published=None) if e.type == "MESSAGE")
+    assert message.actors[0].country == "SAU"

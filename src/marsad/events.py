@@ -1508,7 +1508,7 @@ def _messages(c: Clause) -> list[Candidate]:
         return []
     received = c.received(sources, objects, subtype)
     if received is not None:
-        return received
+        return _handed_over(c, received)
     # «سلم السيسي رسالة خطية من الرئيس الجزائري» "handed Sisi a letter from the Algerian
     # president": the subject only carried it; the sender is the party after من.
     sender = next((m for m in objects if doc.word(m.first - 1) == "من" and m.kind in ("person", "office")), None)
@@ -1524,7 +1524,25 @@ def _messages(c: Clause) -> list[Candidate]:
         sources = sources[:1] + [m for m in joined if m in objects]
         objects = objects[addressed[0]:]
     targets = _coordinated(doc, objects, 0)
-    return [c.candidate([s], [m], subtype) for s in sources for m in targets]
+    return _handed_over(c, [c.candidate([s], [m], subtype) for s in sources for m in targets])
+
+
+def _handed_over(c: Clause, found: list[Candidate]) -> list[Candidate]:
+    """«تسلم الرسالة نيابة عن جلالته وزير الخارجية خلال استقباله السفير», «سلم الرسالة
+    الوزير … لدى استقبال الرئيس له»: handing over *the* letter (one the article has told)
+    is no second message; the courier and the one who takes it meet (the receiver hosts)."""
+    doc, trig = c.doc, c.trigger
+    if _without_conjunction(doc.word(trig.first)) not in doc.lexicon.cues.hand_over:
+        return found
+    told = doc.lexicon.cues.told_letter
+    if not any(doc.word(k) in told for k in range(trig.last, min(c.sentence[1], trig.last + 2))):
+        return found
+    meetings = []
+    for cand in found[:1]:
+        # (either voice leaves the courier as source and the one who takes it as target)
+        meetings.append(Candidate("MEETING", None, cand.status, cand.trigger, cand.sentence, cand.targets,
+                                  cand.sources, None, cand.voice))
+    return meetings
 
 
 def _institution(doc: Document, m: Mention) -> bool:

@@ -1020,10 +1020,14 @@ def _epithet(doc: Document, i: int, hi: int, m: Mention | None) -> Mention | Non
         if hon is None or hon.value != "honorific" or (m is not None and (m.name is not None or (
                 m.title is not None and m.title[1] - m.title[0] > 1))):
             return None
-        if hon.last >= hi or doc.word(hon.last) not in doc.lexicon.cues.bare_rank:
+        k = hon.last
+        while k < hi and doc.word(k) not in doc.lexicon.cues.bare_rank and doc.at("hon", k) is not None \
+                and doc.at("hon", k).value == "rank":
+            k = doc.at("hon", k).last  # «فخامة الأخ الرئيس»: a courtesy rank between
+        if k >= hi or doc.word(k) not in doc.lexicon.cues.bare_rank:
             return None
         style = _style_class(doc, " ".join(doc.word(t) for t in range(i, hon.last)))
-        end = hon.last + 1
+        end = k + 1
     if style is None or _owns_epithet(doc, i):
         return None
     before = [ref for first, s, ref in doc.styled if s == style and ref.last <= i]
