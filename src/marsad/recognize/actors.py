@@ -882,7 +882,8 @@ def _state_or_known(doc: Document, i: int, known: dict[tuple[str, ...], Mention]
             return Mention(i, i + length, "person", name=(i, i + length), country=ref.country,
                            prefix=word[:1] if key not in known else "", ref=ref)
     if _home_as_destination(doc, i):
-        return Mention(i, i + 1, "state", country=HOME, country_tokens=(i, i + 1), prefix=word[:1] if word[:1] in "ول" else "")
+        return Mention(i, i + 1, "state", country=HOME, country_tokens=(i, i + 1),
+                       prefix=word[:1] if word[:1] in "ول" else "")
     prefix = _own_kingdom(doc, word)
     if prefix is not None:
         core = word[len(prefix):]
