@@ -1022,9 +1022,10 @@ def _epithet(doc: Document, i: int, hi: int, m: Mention | None) -> Mention | Non
                 m.title is not None and m.title[1] - m.title[0] > 1))):
             return None
         k = hon.last
-        while k < hi and doc.word(k) not in doc.lexicon.cues.bare_rank and doc.at("hon", k) is not None \
-                and doc.at("hon", k).value == "rank":
-            k = doc.at("hon", k).last  # «فخامة الأخ الرئيس»: a courtesy rank between
+        between = doc.at("hon", k) if k < hi else None
+        while between is not None and between.value == "rank" and doc.word(k) not in doc.lexicon.cues.bare_rank:
+            k = between.last  # «فخامة الأخ الرئيس»: a courtesy rank between
+            between = doc.at("hon", k) if k < hi else None
         if k >= hi or doc.word(k) not in doc.lexicon.cues.bare_rank:
             return None
         style = _style_class(doc, " ".join(doc.word(t) for t in range(i, hon.last)))
