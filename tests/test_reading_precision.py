@@ -1498,3 +1498,16 @@ def test_handing_over_the_letter_told_is_a_meeting_not_a_second_message():
     assert sorted(found) == [("MEETING", "occurred", ["OMN", "SAU"]), ("MESSAGE", "occurred", ["OMN", "SAU"])]
     message = next(e for e in events(text, source="", published=None) if e.type == "MESSAGE")
     assert message.actors[0].country == "SAU"
+
+
+def test_signatories_joined_as_the_subject_sign_with_each_other():
+    # "Washington – BNA: His Royal Highness Prince Salman bin Hamad Al Khalifa, the Crown
+    # Prince and Prime Minister, and His Excellency Antony Blinken, the US Secretary of State,
+    # signed yesterday at the State Department in Washington the Comprehensive Security
+    # Integration and Prosperity Agreement." Two signatories, a long way before the noun.
+    text = ("واشنطن - بنا: وقّع صاحب السمو الملكي الأمير سلمان بن حمد آل خليفة ولي العهد رئيس مجلس "
+            "الوزراء، ومعالي السيد أنتوني بلينكن وزير خارجية الولايات المتحدة الأمريكية، أمس الأربعاء في "
+            "مقر وزارة الخارجية الأمريكية بواشنطن، اتفاقية التكامل الأمني والازدهار الشامل.")
+    found = events(text, source="", published="2023-09-14")
+    assert [(e.type, sorted(e.countries())) for e in found] == [("AGREEMENT", ["BHR", "USA"])]
+    assert [a.name for a in found[0].actors] == ["سلمان بن حمد آل خليفة", "أنتوني بلينكن"]

@@ -301,13 +301,22 @@ def reading(doc: Document, trig: Tag, hi: int) -> tuple[Trigger, int | None] | N
             continue  # «توجه بالشكر إلى» "addressed his thanks to": no one travelled
         seen_to = False  # the destination is the first «إلى» phrase after the verb
         reach = REQUIRES_REACH if t.type == "AGREEMENT" else SUPPORT_NOUN_REACH
+        # (words of titles and forms of address do not count: «وقّع صاحب السمو الملكي … ولي
+        # العهد رئيس مجلس الوزراء، ومعالي … وزير خارجية الولايات المتحدة، أمس، اتفاقية»)
+        distance = 0
+        titled_subject = t.type == "AGREEMENT" and trig.last < hi and any(
+            doc.covering(kind, trig.last) is not None for kind in ("title", "hon"))
         for i in range(trig.last, hi):
             word = doc.word(i)
             if word in COMPLEMENTIZERS:
                 # «الحوار الذي أجري معه …، عن أن لقاءه المرتقب …» "the interview conducted with
                 # him … that his coming meeting": a noun after «أن» is another clause's
-                reach = min(reach, i - trig.last)
-            if i < trig.last + reach and any(0 <= word.find(r) <= 3 for r in words):
+                reach = min(reach, distance)
+            titled = any(doc.covering(kind, i - (word in ("،", ","))) is not None
+                         for kind in ("title", "hon", "place", "nisba"))
+            if not titled_subject or not titled:  # (nor the comma that closes a title)
+                distance += 1
+            if distance <= reach and any(0 <= word.find(r) <= 3 for r in words):
                 # (far from «وقع», «الاتفاقيات التي وقعتها» belongs to another verb; far from
                 # «أجرته», «مشاورات» is another clause's)
                 return t, i
@@ -1466,8 +1475,20 @@ def _agreements(c: Clause) -> list[Candidate]:
     """``وقعت دولة الإمارات وجمهورية الهند اتفاقية …``: without people, states sign as parties."""
     sources, objects = c.parties(c.people)
     if not sources or not objects:
+        joint = _coordinated(c.doc, c.people, 0) if c.people and c.reading.voice == "agent" and not c.before else []
+        if len(joint) >= 2 and joint[0].first - c.trigger.last <= 1:
+            # «وقّع ولي العهد، ووزير الخارجية الأمريكي، أمس … اتفاقية»: the signatories
+            # joined as the verb's subject sign with each other
+            return [c.candidate(joint[:1], joint[1:])]
         sources, objects = c.parties(c.after)
-    return _with_objects(c, sources, objects)
+    found = _with_objects(c, sources, objects)
+    if len(found) == 1:
+        # «أبرمت بريطانيا وفرنسا … اتفاقا مع إيران»: the party after «مع» signs too
+        counterpart = [m for m in objects if m not in found[0].targets and m not in found[0].sources
+                       and c.doc.word(m.first - 1) == "مع" and m.first > c.trigger.last
+                       and found[0].sources[0].kind != "state"]
+        found[0].targets = found[0].targets + counterpart[:1]
+    return found
 
 
 def _with_objects(
