@@ -1511,3 +1511,32 @@ def test_signatories_joined_as_the_subject_sign_with_each_other():
     found = events(text, source="", published="2023-09-14")
     assert [(e.type, sorted(e.countries())) for e in found] == [("AGREEMENT", ["BHR", "USA"])]
     assert [a.name for a in found[0].actors] == ["سلمان بن حمد آل خليفة", "أنتوني بلينكن"]
+
+
+def test_a_denied_meeting_is_no_meeting():
+    # "Al-Maliki denied that any arrangements exist for holding a meeting between President
+    # Abbas and the Israeli prime minister."
+    text = "ونفى المالكي وجود أي ترتيبات لعقد لقاء بين الرئيس محمود عباس ورئيس الوزراء الإسرائيلي."
+    assert summary(text, source="", published=None) == []
+    # a denial in another clause leaves the meeting told after the comma ("the spokesman denied
+    # the rumours, confirming that President Abbas met the Israeli prime minister yesterday")
+    text = ("ونفى الناطق باسم الرئاسة الشائعات، مؤكدا أن الرئيس محمود عباس التقى رئيس الوزراء "
+            "الإسرائيلي أمس.")
+    assert summary(text, source="", published=None) == [("MEETING", "occurred", ["ISR", "PSE"])]
+
+
+def test_two_forms_of_address_joined_by_and_are_two_people_who_meet():
+    # "Doha – QNA: His Highness Sheikh Tamim bin Hamad, the Emir, arrived in Paris today on an
+    # official visit. His Highness the Emir and His Excellency the French President held
+    # official talks at the Elysée."
+    text = ("باريس - قنا: وصل حضرة صاحب السمو الشيخ تميم بن حمد آل ثاني أمير البلاد المفدى إلى "
+            "العاصمة الفرنسية باريس اليوم في زيارة رسمية. وعقد سمو الأمير وفخامة الرئيس الفرنسي في قصر "
+            "الإليزيه جلسة مباحثات رسمية.")
+    found = summary(text, source="", published=None)
+    assert ("MEETING", "occurred", ["FRA", "QAT"]) in found and ("VISIT", "occurred", ["FRA", "QAT"]) in found
+
+
+def test_an_envoy_called_muwafad_is_an_envoy():
+    # "Speaker Nabih Berri received the French envoy Jean-Yves Le Drian this afternoon."
+    text = "استقبل رئيس مجلس النواب نبيه بري بعد الظهر الموفد الفرنسي جان إيف لودريان في عين التينة."
+    assert summary(text, source="", published=None) == [("MEETING", "occurred", ["FRA", "LBN"])]

@@ -274,6 +274,7 @@ CARED_FOR_WINDOW = 14  # words after a visit where "the sick", "the injured" mak
 INVITATION_WINDOW = 12  # words before a visit noun where an invitation makes it no visit
 CONDITIONAL_WINDOW = 6  # words before a trigger where "if" or a question makes it no report
 MODAL_WINDOW = 16  # words before a trigger where "should" or an authorisation makes it no news
+DENIAL_WINDOW = 8  # words before a trigger within which «نفى» "denied" governs it, in its clause
 REQUIRES_REACH = 18  # words after a signing verb within which its agreement noun must come
 COMPLEMENTIZERS = frozenset({"ان", "بان", "لان"})  # أن/إن "that" (folded): a new clause opens
 SUPPORT_NOUN_REACH = 50  # … and after «أجرى»، «عقد» its talks or call (past a long chain of titles)
@@ -1276,6 +1277,11 @@ def _negated(doc: Document, tag: Tag, t: Trigger, lo: int) -> bool:
     window = range(max(lo, tag.first - NEGATION_WINDOW), tag.first)
     if any(doc.word(i) in cues.negation or f"{doc.word(i - 1)} {doc.word(i)}" in cues.negation for i in window):
         return True  # (a pair too: «ومن غير المقرر أن يزور» "he is not scheduled to visit")
+    for i in range(tag.first - 1, max(lo, tag.first - DENIAL_WINDOW) - 1, -1):
+        if doc.word(i) in ("،", ",", ".", ":"):
+            break
+        if doc.word(i) in cues.denial:
+            return True  # «ونفى المالكي وجود أي ترتيبات لعقد لقاء» "denied any plans for a meeting"
     if t.type == "MESSAGE" and _figurative_message(doc, tag, t, lo):
         return True
     if t.type == "PHONE_CALL" and _with_the_press(doc, tag):
@@ -1434,7 +1440,23 @@ def _meetings(c: Clause) -> list[Candidate]:
     sources, objects = c.parties(c.people)
     if sources and len(objects) > 1 and _host_name(c.doc, sources[0], objects[0]):
         sources[0].name, objects = objects[0].name, objects[1:]
+    if not objects:
+        joint = _joint_parties(c)
+        if joint:
+            return [c.candidate(joint[:1], joint[1:])]  # «وعقد سمو الأمير وفخامة الرئيس الفرنسي جلسة مباحثات»
     return _with_objects(c, sources, objects)
+
+
+def _joint_parties(c: Clause) -> list[Mention]:
+    """Two or more people joined by و as the subject right after the verb, with no object:
+    «وعقد سمو الأمير وفخامة الرئيس الفرنسي جلسة مباحثات» "the Emir and the French President
+    held talks" meet each other."""
+    if not c.people or c.reading.voice != "agent" or c.before or c.subject is not None:
+        return []
+    joint = _coordinated(c.doc, c.people, 0)
+    if len(joint) < 2 or joint[0].first - c.trigger.last > 1 or len(joint) < len(c.people):
+        return []
+    return joint
 
 
 HOST_NAME_GAP = 8  # words of an institution's name between a host's office and their name
@@ -1475,8 +1497,8 @@ def _agreements(c: Clause) -> list[Candidate]:
     """``وقعت دولة الإمارات وجمهورية الهند اتفاقية …``: without people, states sign as parties."""
     sources, objects = c.parties(c.people)
     if not sources or not objects:
-        joint = _coordinated(c.doc, c.people, 0) if c.people and c.reading.voice == "agent" and not c.before else []
-        if len(joint) >= 2 and joint[0].first - c.trigger.last <= 1:
+        joint = _joint_parties(c)
+        if joint:
             # «وقّع ولي العهد، ووزير الخارجية الأمريكي، أمس … اتفاقية»: the signatories
             # joined as the verb's subject sign with each other
             return [c.candidate(joint[:1], joint[1:])]

@@ -552,6 +552,8 @@ def _skip_honorifics(doc: Document, j: int, hi: int, *, inner: bool = False) -> 
             break
         if inner and hon.prefix and hon.prefix[-1] in "لبو":
             break
+        if seen and hon.prefix.endswith("و") and hon.value == "honorific":
+            break  # «سمو الأمير وفخامة الرئيس الفرنسي»: a second form of address, a second person
         head = _title_head(doc, j)
         if head is not None and (head.last > hon.last or _continues_title(doc, head.last)):
             break
