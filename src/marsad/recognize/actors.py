@@ -951,6 +951,8 @@ def register_names(doc: Document, mentions: list[Mention]) -> None:
         surname = words[-1]
         if len(words) >= 2 and surname not in cues.name_particle and len(surname) > 2:
             keys.append((surname,))
+        if len(words) >= 4 and words[1] in ("بن", "ابن") and len(words[2]) > 2:
+            keys.append(words[1:3])  # «يوسف بن علوي بن عبدالله», then «بن علوي»
         for key in keys:
             old = known.get(key)
             # The fullest mention wins: one that names its state, then the longest name.
