@@ -1540,3 +1540,13 @@ def test_an_envoy_called_muwafad_is_an_envoy():
     # "Speaker Nabih Berri received the French envoy Jean-Yves Le Drian this afternoon."
     text = "استقبل رئيس مجلس النواب نبيه بري بعد الظهر الموفد الفرنسي جان إيف لودريان في عين التينة."
     assert summary(text, source="", published=None) == [("MEETING", "occurred", ["FRA", "LBN"])]
+
+
+def test_a_dateline_dates_the_dispatch_not_the_signing():
+    # "Washington, 14 September / BNA / The Crown Prince and the US Secretary of State signed
+    # yesterday, Wednesday, … the agreement": the signing is of the 13th.
+    text = ("واشنطن في 14 سبتمبر / بنا / وقّع صاحب السمو الملكي الأمير سلمان بن حمد آل خليفة ولي العهد "
+            "رئيس مجلس الوزراء، ومعالي السيد أنتوني بلينكن وزير خارجية الولايات المتحدة الأمريكية، أمس "
+            "الأربعاء في مقر وزارة الخارجية الأمريكية بواشنطن، اتفاقية التكامل الأمني والازدهار الشامل.")
+    found = events(text, source="", published="2023-09-14")
+    assert [(e.type, e.date) for e in found] == [("AGREEMENT", "2023-09-13")]

@@ -953,7 +953,10 @@ def _attach_date(doc: Document, event: Event, cand: Candidate) -> None:
     near = [d for d in _dates_within(doc.dates, s_start, s_end) if d.value is not None]
     if not near:
         return
-    best = min(near, key=lambda d: abs(d.start - trig_at))
+    # A dateline («واشنطن في 14 سبتمبر / بنا /», «الكويت - 12 - 3 (كونا) --») dates the
+    # dispatch; a date told in the sentence itself («أمس الأربعاء») dates the event.
+    told = [d for d in near if not _in_dateline(doc, d, trig_at)]
+    best = min(told or near, key=lambda d: abs(d.start - trig_at))
     if best.value is None or abs(best.start - trig_at) > DATE_REACH:
         return  # a date far along a long sentence belongs to another clause
     event.date = best.value.isoformat()
@@ -961,6 +964,15 @@ def _attach_date(doc: Document, event: Event, cand: Candidate) -> None:
     published = doc.article.published
     if published and best.value > published and event.status == "occurred":
         event.status = "planned"
+
+
+def _in_dateline(doc: Document, d: DateMention, trig_at: int) -> bool:
+    """Whether a date before the trigger sits in the dispatch's dateline: an agency's mark
+    («/ بنا /», «(كونا)», «--») stands between it and the trigger."""
+    if d.start >= trig_at:
+        return False
+    between = doc.text[d.end:trig_at]
+    return "/" in between or "--" in between or ")" in between[:20]
 
 
 def _attach_location(doc: Document, event: Event, cand: Candidate) -> None:
