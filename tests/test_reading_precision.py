@@ -1550,3 +1550,12 @@ def test_a_dateline_dates_the_dispatch_not_the_signing():
             "الأربعاء في مقر وزارة الخارجية الأمريكية بواشنطن، اتفاقية التكامل الأمني والازدهار الشامل.")
     found = events(text, source="", published="2023-09-14")
     assert [(e.type, e.date) for e in found] == [("AGREEMENT", "2023-09-13")]
+
+
+def test_the_guest_with_a_nisba_is_that_states_visitor():
+    # "President al-Sharaa received the Qatari prime minister today. The Qatari guest had
+    # arrived in Damascus this morning on a one-day official visit."
+    text = ("دمشق - سانا: استقبل الرئيس أحمد الشرع في قصر الشعب بدمشق اليوم رئيس مجلس الوزراء وزير "
+            "الخارجية في دولة قطر الشيخ محمد بن عبد الرحمن آل ثاني. وكان الضيف القطري قد وصل إلى دمشق "
+            "صباح اليوم في زيارة رسمية تستغرق يوماً واحداً.")
+    assert ("VISIT", "occurred", ["QAT", "SYR"]) in summary(text, source="", published=None)
