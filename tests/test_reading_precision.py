@@ -1559,3 +1559,15 @@ def test_the_guest_with_a_nisba_is_that_states_visitor():
             "الخارجية في دولة قطر الشيخ محمد بن عبد الرحمن آل ثاني. وكان الضيف القطري قد وصل إلى دمشق "
             "صباح اليوم في زيارة رسمية تستغرق يوماً واحداً.")
     assert ("VISIT", "occurred", ["QAT", "SYR"]) in summary(text, source="", published=None)
+
+
+def test_his_excellency_the_president_is_the_president_styled_so_before():
+    # "Ramallah – WAFA: His Excellency President Mahmoud Abbas received the Russian envoy
+    # Mikhail Bogdanov this evening. Meanwhile His Excellency the President received a phone
+    # call from the Egyptian President Abdel Fattah el-Sisi."
+    text = ("رام الله - وفا: استقبل سيادة الرئيس محمود عباس، مساء اليوم، المبعوث الخاص للرئيس الروسي "
+            "إلى الشرق الأوسط ميخائيل بوغدانوف. إلى ذلك، تلقى سيادة الرئيس اتصالاً هاتفياً من فخامة "
+            "الرئيس المصري عبد الفتاح السيسي.")
+    found = events(text, source="", published=None)
+    call = next(e for e in found if e.type == "PHONE_CALL")
+    assert sorted(call.countries()) == ["EGY", "PSE"] and call.actors[1].name == "محمود عباس"
