@@ -1571,3 +1571,18 @@ def test_his_excellency_the_president_is_the_president_styled_so_before():
     found = events(text, source="", published=None)
     call = next(e for e in found if e.type == "PHONE_CALL")
     assert sorted(call.countries()) == ["EGY", "PSE"] and call.actors[1].name == "محمود عباس"
+
+
+def test_cables_of_three_senders_of_one_house_stay_three():
+    # "Manama – BNA: His Majesty King Hamad bin Isa Al Khalifa sent a cable of congratulations
+    # to the Emir of Kuwait on the national day. The Prime Minister Prince Khalifa bin Salman
+    # Al Khalifa sent a similar cable. The Crown Prince Prince Salman bin Hamad Al Khalifa sent
+    # a cable to Sheikh Sabah al-Ahmad." Three senders whose names share words are three.
+    text = ("المنامة - بنا: بعث حضرة صاحب الجلالة الملك حمد بن عيسى آل خليفة عاهل البلاد المفدى اليوم "
+            "برقية تهنئة إلى أخيه حضرة صاحب السمو الشيخ صباح الأحمد الجابر الصباح أمير دولة الكويت "
+            "الشقيقة بمناسبة العيد الوطني. كما بعث صاحب السمو الملكي الأمير خليفة بن سلمان آل خليفة رئيس "
+            "الوزراء برقية تهنئة مماثلة إلى سمو أمير دولة الكويت. وبعث صاحب السمو الملكي الأمير سلمان بن "
+            "حمد آل خليفة ولي العهد برقية تهنئة إلى سمو الشيخ صباح الأحمد الجابر الصباح.")
+    found = events(text, source="", published="2010-02-24")
+    assert sorted(e.actors[0].name for e in found) == [
+        "حمد بن عيسى آل خليفة", "خليفة بن سلمان آل خليفة", "سلمان بن حمد آل خليفة"]

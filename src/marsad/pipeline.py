@@ -1039,7 +1039,10 @@ def _names_compatible(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return True
     wa, wb = fold(a).replace("عبد ", "عبد").split(), fold(b).replace("عبد ", "عبد").split()
-    return wa[0] == wb[0] or set(wa) <= set(wb) or set(wb) <= set(wa)
+    if wa[0] == wb[0]:
+        return True
+    # (two full names are two people: «خليفة بن سلمان آل خليفة» is not «سلمان بن حمد آل خليفة»)
+    return min(len(wa), len(wb)) < 3 and (set(wa) <= set(wb) or set(wb) <= set(wa))
 
 
 def _same_first_name(a: str | None, b: str | None) -> bool:
