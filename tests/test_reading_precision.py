@@ -1586,3 +1586,14 @@ def test_cables_of_three_senders_of_one_house_stay_three():
     found = events(text, source="", published="2010-02-24")
     assert sorted(e.actors[0].name for e in found) == [
         "حمد بن عيسى آل خليفة", "خليفة بن سلمان آل خليفة", "سلمان بن حمد آل خليفة"]
+
+
+def test_two_hosts_who_share_a_given_name_are_two_meetings():
+    # "The Emir Sheikh Sabah al-Ahmad received the Jordanian foreign minister Ayman Safadi
+    # today. Later, the deputy prime minister and foreign minister Sheikh Sabah al-Khalid
+    # met minister Safadi at the ministry." Two Sabahs, two meetings.
+    text = ("الكويت - كونا: استقبل حضرة صاحب السمو أمير البلاد الشيخ صباح الأحمد الجابر الصباح اليوم "
+            "وزير الخارجية الأردني أيمن الصفدي. من جانب آخر التقى نائب رئيس مجلس الوزراء ووزير الخارجية "
+            "الشيخ صباح خالد الحمد الصباح الوزير الصفدي في وقت لاحق اليوم بمقر وزارة الخارجية.")
+    hosts = sorted(e.actors[0].name for e in events(text, source="", published="2019-03-12") if e.type == "MEETING")
+    assert hosts == ["صباح الأحمد الجابر الصباح", "صباح خالد الحمد الصباح"]

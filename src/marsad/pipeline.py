@@ -1039,10 +1039,29 @@ def _names_compatible(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return True
     wa, wb = fold(a).replace("عبد ", "عبد").split(), fold(b).replace("عبد ", "عبد").split()
+    within = set(wa) <= set(wb) or set(wb) <= set(wa)
+    if min(len(wa), len(wb)) < 3:
+        return wa[0] == wb[0] or within
+    # Two full names are one person only if one holds the other or they agree on the given
+    # name and the next name: «صباح الأحمد الجابر الصباح» is not «صباح خالد الحمد الصباح»,
+    # «خليفة بن سلمان آل خليفة» is not «سلمان بن حمد آل خليفة».
+    particles = {"بن", "ابن", "ال", "آل", "بنت"}
+    core_a, core_b = [w for w in wa if w not in particles], [w for w in wb if w not in particles]
+    return within or core_a[:2] == core_b[:2]
+
+
+def _titles_compatible(a: str, b: str) -> bool:
+    """Same office: the same head word, or one title's words within the other's
+    («وزير الخارجية الإيراني» / «وزير خارجية إيران»)."""
+    wa, wb = fold(a).split(), fold(b).split()
     if wa[0] == wb[0]:
         return True
-    # (two full names are two people: «خليفة بن سلمان آل خليفة» is not «سلمان بن حمد آل خليفة»)
-    return min(len(wa), len(wb)) < 3 and (set(wa) <= set(wb) or set(wb) <= set(wa))
+    if {wa[0], wb[0]} & DEPUTY_WORDS:
+        return False  # «نائب خادم الحرمين الشريفين» is not «خادم الحرمين الشريفين»
+    return set(wa) <= set(wb) or set(wb) <= set(wa)
+
+
+DEPUTY_WORDS = frozenset({"نائب", "مساعد", "وكيل", "ولي"})
 
 
 def _same_first_name(a: str | None, b: str | None) -> bool:
@@ -1089,7 +1108,7 @@ def _same_parties(a: Event, b: Event, *, swapped: bool, same_sentence: bool = Fa
             # … ولي العهد برقية» to the same president: cables of two senders).
             titles_a = [x.title for x in a.actors if x.role == role and x.title]
             titles_b = [x.title for x in b.actors if x.role == other and x.title]
-            if titles_a and titles_b and not any(_names_compatible(x, y) for x in titles_a for y in titles_b):
+            if titles_a and titles_b and not any(_titles_compatible(x, y) for x in titles_a for y in titles_b):
                 return False
     different_days = bool(a.date and b.date and a.date != b.date)
     return not (swapped and (not (named_both or same_sentence) or different_days))
