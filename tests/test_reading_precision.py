@@ -1597,3 +1597,32 @@ def test_two_hosts_who_share_a_given_name_are_two_meetings():
             "الشيخ صباح خالد الحمد الصباح الوزير الصفدي في وقت لاحق اليوم بمقر وزارة الخارجية.")
     hosts = sorted(e.actors[0].name for e in events(text, source="", published="2019-03-12") if e.type == "MEETING")
     assert hosts == ["صباح الأحمد الجابر الصباح", "صباح خالد الحمد الصباح"]
+
+
+def test_on_the_sidelines_of_his_participation_the_meeting_goes_on():
+    # "New York – MENA: the foreign minister Badr Abdelatty met, on the sidelines of his taking
+    # part in the General Assembly's high-level week, with the Iranian foreign minister Abbas
+    # Araghchi." «مشاركته» is his own participation, not others attending.
+    text = ("نيويورك - أ ش أ: التقى الدكتور بدر عبد العاطي وزير الخارجية والهجرة، على هامش مشاركته في "
+            "أعمال الدورة التاسعة والسبعين للجمعية العامة للأمم المتحدة، مع السيد عباس عراقجي وزير "
+            "خارجية إيران.")
+    assert summary(text, source="", published=None) == [("MEETING", "occurred", ["EGY", "IRN"])]
+
+
+def test_where_the_president_received_him_is_the_subjects_meeting():
+    # "Zarif began his round of officials this morning at Baabda Palace, where the President
+    # of the Republic, General Michel Aoun, received him."
+    text = ("وصل وزير الخارجية الإيراني محمد جواد ظريف إلى بيروت مساء أمس في زيارة رسمية. واستهل ظريف "
+            "جولته على المسؤولين صباح اليوم من قصر بعبدا، حيث استقبله رئيس الجمهورية العماد ميشال عون.")
+    meeting = next(e for e in events(text, source="", published=None) if e.type == "MEETING")
+    assert sorted(a.name for a in meeting.actors) == ["محمد جواد ظريف", "ميشال عون"]
+
+
+def test_a_president_elect_is_no_football_team():
+    # "President Sisi made a phone call yesterday to the US President-elect Donald Trump,
+    # congratulating him on winning the election." «المنتخب» closes the office here.
+    text = ("أجرى الرئيس عبد الفتاح السيسي، أمس، اتصالاً هاتفياً بالرئيس الأمريكي المنتخب دونالد ترامب، "
+            "هنأه خلاله بالفوز في الانتخابات الرئاسية.")
+    assert summary(text, source="", published=None) == [("PHONE_CALL", "occurred", ["EGY", "USA"])]
+    # while the team still reads as sport ("the national team arrived in Cairo")
+    assert summary("وصل المنتخب السعودي لكرة القدم إلى القاهرة أمس.", source="alriyadh") == []

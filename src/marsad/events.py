@@ -22,6 +22,8 @@ signing as parties for agreements.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -74,8 +76,11 @@ def _word_has_cue(word: str, cues: tuple[str, ...]) -> bool:
 def non_party_boundary(doc: Document, lo: int, hi: int) -> int:
     """First token after which the people named in ``[lo, hi)`` are not parties."""
     for i in range(lo, hi):
-        if _word_has_cue(doc.word(i), doc.lexicon.cues.non_party) and doc.covering("hon", i) is None:
-            return i  # (حضرة صاحب السمو is a form of address, not حضر "attended")
+        if _word_has_cue(doc.word(i), doc.lexicon.cues.non_party) and doc.covering("hon", i) is None \
+                and not (i > lo and doc.word(i - 1) == "هامش"):
+            # (حضرة صاحب السمو is a form of address, not حضر "attended"; «على هامش مشاركته
+            # في …» "on the sidelines of his taking part in …" names no attendee)
+            return i
     return hi
 
 
@@ -114,8 +119,17 @@ def _word_start_pattern(cues: tuple[str, ...]) -> re.Pattern:
 def is_sport(doc: Document, lo: int, hi: int) -> bool:
     """Sport reuses the diplomatic verbs: ``يستقبل الهلال النصر`` ("Hilal hosts Nasr")."""
     cues = doc.lexicon.cues.sport
-    text = doc.text[doc.starts[lo] : doc.ends[hi - 1]]
-    return bool(cues) and _word_start_pattern(cues).search(text) is not None
+    if not cues:
+        return False
+    base = doc.starts[lo]
+    text = doc.text[base : doc.ends[hi - 1]]
+    elect = doc.lexicon.cues.elect
+    for match in _word_start_pattern(cues).finditer(text):
+        # («الرئيس الأمريكي المنتخب» "the US President-elect": a title's word, not a team)
+        k = bisect_right(doc.starts, base + match.end() - 1) - 1
+        if not (doc.word(k) in elect and doc.covering("title", k) is not None):
+            return True
+    return False
 
 
 def _without_conjunction(word: str) -> str:
@@ -905,7 +919,7 @@ def sentence_events(
             or _pronoun_subject(doc, tag, lo)
         ):
             before = [previous]
-        linked = _linked_subject(doc, tag, t, lo, out)
+        linked = _linked_subject(doc, tag, t, lo, out, before)
         subject = linked or _speaker(doc, tag, t, lo, before) or _tour_goes_on(doc, tag, t, lo, before, after,
                                                                                   traveller)
         planned = (is_planned(doc, tag, lo, hi) or _announced_in_present(doc, tag, sentence, dated)
@@ -1102,13 +1116,21 @@ def _link_before(doc: Document, tag: Tag, lo: int) -> bool:
     return one in links or two in links
 
 
-def _linked_subject(doc: Document, tag: Tag, t: Trigger, lo: int, found: list[Candidate]) -> Mention | None:
+def _linked_subject(doc: Document, tag: Tag, t: Trigger, lo: int, found: list[Candidate],
+                    before: list[Mention] | None = None) -> Mention | None:
     """«سيتوجه إلى طهران حيث سيلتقي الرئيس روحاني» "will go to Tehran, where he will meet
     President Rouhani": a verb right after a clause link has the subject of the engagement
     found before it in the sentence (the visitor), unless it names its own."""
-    if t.voice != "agent" or not found or not found[-1].sources or not _link_before(doc, tag, lo):
+    if t.voice != "agent" or not _link_before(doc, tag, lo):
         return None
-    return found[-1].sources[0]
+    if found and found[-1].sources:
+        return found[-1].sources[0]
+    # «واستهل ظريف جولته من قصر بعبدا، حيث استقبله رئيس الجمهورية» "… where the President
+    # received him": a verb carrying «ه» after a link has the sentence's subject as its object
+    suffix = doc.text[tag.match.core_end:tag.match.end]
+    if before and suffix in ("ه", "ها") and before[0].kind in ("person", "office"):
+        return before[0]
+    return None
 
 
 def _speaker(doc: Document, tag: Tag, t: Trigger, lo: int, before: list[Mention]) -> Mention | None:
