@@ -1047,7 +1047,7 @@ def _names_compatible(a: str | None, b: str | None) -> bool:
     # «خليفة بن سلمان آل خليفة» is not «سلمان بن حمد آل خليفة».
     particles = {"بن", "ابن", "ال", "آل", "بنت"}
     core_a, core_b = [w for w in wa if w not in particles], [w for w in wb if w not in particles]
-    return within or core_a[:2] == core_b[:2]
+    return core_a[:2] == core_b[:2]
 
 
 def _titles_compatible(a: str, b: str) -> bool:
