@@ -518,3 +518,14 @@ def test_preparing_the_programme_of_a_visit_plans_it():
     # "We are now preparing the programme of the Syrian coalition delegation's visit to Moscow."
     got = summary("ونحن نعمل حاليا للإعداد لأجندة زيارة وفد الائتلاف السوري إلى موسكو لاستكشاف الموقف الروسي.")
     assert got == [("VISIT", "planned", ["RUS", "SYR"])]
+
+
+def test_next_monday_before_the_visit_noun_plans_it():
+    # "Nouakchott – President Ghazouani begins next Monday an official two-day visit to Senegal
+    # at the invitation of his Senegalese counterpart." Undated page: the weekday with
+    # «القادم» "next" before the visit makes it planned.
+    text = ("نواكشوط – يبدأ الرئيس محمد ولد الشيخ الغزواني يوم الإثنين القادم زيارة رسمية إلى السنغال "
+            "تستغرق يومين، تلبية لدعوة من نظيره السنغالي ماكي صال.")
+    from marsad import extract
+    found = extract(text, source=None, published=None, model=None).events
+    assert [(e.type, e.status, sorted(e.countries())) for e in found] == [("VISIT", "planned", ["MRT", "SEN"])]

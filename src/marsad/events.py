@@ -175,6 +175,8 @@ def is_planned(doc: Document, trig: Tag, lo: int, hi: int | None = None) -> bool
             return True
         if cues.day_offset.get(doc.word(i), 0) > 0:
             return True  # «يبدأ الوزير غدا جولة …» "the minister begins a tour tomorrow"
+        if doc.word(i) in cues.future_time and doc.word(i - 1) in cues.time_noun:
+            return True  # «يبدأ الرئيس يوم الإثنين القادم زيارة …» "begins next Monday a visit"
     return False
 
 
