@@ -3,6 +3,7 @@
 Every sentence here was written for these tests in the style of Arab wire copy. The
 learned layer is switched off (``model=None``) so that the rules alone are tested.
 """
+from marsad import extract
 from rule_reading import events
 
 
@@ -526,6 +527,5 @@ def test_next_monday_before_the_visit_noun_plans_it():
     # «القادم» "next" before the visit makes it planned.
     text = ("نواكشوط – يبدأ الرئيس محمد ولد الشيخ الغزواني يوم الإثنين القادم زيارة رسمية إلى السنغال "
             "تستغرق يومين، تلبية لدعوة من نظيره السنغالي ماكي صال.")
-    from marsad import extract
     found = extract(text, source=None, published=None, model=None).events
     assert [(e.type, e.status, sorted(e.countries())) for e in found] == [("VISIT", "planned", ["MRT", "SEN"])]
