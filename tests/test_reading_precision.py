@@ -1626,3 +1626,22 @@ def test_a_president_elect_is_no_football_team():
     assert summary(text, source="", published=None) == [("PHONE_CALL", "occurred", ["EGY", "USA"])]
     # while the team still reads as sport ("the national team arrived in Cairo")
     assert summary("وصل المنتخب السعودي لكرة القدم إلى القاهرة أمس.", source="alriyadh") == []
+
+
+def test_no_visit_recorded_and_visits_many_times_are_no_events():
+    # "Since that meeting, no new visit of a senior Saudi official to Damascus has been
+    # recorded." / "Hariri, who had visited the Syrian capital several times, …"
+    assert summary("ومنذ ذلك اللقاء لم تسجل أي زيارة جديدة لمسؤول سعودي رفيع إلى دمشق.",
+                   source="", published=None) == []
+    assert summary("أما رئيس الوزراء اللبناني سعد الحريري فقد زار العاصمة السورية مرات عدة منذ توليه "
+                   "رئاسة الحكومة.", source="", published=None) == []
+
+
+def test_an_arrival_in_the_city_its_sentence_opens_with():
+    # "In Tripoli, the Italian foreign minister Luigi Di Maio arrived this morning on an
+    # unannounced visit, and the head of the Government of National Unity Abdul Hamid
+    # Dbeibah received him."
+    text = ("وفي طرابلس، وصل وزير الخارجية الإيطالي لويجي دي مايو صباح اليوم في زيارة لم يعلن عنها "
+            "مسبقاً، واستقبله رئيس حكومة الوحدة الوطنية عبد الحميد الدبيبة بمقر الحكومة.")
+    found = summary(text, source="", published=None)
+    assert ("VISIT", "occurred", ["ITA", "LBY"]) in found and ("MEETING", "occurred", ["ITA", "LBY"]) in found

@@ -289,6 +289,7 @@ CARED_FOR_WINDOW = 14  # words after a visit where "the sick", "the injured" mak
 INVITATION_WINDOW = 12  # words before a visit noun where an invitation makes it no visit
 CONDITIONAL_WINDOW = 6  # words before a trigger where "if" or a question makes it no report
 MODAL_WINDOW = 16  # words before a trigger where "should" or an authorisation makes it no news
+HABITUAL_REACH = 8  # words after a trigger within which «مرات عدة» "several times" makes it a habit
 DENIAL_WINDOW = 8  # words before a trigger within which «نفى» "denied" governs it, in its clause
 REQUIRES_REACH = 18  # words after a signing verb within which its agreement noun must come
 COMPLEMENTIZERS = frozenset({"ان", "بان", "لان"})  # أن/إن "that" (folded): a new clause opens
@@ -1297,9 +1298,16 @@ def _negated(doc: Document, tag: Tag, t: Trigger, lo: int) -> bool:
     """«أوصت بريطانيا مواطنيها بعدم التوجه إلى تونس» "advised its citizens not to travel to
     Tunisia", «لم يزر» "did not visit", «إلغاء زيارة» "the cancellation of a visit"."""
     cues = doc.lexicon.cues
-    window = range(max(lo, tag.first - NEGATION_WINDOW), tag.first)
+    reach = NEGATION_WINDOW + (2 if doc.word(tag.first - 1) in ("أي", "اي") else 0)  # «لم تسجل أي زيارة»
+    window = range(max(lo, tag.first - reach), tag.first)
     if any(doc.word(i) in cues.negation or f"{doc.word(i - 1)} {doc.word(i)}" in cues.negation for i in window):
         return True  # (a pair too: «ومن غير المقرر أن يزور» "he is not scheduled to visit")
+    for i in range(tag.last, min(len(doc.words), tag.last + HABITUAL_REACH)):
+        word = doc.word(i)
+        if word in ("،", ",", "."):
+            break
+        if word in cues.habitual or f"{word} {doc.word(i + 1)}" in cues.habitual:
+            return True  # «الذي زار العاصمة السورية مرات عدة» "who visited … several times": no one engagement
     for i in range(tag.first - 1, max(lo, tag.first - DENIAL_WINDOW) - 1, -1):
         if doc.word(i) in ("،", ",", ".", ":"):
             break
@@ -1725,6 +1733,9 @@ def _visits(c: Clause) -> list[Candidate]:
     hosts = [m for m in objects if m.kind != "state" and m not in visitors][:1]
     talks = _talks_with_host(c, visitors[0], hosts)
     if not visitable and not hosts:
+        opening = _opening_place(c)
+        if opening is not None:
+            return [c.candidate(visitors[:1], [opening], destination=opening)]
         institution = _home_institution(c, max(c.trigger.last, visitors[0].last))
         return [c.candidate(visitors[:1], [institution])] if institution else []
     if not visitable:
@@ -1773,6 +1784,21 @@ def _place_of_topic(c: Clause, m: Mention) -> bool:
 INSTITUTION_REACH = 3  # words after a visit where the institution visited is named
 INSTITUTION_SCAN = 30  # words after a visit where it may follow a comma (after those accompanying)
 PLACE_REACH = 6  # words after the institution where a state or city would say where it is
+
+
+def _opening_place(c: Clause) -> Mention | None:
+    """«وفي طرابلس، وصل وزير الخارجية الإيطالي صباح اليوم في زيارة …» "In Tripoli, the
+    Italian foreign minister arrived this morning on a visit": an arrival that names no
+    destination after it arrives where its sentence opens."""
+    doc = c.doc
+    lo = c.sentence[0]
+    if c.reading.voice != "agent" or doc.word(lo) not in ("في", "وفي") or lo + 1 >= c.trigger.first:
+        return None
+    tag = doc.at("capital", lo + 1) or doc.at("place", lo + 1)
+    if tag is None or tag.last >= c.trigger.first or doc.word(tag.last) not in ("،", ","):
+        return None
+    return Mention(lo + 1, tag.last, "state" if doc.at("place", lo + 1) else "city", country=tag.value,
+                   country_tokens=(lo + 1, tag.last), prefix="")
 
 
 def _home_institution(c: Clause, start: int) -> Mention | None:
