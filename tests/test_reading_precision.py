@@ -1644,3 +1644,20 @@ def test_an_arrival_in_the_city_its_sentence_opens_with():
     text = ("وفي طرابلس، وصل وزير الخارجية الإيطالي لويجي دي مايو صباح اليوم في زيارة لم يعلن عنها "
             "مسبقاً، واستقبله رئيس حكومة الوحدة الوطنية عبد الحميد الدبيبة بمقر الحكومة.")
     assert ("VISIT", "occurred", ["ITA", "LBY"]) in summary(text, source="", published=None)
+
+
+def test_heading_for_a_capital_is_a_visit_of_the_one_who_left():
+    # "Zarif leaves Beirut tomorrow heading for Damascus." / "the Deputy President made a
+    # visit to Aden lasting hours, after which he left the city heading for Riyadh."
+    text = ("وصل وزير الخارجية الإيراني محمد جواد ظريف إلى بيروت مساء أمس. ويغادر ظريف بيروت غداً متوجهاً "
+            "إلى دمشق.")
+    assert ("VISIT", "planned", ["IRN", "SYR"]) in summary(text, source="", published=None)
+    text = ("وتأتي القرارات بعد زيارة أجراها نائب الرئيس اليمني خالد بحاح إلى مدينة عدن استمرت لساعات غادر "
+            "بعدها المدينة متجها إلى الرياض.")
+    assert ("VISIT", "occurred", ["SAU", "YEM"]) in summary(text, source="alriyadh", published="2015-08-02")
+
+
+def test_an_activist_named_sultan_is_no_sultan():
+    # "Kerry met the Egyptian activist Mohamed Soltan before leaving Washington."
+    text = "وأشار المتحدث إلى أن وزير الخارجية الأمريكي جون كيري التقى الناشط المصري محمد سلطان قبل مغادرة واشنطن."
+    assert summary(text, source="aawsat", published="2015-08-02") == []

@@ -168,9 +168,12 @@ def is_planned(doc: Document, trig: Tag, lo: int, hi: int | None = None) -> bool
     verb = _without_conjunction(doc.word(trig.first))
     if verb in cues.imperfect and doc.word(trig.last) in cues.during_it:
         return True  # «في زيارة يلتقي خلالها الملك» "a visit during which he is to meet the King"
+    heading = _without_conjunction(doc.word(trig.first)) in cues.heading_for
     for i in range(trig.first - 1, max(lo, trig.first - PLANNED_WINDOW) - 1, -1):
-        if doc.word(i) in ("،", ","):
-            return False  # «وعلى وقع محادثات مسقط المرتقبة، شدد الوزير …»: another clause's
+        if doc.word(i) in ("،", ",") and not heading:
+            # «وعلى وقع محادثات مسقط المرتقبة، شدد الوزير …»: another clause's (but «من المقرر
+            # أن يغادر كارتر الأردن، اليوم، متوجها إلى السعودية» plans the setting out)
+            return False
         if _word_has_cue(doc.word(i), cues.planned):
             return True
         if cues.day_offset.get(doc.word(i), 0) > 0:
@@ -1123,7 +1126,12 @@ def _linked_subject(doc: Document, tag: Tag, t: Trigger, lo: int, found: list[Ca
     """«سيتوجه إلى طهران حيث سيلتقي الرئيس روحاني» "will go to Tehran, where he will meet
     President Rouhani": a verb right after a clause link has the subject of the engagement
     found before it in the sentence (the visitor), unless it names its own."""
-    if t.voice != "agent" or not _link_before(doc, tag, lo):
+    if t.voice != "agent":
+        return None
+    if _without_conjunction(doc.word(tag.first)) in doc.lexicon.cues.heading_for:
+        # «زيارة … إلى عدن غادر بعدها المدينة متجها إلى الرياض»: the same traveller
+        return next((c.sources[0] for c in reversed(found) if c.type in ("VISIT", "MEETING") and c.sources), None)
+    if not _link_before(doc, tag, lo):
         return None
     if found and found[-1].sources:
         return found[-1].sources[0]

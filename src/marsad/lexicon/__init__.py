@@ -125,6 +125,7 @@ class Cues:
     cared_for: frozenset[str]
     style: dict[str, str]  # form of address or epithet -> its class
     bare_rank: frozenset[str]
+    heading_for: frozenset[str]
     habitual: frozenset[str]
     elect: frozenset[str]
     denial: frozenset[str]

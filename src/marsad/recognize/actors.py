@@ -606,9 +606,10 @@ def parse_mention(doc: Document, i: int, hi: int) -> Mention | None:
         ruler = name[0] > i and doc.word(name[0] - 1) in cues.ruler_rank and _title_kind(head) == "envoy"
         if head is not None and bare and not ruler and not head.prefix.startswith(("و", "ب")) \
                 and not is_delegation(doc, k):  # «… بالسفير الهندي»: ب opens an object
-            end, refs = consume_title(doc, k, hi)
-            title = (k, end)
-            last = end
+            end, more = consume_title(doc, k, hi)
+            # («الناشط المصري محمد سلطان»: a bare indefinite word after a name is his surname)
+            if end - k > 1 or more or doc.word(k) not in doc.lexicon.given_names:
+                title, refs, last = (k, end), more, end
     if name is None and title is None:
         return None
     if title is None and name is not None:
