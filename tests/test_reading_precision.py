@@ -1661,3 +1661,14 @@ def test_an_activist_named_sultan_is_no_sultan():
     # "Kerry met the Egyptian activist Mohamed Soltan before leaving Washington."
     text = "وأشار المتحدث إلى أن وزير الخارجية الأمريكي جون كيري التقى الناشط المصري محمد سلطان قبل مغادرة واشنطن."
     assert summary(text, source="aawsat", published="2015-08-02") == []
+
+
+def test_his_majesty_the_king_then_an_office_is_two_people():
+    # Headline "The King meets the Italian Prime Minister and the UN Secretary-General"; body
+    # "New York (Petra) – His Majesty King Abdullah II met the Italian Prime Minister Matteo
+    # Renzi today. His Majesty the King also met the UN Secretary-General Ban Ki-moon."
+    title = "الملك يلتقي رئيس الوزراء الإيطالي والأمين العام للأمم المتحدة في نيويورك"
+    text = ("نيويورك (بترا) - التقى جلالة الملك عبدالله الثاني، اليوم الاثنين، رئيس الوزراء الإيطالي "
+            "ماتيو رينزي. كما التقى جلالة الملك الأمين العام للأمم المتحدة بان كي مون.")
+    found = summary(text, title=title, source="", published=None)
+    assert sorted(found) == [("MEETING", "occurred", ["ITA", "JOR"]), ("MEETING", "occurred", ["JOR", "UNO"])]

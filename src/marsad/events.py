@@ -1614,8 +1614,9 @@ def _handed_over(c: Clause, found: list[Candidate]) -> list[Candidate]:
     الوزير … لدى استقبال الرئيس له»: handing over *the* letter (one the article has told)
     is no second message; the courier and the one who takes it meet (the receiver hosts)."""
     doc, trig = c.doc, c.trigger
-    if _without_conjunction(doc.word(trig.first)) not in doc.lexicon.cues.hand_over:
-        return found
+    word = _without_conjunction(doc.word(trig.first))
+    if word not in doc.lexicon.cues.hand_over and not word.removeprefix("ب").startswith("تسليم"):
+        return found  # (the noun too: «حيث قام معاليه بتسليم الرسالة لجلالته»)
     told = doc.lexicon.cues.told_letter
     if not any(doc.word(k) in told for k in range(trig.last, min(c.sentence[1], trig.last + 2))):
         return found

@@ -124,6 +124,7 @@ class Cues:
     during_talks: frozenset[str]
     cared_for: frozenset[str]
     style: dict[str, str]  # form of address or epithet -> its class
+    rank_style: dict[str, str]  # a ruler's rank -> the forms of address (|-separated) it goes with
     bare_rank: frozenset[str]
     heading_for: frozenset[str]
     habitual: frozenset[str]
@@ -234,7 +235,7 @@ class Cues:
                 built[kind] = tuple((tuple(g), v) for v, g in groups.items())
             elif kind == "day_offset":
                 built[kind] = {w: int(v) for w, v in zip(ws, values[kind], strict=True)}
-            elif kind in ("date_direction", "ruling_house", "plural_nisba", "own_kingdom", "org_seat", "style"):
+            elif kind in MAPPED_KINDS:
                 built[kind] = dict(zip(ws, values[kind], strict=True))
             elif kind == "ruler_rank":
                 built[kind] = _prefixed_ranks(tuple(ws))
@@ -243,6 +244,9 @@ class Cues:
             else:
                 built[kind] = frozenset(ws)
         return cls(**built)  # type: ignore[arg-type]
+
+
+MAPPED_KINDS = ("date_direction", "ruling_house", "plural_nisba", "own_kingdom", "org_seat", "style", "rank_style")
 
 
 @cache

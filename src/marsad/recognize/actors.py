@@ -1021,10 +1021,19 @@ def _epithet(doc: Document, i: int, hi: int, m: Mention | None) -> Mention | Non
     epithets = doc.lexicon.cues.epithet
     style = _style_class(doc, word) if core in epithets or core[1:] in epithets else None
     end = i + 1
+    headline_rank = doc.lexicon.cues.rank_style.get(word) if i < doc.token_index(doc.title_end) else None
+    if style is None and headline_rank is not None and doc.at("trigger", i + 1) is not None:
+        # «الملك يلتقي رئيس الوزراء الإيطالي …» "the King meets …": a headline's bare rank
+        # is the ruler the story names in full under that rank's form of address
+        ref = next((r for first, s, r in doc.styled if s in headline_rank.split("|") and first > i), None)
+        if ref is None:
+            return None
+        return Mention(i, i + 1, ref.kind, name=ref.name, title=ref.title, country=ref.country,
+                       country_tokens=ref.country_tokens, extra_countries=list(ref.extra_countries),
+                       ranked=True, ref=ref)
     if style is None:
         hon = doc.at("hon", i)
-        if hon is None or hon.value != "honorific" or (m is not None and (m.name is not None or (
-                m.title is not None and m.title[1] - m.title[0] > 1))):
+        if hon is None or hon.value != "honorific":
             return None
         k = hon.last
         between = doc.at("hon", k) if k < hi else None
@@ -1032,6 +1041,12 @@ def _epithet(doc: Document, i: int, hi: int, m: Mention | None) -> Mention | Non
             k = between.last  # «فخامة الأخ الرئيس»: a courtesy rank between
             between = doc.at("hon", k) if k < hi else None
         if k >= hi or doc.word(k) not in doc.lexicon.cues.bare_rank:
+            return None
+        # «كما التقى جلالة الملك الأمين العام للأمم المتحدة»: an office opening right after
+        # the rank is the next person's, so the rank stands alone
+        office_next = k + 1 < hi and _title_head(doc, k + 1) is not None and doc.word(k + 1).startswith("ال")
+        if m is not None and not office_next and (m.name is not None or (
+                m.title is not None and m.title[1] - m.title[0] > 1)):
             return None
         style = _style_class(doc, " ".join(doc.word(t) for t in range(i, hon.last)))
         end = k + 1
