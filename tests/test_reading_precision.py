@@ -1672,3 +1672,29 @@ def test_his_majesty_the_king_then_an_office_is_two_people():
             "ماتيو رينزي. كما التقى جلالة الملك الأمين العام للأمم المتحدة بان كي مون.")
     found = summary(text, title=title, source="", published=None)
     assert sorted(found) == [("MEETING", "occurred", ["ITA", "JOR"]), ("MEETING", "occurred", ["JOR", "UNO"])]
+
+
+def test_a_state_between_two_parties_is_not_visited():
+    # "Israel is the first stop of the tour Carter is making in the region after last week's
+    # announcement of a historic agreement between Iran and the P5+1."
+    text = ("وإسرائيل هي المحطة الأولى في الجولة التي يقوم بها وزير الدفاع الأمريكي آشتون كارتر في "
+            "المنطقة عقب الإعلان عن التوصل إلى اتفاق تاريخي بين إيران ومجموعة 5+1.")
+    assert all("IRN" not in e.countries() for e in events(text, source="aawsat", published=None))
+
+
+def test_a_deputy_listed_after_a_foreign_minister_serves_the_same_state():
+    # "The UN envoy visited Tehran today, where he met the Minister of Foreign Affairs,
+    # Mohammad Javad Zarif, and the Deputy Minister of Foreign Affairs for Arab and African
+    # Affairs Hossein Amir-Abdollahian." The deputy is Iranian, not the outlet's.
+    text = ("زار المبعوث الخاص إلى سوريا ستيفان دي مستورا طهران اليوم حيث التقى مع وزير الشؤون الخارجية، "
+            "محمد جواد ظريف، ونائب وزير الشؤون الخارجية للشؤون العربية والأفريقية حسين أمير عبد اللهيان.")
+    meeting = next(e for e in events(text, source="aawsat", published=None) if e.type == "MEETING")
+    assert sorted(meeting.countries()) == ["IRN", "UNO"]
+
+
+def test_a_given_name_that_is_also_a_nisba_is_no_state():
+    # "Prince Turki bin Abdullah visited the mourning tent of the martyr in al-Khurma": «تركي»
+    # before «بن» is a name, not "Turkish".
+    text = ("قام الأمير اللواء تركي بن عبدالله آل سعود أمس بزيارة لمقر عزاء الشهيد ماجد بن فهد السبيعي "
+            "بمحافظة الخرمة لتقديم واجب العزاء.")
+    assert all("TUR" not in e.countries() for e in events(text, source="aljazirah", published="2015-08-10"))

@@ -1695,6 +1695,16 @@ def _relative_made_by(doc: Document, i: int) -> bool:
     return any(doc.word(k) == "بها" for k in range(i + 1, i + 4))
 
 
+def _after_between(doc: Document, m: Mention) -> bool:
+    """«اتفاق تاريخي بين إيران ومجموعة 5+1» "between Iran and the P5+1": a state named
+    after «بين» is a party to something else, not a place visited."""
+    if m.first > 0 and doc.word(m.first - 1) in ("بين", "وبين"):
+        return True
+    # … and the one joined to it: «بين الرياض والقاهرة»
+    return m.prefix.startswith("و") and any(doc.word(k) in ("بين", "وبين")
+                                            for k in range(max(0, m.first - 4), m.first - 1))
+
+
 def _came_from(doc: Document, m: Mention) -> bool:
     """Is ``m`` named after «من» "from", directly or after «العاصمة …» "the … capital"?"""
     k = m.first - 1
@@ -1731,7 +1741,7 @@ def _visits(c: Clause) -> list[Candidate]:
                     + [m for m in c.cities if m.first < clause_end], key=lambda m: m.first)
     # «قادماً من العاصمة السعودية الرياض» "coming from the Saudi capital Riyadh": where the
     # traveller came from is not where he went.
-    places = [m for m in places if not _came_from(c.doc, m)]
+    places = [m for m in places if not _came_from(c.doc, m) and not _after_between(c.doc, m)]
     if _visits_the_cared_for(c, places) or _within_a_stay(c):
         return []
     orgs = c.doc.lexicon.org_codes

@@ -819,6 +819,8 @@ def _build_event(doc: Document, cand: Candidate, n: int, candidate_sentences: li
     assumed = {doc.home, doc.scene} - {None}  # what a bare office is given by default
     for m, actor in parties:
         before = by_end.get(m.first)
+        if before is None and m.first > 0 and doc.word(m.first - 1) in ("،", ","):
+            before = by_end.get(m.first - 1)  # «… محمد جواد ظريف، ونائب وزير الشؤون الخارجية»
         if before is not None and before.role == actor.role and actor.country in assumed \
                 and _shares_state(doc, before, m):
             actor.country = before.country

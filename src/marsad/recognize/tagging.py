@@ -78,6 +78,9 @@ def tag_tokens(
                     continue
             if kind == "title" and m.value[0] == "not":
                 continue  # مساعدات "aid", الرئيسي "main": not مساعد, رئيس
+            if kind == "nisba" and last + 1 < n and words[last + 1] in ("بن", "بنت", "ابن") \
+                    and not text[m.start:m.end].startswith(("ال", "وال")):
+                continue  # «الأمير تركي بن عبدالله»: a given name before «بن», not "Turkish"
             definite = words[first].startswith(("ال", "بال", "وال", "لل"))
             if kind == "title" and definite and text[m.core_end : m.end] == "ي":
                 continue  # «بالقصر الملكي» "at the royal palace": a definite ي is an adjective
