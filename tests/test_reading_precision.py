@@ -1698,3 +1698,22 @@ def test_a_given_name_that_is_also_a_nisba_is_no_state():
     text = ("قام الأمير اللواء تركي بن عبدالله آل سعود أمس بزيارة لمقر عزاء الشهيد ماجد بن فهد السبيعي "
             "بمحافظة الخرمة لتقديم واجب العزاء.")
     assert all("TUR" not in e.countries() for e in events(text, source="aljazirah", published="2015-08-10"))
+
+
+def test_a_hope_and_a_postponement_are_no_engagements():
+    # "The foreign minister expressed his hope that the Russian president would visit Egypt
+    # at the earliest opportunity." / "Zarif's visit to Beirut, which had been scheduled for
+    # next week, was postponed to a later date."
+    assert summary("القاهرة (أ ش أ) - أعرب وزير الخارجية سامح شكري عن أمله في أن يزور الرئيس الروسي "
+                   "فلاديمير بوتين مصر في أقرب فرصة.", source="", published=None) == []
+    assert summary("أعلنت مصادر دبلوماسية أن زيارة وزير الخارجية الإيراني محمد جواد ظريف إلى بيروت، التي "
+                   "كانت مقررة الأسبوع المقبل، أرجئت إلى موعد يحدد لاحقاً.", source="", published=None) == []
+
+
+def test_a_visit_to_be_crowned_by_a_signing_plans_it():
+    # "… so that the visit is to be crowned by signing the declaration of strategic partnership
+    # between Algeria and Russia."
+    text = ("يتوجه الرئيس عبد المجيد تبون الأسبوع المقبل إلى موسكو في زيارة دولة، على أن تتوج الزيارة "
+            "بالتوقيع على إعلان الشراكة الاستراتيجية بين الجزائر وروسيا.")
+    found = summary(text, source="", published=None)
+    assert ("AGREEMENT", "occurred", ["DZA", "RUS"]) not in found

@@ -180,6 +180,8 @@ def is_planned(doc: Document, trig: Tag, lo: int, hi: int | None = None) -> bool
             return True  # «يبدأ الوزير غدا جولة …» "the minister begins a tour tomorrow"
         if doc.word(i) in cues.future_time and doc.word(i - 1) in cues.time_noun:
             return True  # «يبدأ الرئيس يوم الإثنين القادم زيارة …» "begins next Monday a visit"
+        if doc.word(i) == "ان" and doc.word(i - 1) == "علي" and doc.word(i + 1)[:1] in ("ي", "ت"):
+            return True  # «على أن تتوج الزيارة بالتوقيع» "and the visit is to be crowned by signing"
     return False
 
 
@@ -284,7 +286,7 @@ NEGATION_WINDOW = 2  # words before a trigger where a negation or cancellation a
 FIGURE_REACH = 12  # words back to a figurative «رسالة» that a second «ورسالة» repeats
 SPOKEN_IN_CALL_REACH = 14  # words after a message verb where «خلال اتصال هاتفي» says it was spoken
 SPOKEN_AT_REACH = 5  # words before a message verb where «في بداية الاستقبال» may stand
-CALLED_OFF_REACH = 14  # words after an event noun where "was postponed / cancelled" may follow
+CALLED_OFF_REACH = 18  # words after an event noun where "was postponed / cancelled" may follow
 QUOTES = frozenset('"«“')  # an opening quotation mark: a masthead or a title follows
 BIHA_REACH = 6  # words after a visit noun within which «تقوم بها» names its visitor
 TOLD_BEFORE_REACH = 3  # words after «الزيارة» where its own visitor would be named
@@ -292,6 +294,7 @@ CARED_FOR_WINDOW = 14  # words after a visit where "the sick", "the injured" mak
 INVITATION_WINDOW = 12  # words before a visit noun where an invitation makes it no visit
 CONDITIONAL_WINDOW = 6  # words before a trigger where "if" or a question makes it no report
 MODAL_WINDOW = 16  # words before a trigger where "should" or an authorisation makes it no news
+HOPE_WINDOW = 4  # words before a trigger within which «أمله» "his hope" makes it a wish
 HABITUAL_REACH = 8  # words after a trigger within which «مرات عدة» "several times" makes it a habit
 DENIAL_WINDOW = 8  # words before a trigger within which «نفى» "denied" governs it, in its clause
 REQUIRES_REACH = 18  # words after a signing verb within which its agreement noun must come
@@ -1310,6 +1313,8 @@ def _negated(doc: Document, tag: Tag, t: Trigger, lo: int) -> bool:
     window = range(max(lo, tag.first - reach), tag.first)
     if any(doc.word(i) in cues.negation or f"{doc.word(i - 1)} {doc.word(i)}" in cues.negation for i in window):
         return True  # (a pair too: «ومن غير المقرر أن يزور» "he is not scheduled to visit")
+    if any(doc.word(i) in cues.hope for i in range(max(lo, tag.first - HOPE_WINDOW), tag.first)):
+        return True  # «أعرب عن أمله في أن يزور بوتين مصر» "hoped Putin would visit Egypt"
     for i in range(tag.last, min(len(doc.words), tag.last + HABITUAL_REACH)):
         word = doc.word(i)
         if word in ("،", ",", "."):
@@ -1331,8 +1336,11 @@ def _negated(doc: Document, tag: Tag, t: Trigger, lo: int) -> bool:
     if t.voice in ("noun", "genitive"):
         for i in range(tag.last, min(len(doc.words), tag.last + CALLED_OFF_REACH)):
             word = doc.word(i)
-            if word in ("،", ",", ".") or doc.at("trigger", i) is not None:
+            if word == "." or doc.at("trigger", i) is not None:
                 break
+            if word in ("،", ",") and doc.word(i + 1) not in cues.relative \
+                    and not any(doc.word(k) in cues.relative for k in range(tag.last, i)):
+                break  # (past a relative clause: «زيارة ظريف، التي كانت مقررة الأسبوع المقبل، أرجئت»)
             if word in cues.called_off or f"{word} {doc.word(i + 1)}" in cues.called_off:
                 return True  # «إن زيارة الوزير لتركيا أُجلت» "the minister's visit was postponed"
     if t.voice == "agent" and doc.word(tag.first).removeprefix("و") in cues.imperfect and any(
@@ -1615,10 +1623,12 @@ def _handed_over(c: Clause, found: list[Candidate]) -> list[Candidate]:
     is no second message; the courier and the one who takes it meet (the receiver hosts)."""
     doc, trig = c.doc, c.trigger
     word = _without_conjunction(doc.word(trig.first))
-    if word not in doc.lexicon.cues.hand_over and not word.removeprefix("ب").startswith("تسليم"):
+    before = doc.word(trig.first - 1).removeprefix("و").removeprefix("ب") if trig.first > c.sentence[0] else ""
+    if word not in doc.lexicon.cues.hand_over and not word.removeprefix("ب").startswith("تسليم") \
+            and not before.startswith("تسليم"):
         return found  # (the noun too: «حيث قام معاليه بتسليم الرسالة لجلالته»)
     told = doc.lexicon.cues.told_letter
-    if not any(doc.word(k) in told for k in range(trig.last, min(c.sentence[1], trig.last + 2))):
+    if not any(doc.word(k) in told for k in range(trig.first, min(c.sentence[1], trig.last + 2))):
         return found
     meetings = []
     for cand in found[:1]:
