@@ -1717,3 +1717,12 @@ def test_a_visit_to_be_crowned_by_a_signing_plans_it():
             "بالتوقيع على إعلان الشراكة الاستراتيجية بين الجزائر وروسيا.")
     found = summary(text, source="", published=None)
     assert ("AGREEMENT", "occurred", ["DZA", "RUS"]) not in found
+
+
+def test_a_spouse_makes_no_visit_and_no_date_set_is_no_visit():
+    # "President Bashar al-Assad and the First Lady arrived today in Caracas." One visit.
+    text = "وصل السيد الرئيس بشار الأسد والسيدة عقيلته اليوم إلى العاصمة الفنزويلية كاراكاس في مستهل جولة."
+    assert summary(text, source="", published=None) == [("VISIT", "occurred", ["SYR", "VEN"])]
+    # "… and no date for Hariri's visit to Riyadh"
+    assert summary("ولا موعد لزيارة رئيس الوزراء اللبناني سعد الحريري إلى الرياض.", source="",
+                   published=None) == []

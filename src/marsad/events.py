@@ -1735,6 +1735,7 @@ def _visits(c: Clause) -> list[Candidate]:
     # A visitor is a person, an office or a delegation: «وصلت طائرة إغاثة سعودية إلى عدن»
     # "a Saudi relief plane reached Aden" names a state, and no one travelled.
     visitors = [m for m in sources if m.kind != "state" and not _institution(c.doc, m)]
+    objects = [m for m in objects if not _spouse(c.doc, m)]  # «والسيدة عقيلته»: she travels with him
     if not visitors:
         return []
     if _told_before(c):
@@ -1813,6 +1814,11 @@ def _place_of_topic(c: Clause, m: Mention) -> bool:
 INSTITUTION_REACH = 3  # words after a visit where the institution visited is named
 INSTITUTION_SCAN = 30  # words after a visit where it may follow a comma (after those accompanying)
 PLACE_REACH = 6  # words after the institution where a state or city would say where it is
+
+
+def _spouse(doc: Document, m: Mention) -> bool:
+    """«والسيدة عقيلته» "and his wife, the First Lady": a spouse is no party of her own."""
+    return any(doc.word(k).removeprefix("و") in doc.lexicon.cues.spouse for k in range(m.first, m.last))
 
 
 def _opening_place(c: Clause) -> Mention | None:

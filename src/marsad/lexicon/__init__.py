@@ -126,6 +126,7 @@ class Cues:
     style: dict[str, str]  # form of address or epithet -> its class
     rank_style: dict[str, str]  # a ruler's rank -> the forms of address (|-separated) it goes with
     bare_rank: frozenset[str]
+    spouse: frozenset[str]
     hope: frozenset[str]
     heading_for: frozenset[str]
     habitual: frozenset[str]
