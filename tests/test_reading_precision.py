@@ -1717,6 +1717,10 @@ def test_a_visit_to_be_crowned_by_a_signing_plans_it():
             "بالتوقيع على إعلان الشراكة الاستراتيجية بين الجزائر وروسيا.")
     found = summary(text, source="", published=None)
     assert ("AGREEMENT", "occurred", ["DZA", "RUS"]) not in found
+    # but «على أن يلتقي … اليوم» "and is to meet … today" is happening today
+    text = ("وصل المبعوث الأممي ستيفان دي ميستورا إلى دمشق أمس، على أن يلتقي اليوم الجمعة الرئيس بشار "
+            "الأسد.")
+    assert ("MEETING", "occurred", ["SYR", "UNO"]) in summary(text, source="", published=None)
 
 
 def test_a_spouse_makes_no_visit_and_no_date_set_is_no_visit():

@@ -180,8 +180,9 @@ def is_planned(doc: Document, trig: Tag, lo: int, hi: int | None = None) -> bool
             return True  # «يبدأ الوزير غدا جولة …» "the minister begins a tour tomorrow"
         if doc.word(i) in cues.future_time and doc.word(i - 1) in cues.time_noun:
             return True  # «يبدأ الرئيس يوم الإثنين القادم زيارة …» "begins next Monday a visit"
-        if doc.word(i) == "ان" and doc.word(i - 1) == "علي" and doc.word(i + 1)[:1] in ("ي", "ت"):
-            return True  # «على أن تتوج الزيارة بالتوقيع» "and the visit is to be crowned by signing"
+        if doc.word(i) == "ان" and doc.word(i - 1) == "علي" and doc.word(i + 1)[:1] in ("ي", "ت") and not (
+                hi is not None and any(doc.word(k) in cues.present_time for k in range(lo, hi))):
+            return True  # «على أن تتوج الزيارة بالتوقيع» "and the visit is to be crowned by signing" (not «… اليوم»)
     return False
 
 
