@@ -43,6 +43,7 @@ from marsad.recognize.dates import DateMention, find_dates, weekday_names
 from marsad.recognize.document import Document
 from marsad.recognize.home import infer_home_country, outlet_country
 from marsad.recognize.places import find_location, settle_ambiguous_places
+from marsad.text.clitics import proclitic_cores
 from marsad.text.normalize import fold
 from marsad.text.segment import sentences
 
@@ -601,12 +602,7 @@ def _royal_in_republic(doc: Document, m: Mention) -> bool:
     cues = doc.lexicon.cues
     if m.title is None or doc.scene in cues.kingdom:
         return False
-    for i in range(*m.title):
-        word = doc.word(i)
-        for clitic in ("", "و", "ب", "ل", "وب", "ول"):
-            if word.startswith(clitic) and word[len(clitic):] in cues.royal_office:
-                return True
-    return False
+    return any(not cues.royal_office.isdisjoint(proclitic_cores(doc.word(i))) for i in range(*m.title))
 
 
 def _body_referred_to(doc: Document, m: Mention) -> str | None:

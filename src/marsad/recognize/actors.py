@@ -20,6 +20,7 @@ from functools import cache
 from marsad.lexicon import leader_state
 from marsad.recognize.document import Document
 from marsad.recognize.tagging import Tag
+from marsad.text.clitics import proclitic_cores
 
 HOME = "HOME"
 
@@ -970,10 +971,9 @@ def _style_class(doc: Document, phrase: str) -> str | None:
     of an epithet that stands for one («سموه» → «سمو»), by ``cues.tsv``'s ``style`` rows."""
     styles = doc.lexicon.cues.style
     for word in reversed(phrase.split()):
-        core = word.removeprefix("و")
-        for clitic in ("", "ل", "ب"):
-            if core.startswith(clitic) and core[len(clitic):] in styles:
-                return styles[core[len(clitic):]]
+        for core in proclitic_cores(word):
+            if core in styles:
+                return styles[core]
     return None
 
 
@@ -998,15 +998,8 @@ def _owns_epithet(doc: Document, i: int) -> bool:
     if i == 0:
         return False
     cues = doc.lexicon.cues
-    word = doc.word(i - 1)
-    for clitic in ("", "و", "ب", "ل", "في", "وب", "ول", "ف"):
-        core = word[len(clitic):] if word.startswith(clitic) else None
-        if core is None:
-            continue
-        if core in cues.epithet_owner or core in cues.venue or core.removeprefix("ال") in cues.venue \
-                or core in cues.reception:
-            return True
-    return False
+    return any(core in cues.epithet_owner or core in cues.reception or core.removeprefix("ال") in cues.venue
+               for core in proclitic_cores(doc.word(i - 1)))
 
 
 def _epithet(doc: Document, i: int, hi: int, m: Mention | None) -> Mention | None:
@@ -1026,11 +1019,7 @@ def _epithet(doc: Document, i: int, hi: int, m: Mention | None) -> Mention | Non
         # «الملك يلتقي رئيس الوزراء الإيطالي …» "the King meets …": a headline's bare rank
         # is the ruler the story names in full under that rank's form of address
         ref = next((r for first, s, r in doc.styled if s in headline_rank.split("|") and first > i), None)
-        if ref is None:
-            return None
-        return Mention(i, i + 1, ref.kind, name=ref.name, title=ref.title, country=ref.country,
-                       country_tokens=ref.country_tokens, extra_countries=list(ref.extra_countries),
-                       ranked=True, ref=ref)
+        return _standing_for(ref, i, i + 1, "") if ref is not None else None
     if style is None:
         hon = doc.at("hon", i)
         if hon is None or hon.value != "honorific":
@@ -1058,8 +1047,13 @@ def _epithet(doc: Document, i: int, hi: int, m: Mention | None) -> Mention | Non
         ref = next((r for first, s, r in doc.styled if s == style and first > i), None)
     if ref is None:
         return None
-    prefix = word[:1] if word[:1] in "ولب" and style is not None and end == i + 1 else ""
-    return Mention(i, end, ref.kind, name=ref.name, title=ref.title, country=ref.country,
+    return _standing_for(ref, i, end, word[:1] if word[:1] in "ولب" and end == i + 1 else "")
+
+
+def _standing_for(ref: Mention, first: int, last: int, prefix: str) -> Mention:
+    """A mention over tokens ``[first, last)`` that stands for ``ref``: its name, office and
+    state are the referent's, and its evidence points back to where the referent is named."""
+    return Mention(first, last, ref.kind, name=ref.name, title=ref.title, country=ref.country,
                    country_tokens=ref.country_tokens, extra_countries=list(ref.extra_countries),
                    prefix=prefix, ranked=True, ref=ref)
 

@@ -30,6 +30,16 @@ EXACT: frozenset[str] = frozenset([""])
 PRONOUN_ENDINGS = ("ه", "ها", "هما", "هم")
 
 
+def proclitic_cores(word: str) -> list[str]:
+    """The word without each proclitic chain it may start with, itself first: «وبالديوان» →
+    [«وبالديوان», «بالديوان», «الديوان»] (folded text; the article stays).
+
+    >>> proclitic_cores("لسموه")
+    ['لسموه', 'سموه']
+    """
+    return [word[len(p):] for p in sorted(PROCLITICS, key=len) if word.startswith(p) and len(word) > len(p)]
+
+
 def strip_article(written: str, folded: str) -> tuple[str, bool]:
     """Split a folded lexicon phrase into its body and whether it carried the article.
 
